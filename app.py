@@ -1,0 +1,40 @@
+"""The dashboard's entry point: `create_app()` for tests and gunicorn, `python app.py` to serve."""
+from __future__ import annotations
+
+import dash
+
+import callbacks
+import layouts
+from settings import ROOT, Settings
+
+# Bootstrap is served from assets/ (never a CDN) and linked first, so our own CSS wins.
+BOOTSTRAP_CSS = "/assets/vendor/bootstrap/bootstrap.min.css"
+
+
+def create_app(settings: Settings | None = None) -> dash.Dash:
+    settings = settings or Settings()
+    app = dash.Dash(
+        __name__,
+        assets_folder=str(ROOT / "assets"),
+        assets_path_ignore=["^vendor$"],
+        external_stylesheets=[BOOTSTRAP_CSS],
+        serve_locally=True,
+        compress=True,
+        title="辽宁省城乡社区服务体系建设进展",
+        update_title=None,
+    )
+    if settings.debug:
+        # Dash's dev tools would otherwise ask an outside server for newer versions.
+        app.enable_dev_tools(debug=True, dev_tools_disable_version_check=True)
+    app.index_string = layouts.INDEX_STRING
+    app.layout = layouts.root_layout()
+    callbacks.register(app)
+    return app
+
+
+app = create_app()
+server = app.server
+
+if __name__ == "__main__":
+    s = Settings()
+    app.run(host=s.host, port=s.port, debug=s.debug, dev_tools_disable_version_check=True)

@@ -1,0 +1,1 @@
+"""Data: divisions, the indicator catalogue, the store and the queries the app asks."""

@@ -1,0 +1,4 @@
+"""Component ids, each defined once and imported wherever it is used."""
+
+COUNTY_MAP = "county-map"
+CITY_MAP = "city-map"

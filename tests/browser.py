@@ -1,0 +1,53 @@
+"""Helpers for browser tests: the app served on a free local port, and a headless Chromium
+page that records (and refuses) every request to another host."""
+from __future__ import annotations
+
+import threading
+from urllib.parse import urlsplit
+
+from werkzeug.serving import make_server
+
+from app import create_app
+from settings import Settings
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
+
+
+class LiveServer:
+    """A Dash app served by werkzeug in a background thread."""
+
+    def __init__(self, settings: Settings):
+        self.app = create_app(settings)
+        self._server = make_server("127.0.0.1", 0, self.app.server, threaded=True)
+        self.url = f"http://127.0.0.1:{self._server.server_port}"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+
+    def stop(self):
+        self._server.shutdown()
+
+
+class RecordingPage:
+    """A page plus the URLs it asked for; requests to other hosts are aborted and kept."""
+
+    def __init__(self, browser, origin: str, viewport=(1920, 1080)):
+        self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+        self.origin = urlsplit(origin).netloc
+        self.requests: list[str] = []
+        self.foreign: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+
+    def _route(self, route):
+        url = route.request.url
+        self.requests.append(url)
+        scheme, netloc = urlsplit(url)[:2]
+        if scheme in ("data", "blob") or netloc == self.origin:
+            route.continue_()
+        else:
+            self.foreign.append(url)
+            route.abort()
+
+    def close(self):
+        self.context.close()

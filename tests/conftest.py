@@ -1,0 +1,37 @@
+"""Shared fixtures: a live server, a headless Chromium, and a recording page."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from settings import Settings
+from tests.browser import CHROMIUM_ARGS, LiveServer, RecordingPage
+
+
+@pytest.fixture(scope="session")
+def live_server():
+    server = LiveServer(Settings(debug=False))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        pytest.fail("Browser tests need Debian's chromium: "
+                    "apt-get update && apt-get install -y chromium chromium-driver fonts-noto-cjk")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def recording_page(browser, live_server):
+    rec = RecordingPage(browser, live_server.url)
+    yield rec
+    rec.close()

@@ -1,0 +1,101 @@
+"""The app as a process: `python app.py` and gunicorn serve it; settings come from the environment."""
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from app import create_app
+from settings import ROOT, Settings
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, process: subprocess.Popen, timeout: float = 30.0) -> bytes:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"server exited: {process.stdout.read().decode(errors='replace')}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                return response.read()
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError(f"{url} did not answer within {timeout} s")
+
+
+def dash_config(html: bytes) -> str:
+    return re.search(rb'<script id="_dash-config" type="application/json">(.*?)</script>', html, re.S)[1].decode()
+
+
+def test_settings_default_to_localhost_8050_without_debug(monkeypatch):
+    for name in ("HOST", "PORT", "DASH_DEBUG"):
+        monkeypatch.delenv(name, raising=False)
+    s = Settings()
+    assert (s.host, s.port, s.debug) == ("127.0.0.1", 8050, False)
+
+
+def test_settings_read_the_environment(monkeypatch):
+    monkeypatch.setenv("HOST", "0.0.0.0")
+    monkeypatch.setenv("PORT", "9000")
+    monkeypatch.setenv("DASH_DEBUG", "1")
+    s = Settings()
+    assert (s.host, s.port, s.debug) == ("0.0.0.0", 9000, True)
+
+
+def test_create_app_exposes_a_flask_server_with_compression():
+    app = create_app(Settings(debug=False))
+    client = app.server.test_client()
+    response = client.get("/", headers={"Accept-Encoding": "gzip"})
+    assert response.status_code == 200
+    assert response.headers.get("Content-Encoding") == "gzip"
+
+
+@pytest.mark.slow
+def test_python_app_py_serves_on_the_port_from_the_environment_with_debug_off():
+    port = free_port()
+    env = {**os.environ, "PORT": str(port)}
+    env.pop("DASH_DEBUG", None)
+    process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        html = wait_for(f"http://127.0.0.1:{port}/", process)
+        config = dash_config(html)
+        assert '"ui":false' in config  # no dev tools, so no tracebacks shown to users
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.mark.slow
+def test_gunicorn_serves_the_module_level_server():
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "--no-control-socket", "-w", "2",
+         "-b", f"127.0.0.1:{port}", "app:server"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        html = wait_for(f"http://127.0.0.1:{port}/", process)
+        assert "辽宁省城乡社区服务体系建设进展".encode() in html
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_page_config_does_not_repeat_the_layout():
+    """A layout function makes Dash embed a validation copy of the whole layout, geometry
+    included, in every page; the layout is built once instead."""
+    app = create_app(Settings(debug=False))
+    html = app.server.test_client().get("/").data
+    assert "validation_layout" not in dash_config(html)
+    assert len(html) < 50_000

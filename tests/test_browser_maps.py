@@ -1,0 +1,68 @@
+"""The page in a real browser: both maps draw every shape, and nothing leaves the host."""
+from __future__ import annotations
+
+import pytest
+
+from layouts import ids
+from tests.browser import LiveServer, RecordingPage
+from settings import Settings
+
+pytestmark = pytest.mark.browser
+
+SHAPES = ".choroplethlayer path.choroplethlocation"
+
+
+def open_overview(rec: RecordingPage, url: str):
+    rec.page.goto(url + "/")
+    rec.page.wait_for_selector(f"#{ids.COUNTY_MAP} {SHAPES}")
+    rec.page.wait_for_selector(f"#{ids.CITY_MAP} {SHAPES}")
+    rec.page.wait_for_load_state("networkidle")
+
+
+def test_county_map_draws_100_shapes_and_city_map_14(recording_page, live_server):
+    open_overview(recording_page, live_server.url)
+    page = recording_page.page
+    assert page.locator(f"#{ids.COUNTY_MAP} {SHAPES}").count() == 100
+    assert page.locator(f"#{ids.CITY_MAP} {SHAPES}").count() == 14
+
+
+def test_no_shape_is_drawn_as_a_world_filling_inverse(recording_page, live_server):
+    """A counter-clockwise ring makes d3-geo fill the whole globe: its path's box would
+    cover the whole plot instead of a part of Liaoning."""
+    open_overview(recording_page, live_server.url)
+    boxes = recording_page.page.evaluate(f"""() => {{
+        const frame = document.querySelector('#{ids.COUNTY_MAP} .main-svg').getBoundingClientRect();
+        return [...document.querySelectorAll('#{ids.COUNTY_MAP} {SHAPES}')].map(p => {{
+            const b = p.getBoundingClientRect();
+            return (b.width * b.height) / (frame.width * frame.height);
+        }});
+    }}""")
+    assert len(boxes) == 100
+    # The largest county spans well under a fifth of the frame; an inverse fill spans it all.
+    assert max(boxes) < 0.2
+
+
+def test_page_requests_nothing_from_other_hosts(recording_page, live_server):
+    open_overview(recording_page, live_server.url)
+    assert recording_page.requests, "the recorder saw no requests at all"
+    assert any("world_110m.json" in u for u in recording_page.requests), \
+        "plotly's world topojson should come from our own assets"
+    assert recording_page.foreign == []
+
+
+def test_debug_mode_requests_nothing_from_other_hosts(browser):
+    """Dash's dev tools check for new versions online unless told not to."""
+    server = LiveServer(Settings(debug=True))
+    rec = RecordingPage(browser, server.url)
+    try:
+        open_overview(rec, server.url)
+        rec.page.wait_for_timeout(1500)
+        assert rec.foreign == []
+    finally:
+        rec.close()
+        server.stop()
+
+
+def test_html_lang_is_chinese(recording_page, live_server):
+    open_overview(recording_page, live_server.url)
+    assert recording_page.page.evaluate("document.documentElement.lang") == "zh-CN"
