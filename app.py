@@ -5,14 +5,20 @@ import dash
 
 import callbacks
 import layouts
+from data.store import Store
 from settings import ROOT, Settings
 
 # Bootstrap is served from assets/ (never a CDN) and linked first, so our own CSS wins.
 BOOTSTRAP_CSS = "/assets/vendor/bootstrap/bootstrap.min.css"
 
 
-def create_app(settings: Settings | None = None) -> dash.Dash:
+def create_app(settings: Settings | None = None, store: Store | None = None) -> dash.Dash:
+    """The Dash app on `store` (by default the one at settings.database_url, with the
+    simulated demo data built into it on first start)."""
     settings = settings or Settings()
+    if store is None:
+        store = Store(settings.database_url)
+        store.ensure_ready()
     app = dash.Dash(
         __name__,
         assets_folder=str(ROOT / "assets"),
@@ -27,8 +33,9 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
         # Dash's dev tools would otherwise ask an outside server for newer versions.
         app.enable_dev_tools(debug=True, dev_tools_disable_version_check=True)
     app.index_string = layouts.INDEX_STRING
-    app.layout = layouts.root_layout()
-    callbacks.register(app)
+    app.layout = layouts.root_layout(simulated=store.is_simulated())
+    app.store = store
+    callbacks.register(app, store)
     return app
 
 

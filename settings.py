@@ -17,3 +17,6 @@ class Settings:
     host: str = field(default_factory=lambda: os.environ.get("HOST", "127.0.0.1"))
     port: int = field(default_factory=lambda: int(os.environ.get("PORT", "8050")))
     debug: bool = field(default_factory=lambda: _flag("DASH_DEBUG"))
+    # Any SQLAlchemy URL; by default a SQLite file in the git-ignored instance/ folder.
+    database_url: str = field(default_factory=lambda: os.environ.get(
+        "DATABASE_URL", f"sqlite:///{ROOT / 'instance' / 'dashboard.sqlite'}"))

@@ -5,5 +5,5 @@ Each module exposes register(app); this package registers them all.
 from __future__ import annotations
 
 
-def register(app) -> None:
+def register(app, store) -> None:
     """No callbacks yet: the overview is static until the indicator store lands."""

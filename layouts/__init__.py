@@ -23,8 +23,8 @@ INDEX_STRING = """<!DOCTYPE html>
 </html>"""
 
 
-def root_layout():
+def root_layout(simulated: bool):
     """The page tree, built once at start-up: nothing in it depends on the request yet.
     (A layout *function* would make Dash embed a second copy, geometry and all, in the
     page config for callback validation.)"""
-    return overview_layout(lang="zh")
+    return overview_layout(lang="zh", simulated=simulated)

@@ -2,3 +2,4 @@
 
 COUNTY_MAP = "county-map"
 CITY_MAP = "city-map"
+SIMULATED_BADGE = "simulated-badge"

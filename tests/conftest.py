@@ -5,13 +5,22 @@ import shutil
 
 import pytest
 
+from data.store import Store
 from settings import Settings
 from tests.browser import CHROMIUM_ARGS, LiveServer, RecordingPage
 
 
 @pytest.fixture(scope="session")
-def live_server():
-    server = LiveServer(Settings(debug=False))
+def demo_store(tmp_path_factory) -> Store:
+    """The simulated demo store, built once per test session in a temporary SQLite file."""
+    store = Store(f"sqlite:///{tmp_path_factory.mktemp('store') / 'demo.sqlite'}")
+    store.ensure_ready()
+    return store
+
+
+@pytest.fixture(scope="session")
+def live_server(demo_store):
+    server = LiveServer(Settings(debug=False), store=demo_store)
     yield server
     server.stop()
 

@@ -1,6 +1,7 @@
 """The app as a process: `python app.py` and gunicorn serve it; settings come from the environment."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import socket
@@ -53,8 +54,8 @@ def test_settings_read_the_environment(monkeypatch):
     assert (s.host, s.port, s.debug) == ("0.0.0.0", 9000, True)
 
 
-def test_create_app_exposes_a_flask_server_with_compression():
-    app = create_app(Settings(debug=False))
+def test_create_app_exposes_a_flask_server_with_compression(demo_store):
+    app = create_app(Settings(debug=False), store=demo_store)
     client = app.server.test_client()
     response = client.get("/", headers={"Accept-Encoding": "gzip"})
     assert response.status_code == 200
@@ -62,14 +63,17 @@ def test_create_app_exposes_a_flask_server_with_compression():
 
 
 @pytest.mark.slow
-def test_python_app_py_serves_on_the_port_from_the_environment_with_debug_off():
+def test_python_app_py_serves_on_the_port_from_the_environment_with_debug_off(demo_store):
+    """A later start (the store exists) reaches a served page within 3 s."""
     port = free_port()
-    env = {**os.environ, "PORT": str(port)}
+    env = {**os.environ, "PORT": str(port), "DATABASE_URL": demo_store.url}
     env.pop("DASH_DEBUG", None)
+    start = time.monotonic()
     process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
         html = wait_for(f"http://127.0.0.1:{port}/", process)
+        assert time.monotonic() - start <= 3.0
         config = dash_config(html)
         assert '"ui":false' in config  # no dev tools, so no tracebacks shown to users
     finally:
@@ -78,24 +82,28 @@ def test_python_app_py_serves_on_the_port_from_the_environment_with_debug_off():
 
 
 @pytest.mark.slow
-def test_gunicorn_serves_the_module_level_server():
+def test_gunicorn_serves_the_module_level_server(demo_store):
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--no-control-socket", "-w", "2",
          "-b", f"127.0.0.1:{port}", "app:server"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        cwd=ROOT, env={**os.environ, "DATABASE_URL": demo_store.url},
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
-        html = wait_for(f"http://127.0.0.1:{port}/", process)
-        assert "辽宁省城乡社区服务体系建设进展".encode() in html
+        wait_for(f"http://127.0.0.1:{port}/", process)
+        layout = json.dumps(json.loads(wait_for(f"http://127.0.0.1:{port}/_dash-layout", process)),
+                            ensure_ascii=False)
+        assert "辽宁省城乡社区服务体系建设进展" in layout
+        assert "模拟演示数据" in layout
     finally:
         process.terminate()
         process.wait(timeout=10)
 
 
-def test_page_config_does_not_repeat_the_layout():
+def test_page_config_does_not_repeat_the_layout(demo_store):
     """A layout function makes Dash embed a validation copy of the whole layout, geometry
     included, in every page; the layout is built once instead."""
-    app = create_app(Settings(debug=False))
+    app = create_app(Settings(debug=False), store=demo_store)
     html = app.server.test_client().get("/").data
     assert "validation_layout" not in dash_config(html)
     assert len(html) < 50_000

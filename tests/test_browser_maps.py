@@ -50,9 +50,9 @@ def test_page_requests_nothing_from_other_hosts(recording_page, live_server):
     assert recording_page.foreign == []
 
 
-def test_debug_mode_requests_nothing_from_other_hosts(browser):
+def test_debug_mode_requests_nothing_from_other_hosts(browser, demo_store):
     """Dash's dev tools check for new versions online unless told not to."""
-    server = LiveServer(Settings(debug=True))
+    server = LiveServer(Settings(debug=True), store=demo_store)
     rec = RecordingPage(browser, server.url)
     try:
         open_overview(rec, server.url)

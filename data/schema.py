@@ -1,0 +1,116 @@
+"""The store's tables (SQLAlchemy Core, portable: SQLite by default, PostgreSQL by URL).
+
+Every record points at the import batch it came from. The demonstration data is one batch
+with is_simulated set; imports add batches, and a later batch for the same county-year
+supersedes an earlier one without deleting it.
+"""
+from __future__ import annotations
+
+from sqlalchemy import (Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table,
+                        Text, UniqueConstraint)
+
+metadata = MetaData()
+
+divisions = Table(
+    "divisions", metadata,
+    Column("code", String(6), primary_key=True),
+    Column("name", String(40), nullable=False),
+    Column("name_en", String(80), nullable=False),
+    Column("kind", String(30), nullable=False),
+    Column("level", String(10), nullable=False),
+    Column("parent_code", String(6), nullable=True),
+)
+
+import_batches = Table(
+    "import_batches", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(10), nullable=False),            # "demo" or "import"
+    Column("source", Text, nullable=False),                # what it was made from, in words
+    Column("file_name", String(255), nullable=True),
+    Column("sha256", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_by", String(80), nullable=True),
+    Column("row_count", Integer, nullable=False),
+    Column("is_simulated", Boolean, nullable=False),
+    Column("status", String(12), nullable=False, default="active"),  # active, superseded, reverted
+    # Set for batches that must exist once only (the demo data); NULL for imports.
+    Column("dedupe_key", String(80), nullable=True, unique=True),
+)
+
+units = Table(
+    "units", metadata,
+    Column("id", String(20), primary_key=True),
+    Column("kind", String(5), nullable=False),             # "urban" or "rural"
+    Column("name", String(60), nullable=False),
+    Column("name_en", String(120), nullable=True),
+    Column("county_code", String(6), ForeignKey("divisions.code"), nullable=False, index=True),
+    Column("batch_id", Integer, ForeignKey("import_batches.id"), nullable=False),
+)
+
+# One row per unit per year per batch. Names match data.catalogue's computations.
+unit_year_records = Table(
+    "unit_year_records", metadata,
+    Column("unit_id", String(20), ForeignKey("units.id"), primary_key=True),
+    Column("year", Integer, primary_key=True),
+    Column("batch_id", Integer, ForeignKey("import_batches.id"), primary_key=True),
+    Column("households", Integer, nullable=True),
+    Column("residents", Integer, nullable=True),
+    Column("has_facility", Boolean, nullable=True),
+    Column("facility_area_m2", Float, nullable=True),
+    Column("square_area_m2", Float, nullable=True),
+    Column("barrier_free", Boolean, nullable=True),
+    Column("broadband", Boolean, nullable=True),
+    Column("social_workers", Integer, nullable=True),
+    Column("social_organisations", Integer, nullable=True),
+    Column("volunteer_teams", Integer, nullable=True),
+    Column("registered_volunteers", Integer, nullable=True),
+    Column("resident_volunteers", Integer, nullable=True),
+    Column("party_members", Integer, nullable=True),
+    Column("party_member_volunteers", Integer, nullable=True),
+    Column("election_type", String(10), nullable=True),    # "direct", "indirect"; NULL for villages
+    Column("resident_units", Integer, nullable=True),
+    Column("co_building_units", Integer, nullable=True),
+    Column("staff", Integer, nullable=True),
+    Column("staff_trained", Integer, nullable=True),
+    Column("e_records", Boolean, nullable=True),
+    Index("ix_unit_year_records_year", "year"),
+)
+UNIT_YEAR_COLUMNS = [c.name for c in unit_year_records.columns if c.name not in ("unit_id", "year", "batch_id")]
+
+county_year_records = Table(
+    "county_year_records", metadata,
+    Column("county_code", String(6), ForeignKey("divisions.code"), primary_key=True),
+    Column("year", Integer, primary_key=True),
+    Column("batch_id", Integer, ForeignKey("import_batches.id"), primary_key=True),
+    Column("rural_centers_built", Integer, nullable=True),   # in that year
+    Column("urban_stations_built", Integer, nullable=True),  # in that year
+    Column("info_platform", Boolean, nullable=True),
+    Column("unified_hotline", Boolean, nullable=True),
+)
+
+province_year_records = Table(
+    "province_year_records", metadata,
+    Column("year", Integer, primary_key=True),
+    Column("batch_id", Integer, ForeignKey("import_batches.id"), primary_key=True),
+    Column("training_base_established", Boolean, nullable=True),
+)
+
+# The canonical preprocessed data: per division (a county; the province for province-only
+# items), year and indicator, a numerator and a denominator (NULL for counts). Derived from
+# the active records, rebuilt in the same transaction as every batch change.
+indicator_counts = Table(
+    "indicator_counts", metadata,
+    Column("division_code", String(6), ForeignKey("divisions.code"), primary_key=True),
+    Column("year", Integer, primary_key=True),
+    Column("indicator_id", String(40), primary_key=True),
+    Column("numerator", Float, nullable=True),
+    Column("denominator", Float, nullable=True),
+)
+
+# Bumped in every transaction that changes data, so every process knows when to reload.
+store_meta = Table(
+    "store_meta", metadata,
+    Column("key", String(40), primary_key=True),
+    Column("value", Integer, nullable=False),
+    UniqueConstraint("key"),
+)

@@ -1,0 +1,284 @@
+"""The store: a real database through SQLAlchemy, and the canonical counts derived from it.
+
+SQLite file by default (created on first start in the git-ignored instance/ folder);
+any SQLAlchemy URL through DATABASE_URL. Only portable SQL is used.
+
+- ensure_ready() creates the tables and, if there is no data yet, builds the simulated
+  demonstration batch (data.demo) in one transaction.
+- commit_batch() writes a batch and its records, and rebuilds the derived
+  indicator_counts, in one transaction: all of it or none of it.
+- The counts are cached per process and reloaded when store_meta.data_version moves,
+  which every committing transaction bumps, so all processes see a new batch.
+"""
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+import numpy as np
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from data import catalogue, demo, schema
+from data.divisions import DIVISIONS, PROVINCE_CODE
+from settings import Settings
+_UNIT_SOURCED = [i for i in catalogue.INDICATORS if i.source == "units"]
+
+
+@dataclass(frozen=True)
+class BatchInfo:
+    id: int
+    kind: str
+    source: str
+    created_at: datetime
+    row_count: int
+    is_simulated: bool
+    status: str
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite:///"):
+        path = url.removeprefix("sqlite:///")
+        if path and path != ":memory:":
+            from pathlib import Path
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(url, connect_args={"timeout": 30})
+
+        @sa.event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn, _record):
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA journal_mode=WAL")  # readers go on while a batch is written
+            cur.close()
+        return engine
+    return sa.create_engine(url, pool_pre_ping=True)
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """Rows as dicts of plain Python values, NaN as None, ready for executemany."""
+    return frame.astype(object).where(frame.notna(), None).to_dict("records")
+
+
+class Store:
+    def __init__(self, url: str | None = None):
+        self.url = url or Settings().database_url
+        self.engine = make_engine(self.url)
+        self._lock = threading.Lock()
+        self._cached_version: int | None = None
+        self._counts: pd.DataFrame | None = None
+
+    # ------------------------------------------------------------------ set-up
+    def ensure_ready(self, seed: int = demo.SEED) -> bool:
+        """Create the tables and the demo batch if the store has no data. True if built now."""
+        self.create_schema()
+        if self.has_data():
+            return False
+        data = demo.generate(seed)
+        try:
+            self.commit_batch(
+                kind="demo", is_simulated=True, dedupe_key=f"demo:{seed}",
+                source=f"模拟演示数据 Simulated demonstration data (data.demo, seed {seed})",
+                units=data.units, unit_years=data.unit_years, county_years=data.county_years,
+                province_years=data.province_years)
+        except IntegrityError:
+            # Another process built the same demo batch first; its data is what we want.
+            return False
+        return True
+
+    def create_schema(self) -> None:
+        """The tables, the division table and the data version, where missing. Safe when
+        several processes start at once: the loser of a race retries and finds it done."""
+        for attempt in range(5):
+            try:
+                self._create_schema_once()
+                return
+            except (IntegrityError, OperationalError):
+                if attempt == 4:
+                    raise
+                time.sleep(0.2 * (attempt + 1))
+
+    def _create_schema_once(self) -> None:
+        schema.metadata.create_all(self.engine)
+        with self.engine.begin() as conn:
+            if conn.execute(sa.select(sa.func.count()).select_from(schema.divisions)).scalar() == 0:
+                conn.execute(schema.divisions.insert(), _records(DIVISIONS[
+                    ["code", "name", "name_en", "kind", "level", "parent_code"]].replace({"parent_code": {"": None}})))
+            if conn.execute(sa.select(schema.store_meta.c.value).where(
+                    schema.store_meta.c.key == "data_version")).first() is None:
+                conn.execute(schema.store_meta.insert(), {"key": "data_version", "value": 0})
+
+    def has_data(self) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(sa.func.count()).select_from(schema.import_batches).where(
+                schema.import_batches.c.status == "active")).scalar() > 0
+
+    # ------------------------------------------------------------------ writing
+    def commit_batch(self, *, kind: str, source: str, is_simulated: bool, units: pd.DataFrame,
+                     unit_years: pd.DataFrame, county_years: pd.DataFrame | None = None,
+                     province_years: pd.DataFrame | None = None, file_name: str | None = None,
+                     created_by: str | None = None, sha256: str | None = None,
+                     dedupe_key: str | None = None) -> int:
+        """Write one batch and its records and rebuild the counts, atomically. Returns its id."""
+        county_years = county_years if county_years is not None else pd.DataFrame()
+        province_years = province_years if province_years is not None else pd.DataFrame()
+        digest = sha256 or frames_digest(units, unit_years, county_years, province_years)
+        row_count = len(units) + len(unit_years) + len(county_years) + len(province_years)
+        with self.engine.begin() as conn:
+            batch_id = conn.execute(schema.import_batches.insert().values(
+                kind=kind, source=source, file_name=file_name, sha256=digest,
+                created_at=datetime.now(timezone.utc), created_by=created_by, row_count=row_count,
+                is_simulated=is_simulated, status="active", dedupe_key=dedupe_key,
+            )).inserted_primary_key[0]
+            new_units = units[~units["id"].isin(self._existing_unit_ids(conn, units["id"]))]
+            if len(new_units):
+                conn.execute(schema.units.insert(), _records(new_units.assign(batch_id=batch_id)[
+                    ["id", "kind", "name", "name_en", "county_code", "batch_id"]]))
+            conn.execute(schema.unit_year_records.insert(), _records(unit_years.assign(batch_id=batch_id)))
+            if len(county_years):
+                conn.execute(schema.county_year_records.insert(), _records(county_years.assign(batch_id=batch_id)))
+            if len(province_years):
+                conn.execute(schema.province_year_records.insert(),
+                             _records(province_years.assign(batch_id=batch_id)))
+            self._rebuild_counts(conn)
+        return int(batch_id)
+
+    @staticmethod
+    def _existing_unit_ids(conn: Connection, ids: pd.Series) -> set[str]:
+        found: set[str] = set()
+        values = ids.tolist()
+        for start in range(0, len(values), 900):  # stay under SQLite's bound-parameter limit
+            chunk = values[start:start + 900]
+            found |= set(conn.execute(sa.select(schema.units.c.id).where(schema.units.c.id.in_(chunk))).scalars())
+        return found
+
+    def _rebuild_counts(self, conn: Connection) -> None:
+        counts = compute_counts(*self._active_frames(conn))
+        conn.execute(schema.indicator_counts.delete())
+        conn.execute(schema.indicator_counts.insert(), _records(counts))
+        conn.execute(schema.store_meta.update().where(schema.store_meta.c.key == "data_version")
+                     .values(value=schema.store_meta.c.value + 1))
+
+    @staticmethod
+    def _active_frames(conn: Connection):
+        """Active records: for each unit-year (county-year, year), the newest active batch's."""
+        b = schema.import_batches
+        active = sa.select(b.c.id).where(b.c.status == "active")
+        u, r = schema.units, schema.unit_year_records
+        unit_years = pd.read_sql(
+            sa.select(r, u.c.kind, u.c.county_code).join(u, u.c.id == r.c.unit_id)
+            .where(r.c.batch_id.in_(active)), conn)
+        unit_years = (unit_years.sort_values("batch_id")
+                      .drop_duplicates(["unit_id", "year"], keep="last").reset_index(drop=True))
+        cy = pd.read_sql(sa.select(schema.county_year_records)
+                         .where(schema.county_year_records.c.batch_id.in_(active)), conn)
+        cy = cy.sort_values("batch_id").drop_duplicates(["county_code", "year"], keep="last")
+        py = pd.read_sql(sa.select(schema.province_year_records)
+                         .where(schema.province_year_records.c.batch_id.in_(active)), conn)
+        py = py.sort_values("batch_id").drop_duplicates(["year"], keep="last")
+        return unit_years, cy, py
+
+    # ------------------------------------------------------------------ reading
+    def data_version(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(sa.select(schema.store_meta.c.value).where(
+                schema.store_meta.c.key == "data_version")).scalar() or 0)
+
+    def counts(self, version: int | None = None) -> pd.DataFrame:
+        """The indicator_counts table, cached until the data version moves. Pass the
+        version if you have just read it, to save a round trip."""
+        version = self.data_version() if version is None else version
+        with self._lock:
+            if self._counts is None or version != self._cached_version:
+                with self.engine.connect() as conn:
+                    self._counts = pd.read_sql(sa.select(schema.indicator_counts), conn)
+                self._cached_version = version
+            return self._counts
+
+    def batches(self) -> list[BatchInfo]:
+        b = schema.import_batches
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(b.c.id, b.c.kind, b.c.source, b.c.created_at, b.c.row_count,
+                                          b.c.is_simulated, b.c.status).order_by(b.c.id)).all()
+        return [BatchInfo(*row) for row in rows]
+
+    def is_simulated(self) -> bool:
+        """Whether any of the data shown comes from a simulated batch."""
+        return any(b.is_simulated for b in self.batches() if b.status == "active")
+
+    def unit_records(self, county_code: str, year: int) -> pd.DataFrame:
+        """The active unit-year records of one county and year, with each unit's name and kind."""
+        b, u, r = schema.import_batches, schema.units, schema.unit_year_records
+        active = sa.select(b.c.id).where(b.c.status == "active")
+        with self.engine.connect() as conn:
+            frame = pd.read_sql(
+                sa.select(r, u.c.kind, u.c.name, u.c.name_en, u.c.county_code)
+                .join(u, u.c.id == r.c.unit_id)
+                .where(u.c.county_code == county_code, r.c.year == year, r.c.batch_id.in_(active)), conn)
+        return (frame.sort_values("batch_id").drop_duplicates(["unit_id"], keep="last")
+                .sort_values("unit_id").reset_index(drop=True))
+
+    def content_digest(self) -> str:
+        """sha256 over every table's rows in key order, batch timestamps excluded: equal
+        digests mean equal stores."""
+        h = hashlib.sha256()
+        with self.engine.connect() as conn:
+            for table in schema.metadata.sorted_tables:
+                cols = [c for c in table.columns if c.name != "created_at"]
+                keys = list(table.primary_key.columns) or cols
+                for row in conn.execute(sa.select(*cols).order_by(*keys)):
+                    h.update(repr(tuple(row)).encode())
+        return h.hexdigest()
+
+
+def frames_digest(*frames: pd.DataFrame) -> str:
+    h = hashlib.sha256()
+    for frame in frames:
+        h.update(pd.util.hash_pandas_object(frame, index=False).values.tobytes())
+    return h.hexdigest()
+
+
+def compute_counts(unit_years: pd.DataFrame, county_years: pd.DataFrame,
+                   province_years: pd.DataFrame) -> pd.DataFrame:
+    """The canonical counts: (division_code, year, indicator_id) -> numerator, denominator.
+
+    Unit-sourced indicators: the sums over a county's communities and villages of each
+    record's numerator and denominator (data.catalogue). Centres and stations built:
+    cumulative since 2011. Platforms and hotline: 1 or 0 of 1 per county. The training
+    base: 1 or 0 at the province.
+    """
+    parts = []
+    if len(unit_years):
+        key = unit_years[["county_code", "year"]]
+        for ind in _UNIT_SOURCED:
+            num, den = catalogue.unit_counts(ind, unit_years)
+            summed = (pd.DataFrame({"numerator": num, "denominator": den})
+                      .groupby([key["county_code"], key["year"]]).sum().reset_index())
+            parts.append(summed.assign(indicator_id=ind.id).rename(columns={"county_code": "division_code"}))
+    if len(county_years):
+        cy = county_years.sort_values(["county_code", "year"])
+        for ind_id, column in (("rural_centers_built", "rural_centers_built"),
+                               ("urban_stations_built", "urban_stations_built")):
+            cumulative = cy.groupby("county_code")[column].cumsum()
+            parts.append(pd.DataFrame({"division_code": cy["county_code"], "year": cy["year"],
+                                       "indicator_id": ind_id, "numerator": cumulative.astype(float),
+                                       "denominator": np.nan}))
+        for ind_id, column in (("county_platform", "info_platform"), ("unified_hotline", "unified_hotline")):
+            known = cy[cy[column].notna()]
+            parts.append(pd.DataFrame({"division_code": known["county_code"], "year": known["year"],
+                                       "indicator_id": ind_id, "numerator": known[column].astype(float),
+                                       "denominator": 1.0}))
+    if len(province_years):
+        known = province_years[province_years["training_base_established"].notna()]
+        parts.append(pd.DataFrame({"division_code": PROVINCE_CODE, "year": known["year"],
+                                   "indicator_id": "training_base",
+                                   "numerator": known["training_base_established"].astype(float),
+                                   "denominator": 1.0}))
+    columns = ["division_code", "year", "indicator_id", "numerator", "denominator"]
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(parts, ignore_index=True)[columns]

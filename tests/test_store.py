@@ -1,0 +1,122 @@
+"""The store: built once with the demo batch, deterministic, atomic, and its caches follow
+new batches."""
+from __future__ import annotations
+
+import threading
+import time
+
+import pandas as pd
+import pytest
+import sqlalchemy as sa
+
+from data import queries, schema
+from data.store import Store
+from tests.factories import batch, unit_year
+
+
+def fresh(tmp_path, name="s.sqlite") -> Store:
+    return Store(f"sqlite:///{tmp_path / name}")
+
+
+def test_first_start_builds_the_demo_store_within_10_seconds(tmp_path):
+    store = fresh(tmp_path)
+    start = time.perf_counter()
+    assert store.ensure_ready() is True
+    assert time.perf_counter() - start <= 10.0
+    assert store.ensure_ready() is False  # a later start finds it built
+
+
+def test_demo_data_is_one_batch_named_simulated_in_the_store(demo_store):
+    (b,) = demo_store.batches()
+    assert b.kind == "demo" and b.is_simulated and b.status == "active"
+    assert "模拟" in b.source and "Simulated" in b.source
+    assert demo_store.is_simulated()
+    with demo_store.engine.connect() as conn:
+        for table in (schema.units, schema.unit_year_records, schema.county_year_records,
+                      schema.province_year_records):
+            ids = set(conn.execute(sa.select(table.c.batch_id).distinct()).scalars())
+            assert ids == {b.id}, table.name
+
+
+def test_same_seed_same_store_other_seed_other_store(tmp_path, demo_store):
+    again = fresh(tmp_path, "again.sqlite")
+    again.ensure_ready()
+    assert again.content_digest() == demo_store.content_digest()
+    other = fresh(tmp_path, "other.sqlite")
+    other.ensure_ready(seed=1)
+    assert other.content_digest() != demo_store.content_digest()
+
+
+def test_two_processes_starting_at_once_build_one_demo_batch(tmp_path):
+    url = f"sqlite:///{tmp_path / 'race.sqlite'}"
+    errors = []
+
+    def start():
+        try:
+            Store(url).ensure_ready()
+        except Exception as exc:  # noqa: BLE001 - the test reports whatever went wrong
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start) for _ in range(2)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert errors == []
+    assert len(Store(url).batches()) == 1
+
+
+def test_a_committed_batch_moves_the_values_in_every_process(tmp_path):
+    writer, reader = fresh(tmp_path), fresh(tmp_path)
+    writer.create_schema()
+    units = [("210102U1", "urban", "210102"), ("210102U2", "urban", "210102")]
+    first = [unit_year("210102U1", 2011, has_facility=True), unit_year("210102U2", 2011, has_facility=False)]
+    writer.commit_batch(**batch(units, first))
+    before = queries.values(reader, "urban_facility_coverage", "county", 2011).set_index("code")
+    assert before.loc["210102", "value"] == 0.5
+    second = [unit_year("210102U2", 2011, has_facility=True)]
+    writer.commit_batch(**batch(units, second))
+    after = queries.values(reader, "urban_facility_coverage", "county", 2011).set_index("code")
+    assert after.loc["210102", "value"] == 1.0  # the newer batch's record for U2 wins
+
+
+def test_a_batch_that_fails_midway_writes_nothing(tmp_path):
+    store = fresh(tmp_path)
+    store.create_schema()
+    digest = store.content_digest()
+    version = store.data_version()
+    bad = batch([("210102U1", "urban", "210102")],
+                [unit_year("210102U1", 2011, has_facility=True), unit_year("210102U1", 2011, has_facility=True)])
+    with pytest.raises(sa.exc.IntegrityError):  # the duplicate record violates the key
+        store.commit_batch(**bad)
+    assert store.content_digest() == digest and store.data_version() == version
+    assert store.batches() == []
+
+
+def test_counts_table_holds_every_county_year_indicator(demo_store):
+    counts = demo_store.counts()
+    per_county = counts[counts["division_code"] != "210000"]
+    assert per_county.groupby(["division_code", "year"]).size().eq(20).all()
+    assert per_county["division_code"].nunique() == 100
+    assert set(counts["year"]) == {2011, 2012, 2013, 2014, 2015}
+    assert counts.duplicated(["division_code", "year", "indicator_id"]).sum() == 0
+
+
+def test_counts_equal_a_recount_of_the_records(demo_store):
+    """The derived counts are the records summed: recount one indicator by hand."""
+    records = demo_store.unit_records("210224", 2013)  # 长海县
+    urban = records[records["kind"] == "urban"]
+    expected = (int(urban["has_facility"].fillna(False).astype(bool).sum()), len(urban))
+    counts = demo_store.counts().set_index(["division_code", "year", "indicator_id"])
+    row = counts.loc[("210224", 2013, "urban_facility_coverage")]
+    assert (row["numerator"], row["denominator"]) == expected
+
+
+def test_records_keep_rural_and_urban_fields_apart(demo_store):
+    records = demo_store.unit_records("210224", 2015)
+    assert set(records["kind"]) == {"urban", "rural"}
+    assert records.loc[records["kind"] == "urban", "square_area_m2"].isna().all()
+    assert records.loc[records["kind"] == "rural", "election_type"].isna().all()
+    no_facility = records[~records["has_facility"].astype(bool)]
+    assert no_facility["facility_area_m2"].isna().all()
+    assert isinstance(records, pd.DataFrame) and records["unit_id"].is_unique
