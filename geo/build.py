@@ -204,19 +204,25 @@ def overlapping(geoms: dict[str, shapely.Geometry], min_area_m2: float = 1.0) ->
     return bad
 
 
-def place_labels(cities: dict[str, MultiPolygon], step: float = 0.02,
-                 clearance: float = 0.32) -> dict[str, tuple[float, float]]:
-    """A label point per city: deep inside the city and clear of the labels placed before.
+# Label clearance in degrees, max(|dlon| / 3, |dlat|): a three-character label is about
+# three times wider than tall in these units. 0.32 clears a 15 px city name when the
+# province is 450 px wide (a 1280x720 projector); 0.07 clears a county name when one city
+# fills the map.
+CITY_LABEL_CLEARANCE = 0.32
+COUNTY_LABEL_CLEARANCE = 0.07
 
-    Cities are labelled largest first. Each takes, among grid points inside its largest
+
+def place_labels(shapes: dict[str, MultiPolygon], step: float,
+                 clearance: float) -> dict[str, tuple[float, float]]:
+    """A label point per shape: deep inside it and clear of the labels placed before.
+
+    Shapes are labelled largest first. Each takes, among grid points inside its largest
     part that are `clearance` from every label already placed, the one farthest from its
-    border. Clearance is max(|dlon| / 3, |dlat|) in degrees: a three-character label is
-    about three times wider than tall in these units, and 0.32 clears a 15 px label when
-    the province is 450 px wide (a 1280x720 projector).
+    border; where no point is clear, the one that best balances depth and clearance.
     """
     placed: dict[str, tuple[float, float]] = {}
-    for code in sorted(cities, key=lambda c: -cities[c].area):
-        part = max(cities[code].geoms, key=lambda g: g.area)
+    for code in sorted(shapes, key=lambda c: -shapes[c].area):
+        part = max(shapes[code].geoms, key=lambda g: g.area)
         minx, miny, maxx, maxy = part.bounds
         gx, gy = np.meshgrid(np.arange(minx, maxx, step), np.arange(miny, maxy, step))
         points = shapely.points(gx.ravel(), gy.ravel())
@@ -287,16 +293,22 @@ def main(argv: list[str] | None = None) -> int:
     t_simplify = time.perf_counter()
 
     county_features, city_features = [], []
+    county_labels: dict[str, tuple[float, float]] = {}
+    for city in city_codes:  # county names are shown one city at a time
+        members = {c: oriented(counties[c]) for c in county_codes if divisions.loc[c, "parent_code"] == city}
+        county_labels |= place_labels(members, step=0.005, clearance=COUNTY_LABEL_CLEARANCE)
     for code in county_codes:
         row = divisions.loc[code]
         county_features.append({"type": "Feature", "properties": {
             "adcode": code, "name": row["name"], "name_en": row["name_en"], "kind": row["kind"],
-            "city_adcode": row["parent_code"]}, "geometry": rounded_mapping(oriented(counties[code]))})
+            "city_adcode": row["parent_code"],
+            "label_lon": county_labels[code][0], "label_lat": county_labels[code][1]},
+            "geometry": rounded_mapping(oriented(counties[code]))})
     cities = {}
     for code in city_codes:
         members = [counties[c] for c in county_codes if divisions.loc[c, "parent_code"] == code]
         cities[code] = oriented(shapely.union_all(members))
-    labels = place_labels(cities)
+    labels = place_labels(cities, step=0.02, clearance=CITY_LABEL_CLEARANCE)
     for code in city_codes:
         row = divisions.loc[code]
         city_features.append({"type": "Feature", "properties": {

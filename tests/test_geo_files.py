@@ -123,6 +123,7 @@ def test_changhai_archipelago_keeps_its_islands(counties):
     assert len(changhai.geoms) >= 50
 
 
-def test_city_label_points_lie_inside_their_city(cities):
-    for code, city in cities.iterrows():
-        assert city.geometry.contains(shapely.Point(city["label_lon"], city["label_lat"])), code
+def test_label_points_lie_inside_their_shape(cities, counties):
+    for frame in (cities, counties):
+        for code, row in frame.iterrows():
+            assert row.geometry.contains(shapely.Point(row["label_lon"], row["label_lat"])), code
