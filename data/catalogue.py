@@ -47,6 +47,7 @@ class Indicator:
     id: str
     section: str
     name: dict[str, str]
+    short: dict[str, str]          # for cards and slides; the full name goes in their tooltip
     description: dict[str, str]
     unit: str                      # "percent", "count" or "yes_no"
     target: float | None           # a fraction for percent, a number for count, None if tracked
@@ -124,6 +125,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         id="urban_facility_coverage", section="facilities", headline=True,
         name={"zh": "城市社区综合服务设施覆盖率", "en": "Urban community service facility coverage"},
+        short={"zh": "城市社区设施覆盖", "en": "Urban facilities"},
         description={"zh": "建有社区综合服务设施的城市社区占城市社区总数的比例。",
                      "en": "Share of urban communities that have a comprehensive service facility."},
         unit="percent", target=1.0, target_basis="stated",
@@ -135,6 +137,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         id="rural_center_coverage", section="facilities", headline=True,
         name={"zh": "农村社区服务中心覆盖率", "en": "Rural community service centre coverage"},
+        short={"zh": "农村服务中心覆盖", "en": "Rural centres"},
         description={"zh": "建有农村社区服务中心的村占村总数的比例。",
                      "en": "Share of villages (rural communities) that have a community service centre."},
         unit="percent", target=0.8, target_basis="stated",
@@ -146,6 +149,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         id="urban_facility_area_standard", section="facilities",
         name={"zh": "城市社区服务设施面积达标率", "en": "Urban facilities meeting the area standard"},
+        short={"zh": "城市设施面积达标", "en": "Urban area standard"},
         description={"zh": "面积不低于每百户 20 平方米且总面积不低于 400 平方米的城市社区综合服务设施所占比例。",
                      "en": "Share of urban community facilities of at least 20 m² per 100 households "
                            "and at least 400 m² in all."},
@@ -166,6 +170,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         id="rural_center_standard", section="facilities",
         name={"zh": "农村社区服务中心建设达标率", "en": "Rural centres meeting the standard"},
+        short={"zh": "农村中心建设达标", "en": "Rural centre standard"},
         description={"zh": "面积不少于 350 平方米且室外文体活动广场不少于 1000 平方米的农村社区服务中心所占比例。",
                      "en": "Share of rural service centres of at least 350 m² with an outdoor square of "
                            "at least 1000 m²."},
@@ -186,6 +191,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         id="barrier_free", section="facilities",
         name={"zh": "服务设施无障碍达标率", "en": "Facilities meeting the barrier-free standard"},
+        short={"zh": "无障碍达标", "en": "Barrier-free"},
         description={"zh": "符合无障碍标准的城乡社区服务设施占服务设施总数的比例。",
                      "en": "Share of urban and rural community service facilities that meet the "
                            "barrier-free standard."},
@@ -203,6 +209,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         id="party_member_volunteering", section="services",
         name={"zh": "社区党员参与志愿服务比例", "en": "Party members volunteering"},
+        short={"zh": "党员志愿服务", "en": "Party volunteers"},
         description={"zh": "参与社区志愿服务活动的社区党员占社区党员总数的比例。",
                      "en": "Share of community party members who take part in community volunteer services."},
         unit="percent", target=0.8, target_basis="stated", unit_threshold=0.8,
@@ -214,6 +221,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         id="resident_volunteering", section="services",
         name={"zh": "社区居民参与志愿服务比例", "en": "Residents volunteering"},
+        short={"zh": "居民志愿服务", "en": "Resident volunteers"},
         description={"zh": "参与社区志愿服务活动的居民占社区居民总数的比例。",
                      "en": "Share of community residents who take part in community volunteer services."},
         unit="percent", target=0.3, target_basis="stated", unit_threshold=0.3,
@@ -226,6 +234,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         id="social_worker_coverage", section="workforce",
         name={"zh": "拥有社会工作专业人员的社区比例", "en": "Communities with a social-work professional"},
+        short={"zh": "社工专业人员", "en": "Social workers"},
         description={"zh": "至少拥有 1 名社会工作专业人员的社区占社区总数的比例。",
                      "en": "Share of communities with at least one social-work professional."},
         unit="percent", target=1.0, target_basis="stated",
@@ -237,6 +246,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         id="registered_volunteers", section="workforce",
         name={"zh": "注册志愿者占居民比例", "en": "Registered volunteers as a share of residents"},
+        short={"zh": "注册志愿者", "en": "Registered volunteers"},
         description={"zh": "注册社区志愿者人数占本地社区居民总数的比例。",
                      "en": "Registered community volunteers as a share of all community residents."},
         unit="percent", target=0.1, target_basis="stated", unit_threshold=0.1,
@@ -248,6 +258,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         id="volunteer_teams", section="workforce",
         name={"zh": "拥有 5 支以上志愿者服务队伍的社区比例", "en": "Communities with 5+ volunteer teams"},
+        short={"zh": "志愿队伍 5 支以上", "en": "5+ volunteer teams"},
         description={"zh": "拥有 5 支及以上志愿者服务队伍的社区占社区总数的比例。",
                      "en": "Share of communities with five or more volunteer service teams."},
         unit="percent", target=1.0, target_basis="stated",
@@ -259,6 +270,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         id="staff_training", section="workforce",
         name={"zh": "社区服务人员年度培训率", "en": "Community service staff trained this year"},
+        short={"zh": "人员年度培训", "en": "Staff trained"},
         description={"zh": "当年至少接受 1 次培训的社区服务人员占社区服务人员总数的比例。",
                      "en": "Share of community service staff trained at least once in the year."},
         unit="percent", target=1.0, target_basis="stated", unit_threshold=1.0,
@@ -270,6 +282,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         id="training_base", section="workforce",
         name={"zh": "省级社区服务人才培训基地", "en": "Provincial training base for community service staff"},
+        short={"zh": "省级培训基地", "en": "Training base"},
         description={"zh": "省级社区服务人才培训基地是否建成。文件未设数值目标，仅作跟踪。",
                      "en": "Whether the provincial training base has been established. The document "
                            "sets no number; tracked only."},
@@ -282,6 +295,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         id="direct_elections", section="mechanisms",
         name={"zh": "社区居委会直接选举比例", "en": "Residents' committees directly elected"},
+        short={"zh": "居委会直选", "en": "Direct elections"},
         description={"zh": "实行直接选举的社区居委会占城市社区居委会总数的比例。",
                      "en": "Share of urban residents' committees elected directly."},
         unit="percent", target=0.8, target_basis="stated",
@@ -293,6 +307,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         id="social_organisations", section="mechanisms",
         name={"zh": "拥有 5 个以上社区社会组织的社区比例", "en": "Communities with 5+ social organisations"},
+        short={"zh": "社会组织 5 个以上", "en": "5+ social organisations"},
         description={"zh": "拥有 5 个及以上社区社会组织的社区占社区总数的比例。",
                      "en": "Share of communities with five or more community social organisations."},
         unit="percent", target=1.0, target_basis="stated",
@@ -304,6 +319,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         id="co_building", section="mechanisms",
         name={"zh": "签订共驻共建协议的驻区单位比例", "en": "Resident units with co-building agreements"},
+        short={"zh": "共驻共建协议", "en": "Co-building agreements"},
         description={"zh": "与社区签订共驻共建协议的驻区单位占驻区单位总数的比例。",
                      "en": "Share of units based in the communities that have signed a co-building "
                            "agreement with their community."},
@@ -317,6 +333,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         id="rural_centers_built", section="key_projects", headline=True,
         name={"zh": "新建、改扩建农村社区服务中心", "en": "Rural service centres built or upgraded"},
+        short={"zh": "农村服务中心建设", "en": "Rural centres built"},
         description={"zh": "2011 年以来新建、改扩建或购置改造的农村社区服务中心累计数（全省目标 6000 个）。",
                      "en": "Rural community service centres newly built, extended or converted since "
                            "2011, cumulative (province-wide target: 6000)."},
@@ -332,6 +349,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         id="urban_stations_built", section="key_projects", headline=True,
         name={"zh": "新建、改扩建城市社区服务站", "en": "Urban service stations built or upgraded"},
+        short={"zh": "城市服务站建设", "en": "Urban stations built"},
         description={"zh": "2011 年以来新建、改扩建或购置改造的城市社区服务站累计数（全省目标 1000 个）。",
                      "en": "Urban community service stations newly built, extended or converted since "
                            "2011, cumulative (province-wide target: 1000)."},
@@ -348,6 +366,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         id="broadband", section="information",
         name={"zh": "服务中心（站）宽带接入比例", "en": "Service centres and stations on broadband"},
+        short={"zh": "宽带接入", "en": "Broadband"},
         description={"zh": "接入宽带网络的社区服务设施占服务设施总数的比例。文件未设数值目标，仅作跟踪。",
                      "en": "Share of community service facilities connected to broadband. The document "
                            "sets no number; tracked only."},
@@ -360,6 +379,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         id="e_records", section="information",
         name={"zh": "建立居民电子档案的社区比例", "en": "Communities keeping electronic resident records"},
+        short={"zh": "居民电子档案", "en": "Electronic records"},
         description={"zh": "已建立居民、家庭电子档案的社区占社区总数的比例。文件未设数值目标，仅作跟踪。",
                      "en": "Share of communities that keep electronic records of residents and "
                            "households. The document sets no number; tracked only."},
@@ -372,6 +392,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         id="county_platform", section="information",
         name={"zh": "建有县级社区综合信息平台的县（市、区）比例", "en": "Counties with an information platform"},
+        short={"zh": "县级信息平台", "en": "County platforms"},
         description={"zh": "建有覆盖本县（市、区）的社区综合信息管理和服务平台的县级单位比例。"
                            "文件未设数值目标，仅作跟踪。",
                      "en": "Share of county-level divisions with a community information and service "
@@ -385,6 +406,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         id="unified_hotline", section="information",
         name={"zh": "接入全省统一社区服务电话的县（市、区）比例", "en": "Counties on the unified service hotline"},
+        short={"zh": "统一服务电话", "en": "Unified hotline"},
         description={"zh": "已接入全省统一社区服务电话号码的县级单位比例。文件未设数值目标，仅作跟踪。",
                      "en": "Share of county-level divisions connected to the province's unified community "
                            "service number. The document sets no number; tracked only."},

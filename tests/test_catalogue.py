@@ -78,7 +78,7 @@ def test_every_clause_is_quoted_verbatim_from_the_document():
 
 @pytest.mark.parametrize("ind", INDICATORS, ids=lambda i: i.id)
 def test_every_indicator_is_described_in_both_languages(ind):
-    for text in (ind.name, ind.description, ind.numerator):
+    for text in (ind.name, ind.short, ind.description, ind.numerator):
         assert text["zh"].strip() and text["en"].strip()
         assert re.search(r"[\u4e00-\u9fff]", text["zh"]) and not re.search(r"[\u4e00-\u9fff]", text["en"])
     if ind.denominator is not None:
