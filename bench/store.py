@@ -2,12 +2,13 @@
 
     python -m bench.store [--repeat 3]
 
-Prints medians. Targets (issue 3): first build <= 10 s.
+Prints medians; exits 1 if the first build misses its target (issue 3: <= 10 s).
 """
 from __future__ import annotations
 
 import argparse
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -27,7 +28,10 @@ def sweep(store: Store) -> int:
     return calls
 
 
-def main(argv=None) -> None:
+BUILD_TARGET_S = 10.0
+
+
+def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3)
     repeat = parser.parse_args(argv).repeat
@@ -60,7 +64,8 @@ def main(argv=None) -> None:
     print(f"full sweep, {calls} values() calls: cold median {med(cold):.3f} s, "
           f"cached median {med(cached):.3f} s ({med(cached) / calls * 1000:.2f} ms a call), "
           f"cold/cached {med(cold) / med(cached):.1f}x")
+    return 0 if med(build) <= BUILD_TARGET_S else 1
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -1,9 +1,13 @@
-"""Callbacks: thin functions that parse inputs, ask data/ and call a figure builder.
+"""Callbacks: thin functions that parse inputs, ask data/ and call a layout or figure builder.
 
-Each module exposes register(app); this package registers them all.
+Each module exposes register(app, store); this package registers them all.
 """
 from __future__ import annotations
 
+from callbacks import api, overview, routing
+
 
 def register(app, store) -> None:
-    """No callbacks yet: the overview is static until the indicator store lands."""
+    routing.register(app, store)
+    overview.register(app, store)
+    api.register(app, store)

@@ -1,9 +1,11 @@
 """Layouts: functions that build component trees from their arguments (no store queries)."""
 from __future__ import annotations
 
-from layouts.overview import overview_layout
+from dash import dcc, html
 
-# <html lang> matches the default language; the topojson URL is set per graph in figures.
+from layouts import ids
+
+# <html lang> starts as Chinese, the default; assets/map.js keeps it in step with the page.
 INDEX_STRING = """<!DOCTYPE html>
 <html lang="zh-CN">
     <head>
@@ -11,6 +13,7 @@ INDEX_STRING = """<!DOCTYPE html>
         <title>{%title%}</title>
         {%favicon%}
         {%css%}
+        <link rel="preload" href="/assets/vendor/topojson/world_110m.json" as="fetch" crossorigin="anonymous">
     </head>
     <body>
         {%app_entry%}
@@ -23,8 +26,14 @@ INDEX_STRING = """<!DOCTYPE html>
 </html>"""
 
 
-def root_layout(simulated: bool):
-    """The page tree, built once at start-up: nothing in it depends on the request yet.
-    (A layout *function* would make Dash embed a second copy, geometry and all, in the
-    page config for callback validation.)"""
-    return overview_layout(lang="zh", simulated=simulated)
+def shell() -> html.Div:
+    """The static frame every page is rendered into by callbacks.routing.
+
+    Static on purpose: a layout *function* would make Dash embed a second copy of the
+    whole layout, geometry and all, in the page config for callback validation.
+    """
+    return html.Div([
+        dcc.Location(id=ids.URL, refresh="callback-nav"),
+        dcc.Store(id=ids.PAGE_META),
+        html.Div(id=ids.PAGE, className="page"),
+    ])

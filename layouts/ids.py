@@ -1,5 +1,34 @@
 """Component ids, each defined once and imported wherever it is used."""
 
-COUNTY_MAP = "county-map"
-CITY_MAP = "city-map"
+# the shell
+URL = "url"
+PAGE = "page"
+PAGE_META = "page-meta"
+
+# shared
 SIMULATED_BADGE = "simulated-badge"
+AS_OF = "as-of"
+METHOD_LINK = "method-link"
+
+# overview
+OVERVIEW_URL = "overview-url"  # the overview's own view of the URL, so its callbacks live in the page
+MAP = "map"
+MAP_DATA = "map-data"
+MAP_SHOWN = "map-shown"  # the view the map was last given, which the panels follow
+MAP_CONFIG = "map-config"
+MAP_TITLE = "map-title"
+MAP_LEGEND = "map-legend"
+NOTICES = "notices"
+INDICATOR = "indicator-picker"
+YEAR = "year-slider"
+PLAY = "play-button"
+PLAY_TIMER = "play-timer"
+LEVEL = "level-toggle"
+CITY = "city-picker"
+MODE = "map-mode"
+RESET = "reset-button"
+LANG_SWITCH = "lang-switch"
+CARDS = "headline-cards"
+RANKING = "ranking-chart"
+RANKING_TITLE = "ranking-title"
+SUMMARY = "place-summary"

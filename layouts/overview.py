@@ -1,55 +1,197 @@
-"""The overview page: for now the two base maps of the province (100 counties, 14 cities)."""
+"""The overview page: headline cards, the progress map, its controls, the ranking and the
+summary of the selected place. Built from arguments; it asks the store nothing."""
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from data.i18n import t
-from layouts import ids
-from layouts.figures import GRAPH_CONFIG, build_outline_map
+from data import catalogue
+from data.divisions import CITY_CODES, PROVINCE_CODE, division
+from data.i18n import format_percent, t
+from layouts import components, ids
+from layouts.figures import STATUS_COLOURS, format_value, graph_config, status_label, target_text
+from layouts.state import ViewState, mappable_indicators
 
 
-def header(lang: str, simulated: bool) -> html.Header:
-    return html.Header(
-        className="app-header",
-        children=dbc.Container(fluid=True, className="app-header-row", children=[
-            html.Div([
-                html.H1(t("app.title", lang), className="app-title"),
-                html.P(t("app.subtitle", lang), className="app-subtitle"),
-            ]),
-            simulated_badge() if simulated else None,
+@dataclass
+class Card:
+    """One headline figure at the current scope (province or a city)."""
+    indicator: catalogue.Indicator
+    level: str
+    value: float | None
+    progress: float | None
+    status: str
+    trend: str | None
+    change: float | None
+    share_of_province: float | None
+
+
+def indicator_options(lang: str) -> list[dict]:
+    """The picker's options, grouped under the document's sections."""
+    allowed = set(mappable_indicators())
+    options = []
+    for section, inds in catalogue.by_section().items():
+        inds = [i for i in inds if i.id in allowed]
+        if not inds:
+            continue
+        options.append({"label": html.Span(catalogue.SECTIONS[section][lang], className="opt-group"),
+                        "value": f"section:{section}", "disabled": True})
+        for ind in inds:
+            options.append({"label": ind.name[lang], "value": ind.id,
+                            "search": f"{ind.name['zh']} {ind.name['en']}"})
+    return options
+
+
+def city_options(lang: str) -> list[dict]:
+    return [{"label": t("place.province", lang), "value": PROVINCE_CODE}] + [
+        {"label": division(c).label(lang), "value": c} for c in CITY_CODES]
+
+
+def dropdown_labels(lang: str) -> dict:
+    """The texts inside Dash's dropdown (search box, empty result), in the page's language."""
+    return {k: t(f"dropdown.{k}", lang) for k in
+            ("search", "clear_search", "clear_selection", "no_options_found", "select_all", "deselect_all",
+             "selected_count")}
+
+
+def controls(state: ViewState, years: list[int], lang: str) -> html.Div:
+    return html.Div(className="controls", children=[
+        html.Div(className="control control-indicator", children=[
+            html.Label(t("control.indicator", lang), htmlFor=ids.INDICATOR, className="control-label"),
+            dcc.Dropdown(id=ids.INDICATOR, options=indicator_options(lang), value=state.indicator,
+                         clearable=False, maxHeight=460, labels=dropdown_labels(lang), search_order="original"),
         ]),
-    )
-
-
-def simulated_badge() -> html.Div:
-    """Shown on every page while any of the data is simulated; always in both languages."""
-    return html.Div(t("badge.simulated", "zh") + " / " + t("badge.simulated", "en"),
-                    className="simulated-badge", id=ids.SIMULATED_BADGE, title=t("badge.simulated_help", "zh"))
-
-
-def map_card(title: str, graph_id: str, figure) -> dbc.Card:
-    return dbc.Card(className="map-card", children=[
-        dbc.CardHeader(html.H2(title, className="card-title-text")),
-        dbc.CardBody(dcc.Graph(id=graph_id, figure=figure, config=GRAPH_CONFIG,
-                               className="map-graph")),
+        html.Div(className="control control-year", children=[
+            html.Label(t("control.year", lang), htmlFor=ids.YEAR, className="control-label"),
+            html.Div(className="year-row", children=[
+                html.Button(t("control.play", lang), id=ids.PLAY, className="btn btn-outline-primary btn-play",
+                            title=t("control.play_title", lang), n_clicks=0),
+                html.Div(dcc.Slider(id=ids.YEAR, min=min(years), max=max(years), step=1, value=state.year,
+                                    marks={y: str(y) for y in years}, included=False,
+                                    allow_direct_input=False, updatemode="mouseup"), className="year-slider"),
+            ]),
+            dcc.Interval(id=ids.PLAY_TIMER, interval=1400, disabled=True),
+        ]),
+        html.Div(className="control", children=[
+            html.Label(t("control.level", lang), className="control-label"),
+            dbc.RadioItems(id=ids.LEVEL, value=state.level, inline=True, className="btn-group toggle",
+                           inputClassName="btn-check", labelClassName="btn btn-outline-primary",
+                           labelCheckedClassName="active",
+                           options=[{"label": t("level.city", lang), "value": "city"},
+                                    {"label": t("level.county", lang), "value": "county"}]),
+        ]),
+        html.Div(className="control control-city", children=[
+            html.Label(t("control.city", lang), htmlFor=ids.CITY, className="control-label"),
+            dcc.Dropdown(id=ids.CITY, options=city_options(lang), value=state.city or PROVINCE_CODE,
+                         clearable=False, labels=dropdown_labels(lang), search_order="original"),
+        ]),
+        html.Div(className="control", children=[
+            html.Label(t("control.colour", lang), className="control-label"),
+            dbc.RadioItems(id=ids.MODE, value=state.mode, inline=True, className="btn-group toggle",
+                           inputClassName="btn-check", labelClassName="btn btn-outline-primary",
+                           labelCheckedClassName="active",
+                           options=[{"label": t("mode.progress", lang), "value": "progress"},
+                                    {"label": t("mode.status", lang), "value": "status"}]),
+        ]),
+        html.Div(className="control control-reset", children=[
+            html.Button(t("control.reset", lang), id=ids.RESET, className="btn btn-outline-secondary", n_clicks=0),
+        ]),
     ])
 
 
-def footer(lang: str) -> html.Footer:
-    return html.Footer(className="app-footer", children=dbc.Container(fluid=True, children=[
-        html.P(t("footer.boundaries", lang)),
-    ]))
+def headline_cards(cards: list[Card], lang: str, scope_name: str) -> list:
+    return [html.H2(t("cards.title", lang, scope=scope_name), className="section-title")] + [
+        html.Div(className="cards-row", children=[headline_card(c, lang) for c in cards])]
 
 
-def overview_layout(lang: str = "zh", simulated: bool = True) -> html.Div:
+def headline_card(card: Card, lang: str) -> html.Div:
+    """Value and trend, a progress bar, the status in words, and the target."""
+    ind = card.indicator
+    has_target = card.level in ind.target_levels and ind.target is not None
+    colon = "：" if lang == "zh" else ": "
+    target_line = [t("map.target", lang) + colon + target_text(ind, card.level, lang)]
+    if has_target and card.progress is not None:
+        target_line.append(html.Span(" · " + t("cards.progress", lang, progress=format_percent(card.progress, 0)),
+                                     className="kpi-progress-text"))
+    if ind.unit == "count" and not has_target and card.share_of_province is not None:
+        bar = html.Div(t("cards.share_of_province", lang, share=format_percent(card.share_of_province)),
+                       className="kpi-detail")
+    elif has_target:
+        bar = html.Div(dbc.Progress(value=min(card.progress or 0, 1) * 100, className="kpi-bar",
+                                    color=STATUS_COLOURS[card.status]),
+                       role="img", **{"aria-label": t("cards.progress_aria", lang,
+                                                      progress=format_percent(card.progress or 0, 0))})
+    else:
+        bar = None
+    name = f"{ind.name[lang]}{colon}{ind.description[lang]}"
+    return html.Div(className=f"kpi-card status-{card.status}", title=name, children=[
+        html.Div(ind.short[lang], className="kpi-name"),
+        html.Div(className="kpi-value-row", children=[
+            html.Span(format_value(card.value, ind, lang), className="kpi-value"),
+            components.trend(card.trend, _change_text(card.change, ind), lang),
+        ]),
+        bar,
+        html.Div(components.status_chip(card.status, lang, indicator=ind), className="kpi-status"),
+        html.Div(target_line, className="kpi-target"),
+    ])
+
+
+def _change_text(change: float | None, ind: catalogue.Indicator) -> str | None:
+    if change is None or change != change:
+        return None
+    if ind.unit == "count":
+        return f"{change:+,.0f}"
+    return f"{change * 100:+.1f}pp"
+
+
+def legend(mode: str, status_counts: dict[str, int], has_target: bool, unit: str, lang: str) -> list:
+    """Beside the map: in status mode, each status in words with its colour and how many
+    places are in it; otherwise what the colour means."""
+    if mode == "status":
+        return [html.Div(className="legend-row", children=[
+            html.Span(className="legend-swatch", style={"backgroundColor": STATUS_COLOURS[s]}),
+            html.Span(status_label(s, lang), className="legend-word"),
+            html.Span(t("legend.count", lang, n=n), className="legend-count")])
+            for s, n in status_counts.items()]
+    key = "legend.progress" if has_target else ("legend.count_value" if unit == "count" else "legend.value")
+    return [html.P(t(key, lang), className="legend-note")]
+
+
+def overview_layout(*, state: ViewState, years: list[int], lang: str, simulated: bool, as_of: str, source: str,
+                    notices: list, search: str, payload: dict, map_config: dict, map_figure, map_title: str,
+                    legend_children, cards_children, ranking_title: str, ranking_figure,
+                    summary_children) -> html.Div:
     return html.Div(className="app", children=[
-        header(lang, simulated),
-        dbc.Container(fluid=True, className="app-main", children=dbc.Row(className="g-3", children=[
-            dbc.Col(map_card(t("map.counties", lang), ids.COUNTY_MAP, build_outline_map("county", lang)),
-                    lg=7),
-            dbc.Col(map_card(t("map.cities", lang), ids.CITY_MAP, build_outline_map("city", lang)),
-                    lg=5),
-        ])),
-        footer(lang),
+        components.header(lang, simulated, as_of, components.language_switch(
+            lang, href=state.with_(lang="en" if lang == "zh" else "zh").to_query(), link_id=ids.LANG_SWITCH)),
+        # Given the page's own path and query, so mounting it changes nothing and fires nothing.
+        # refresh=False: its pushState is not announced to the router, which has nothing to do.
+        dcc.Location(id=ids.OVERVIEW_URL, refresh=False, pathname="/", search=search),
+        dcc.Store(id=ids.MAP_DATA, data=payload),
+        dcc.Store(id=ids.MAP_SHOWN),
+        dcc.Store(id=ids.MAP_CONFIG, data=map_config),
+        dbc.Container(fluid=True, className="app-main", children=[
+            html.Div(id=ids.NOTICES, children=notices),
+            controls(state, years, lang),
+            html.Section(id=ids.CARDS, className="cards", children=cards_children),
+            dbc.Row(className="g-3 map-row", children=[
+                dbc.Col(lg=7, children=dbc.Card(className="map-card", children=[
+                    dbc.CardHeader(html.H2(map_title, id=ids.MAP_TITLE, className="card-title-text")),
+                    dbc.CardBody(dcc.Graph(id=ids.MAP, figure=map_figure, config=graph_config(lang),
+                                           className="map-graph", clear_on_unhover=True)),
+                    dbc.CardFooter(html.Div(legend_children, id=ids.MAP_LEGEND, className="map-legend")),
+                ])),
+                dbc.Col(lg=5, className="side-col", children=[
+                    dbc.Card(className="summary-card", children=dbc.CardBody(summary_children, id=ids.SUMMARY)),
+                    dbc.Card(className="ranking-card", children=[
+                        dbc.CardHeader(html.H2(ranking_title, id=ids.RANKING_TITLE, className="card-title-text")),
+                        dbc.CardBody(dcc.Graph(id=ids.RANKING, figure=ranking_figure, className="ranking-graph",
+                                               config={"displayModeBar": False, "responsive": True})),
+                    ]),
+                ]),
+            ]),
+        ]),
+        components.footer(lang, source),
     ])

@@ -2,6 +2,7 @@
 page that records (and refuses) every request to another host."""
 from __future__ import annotations
 
+import logging
 import threading
 from urllib.parse import urlsplit
 
@@ -18,6 +19,7 @@ class LiveServer:
     """A Dash app served by werkzeug in a background thread."""
 
     def __init__(self, settings: Settings, store=None):
+        logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request
         self.app = create_app(settings, store=store)
         self._server = make_server("127.0.0.1", 0, self.app.server, threaded=True)
         self.url = f"http://127.0.0.1:{self._server.server_port}"
@@ -51,3 +53,37 @@ class RecordingPage:
 
     def close(self):
         self.context.close()
+
+
+# ---------------------------------------------------------------------- the overview map
+MAP_JS = "document.querySelector('#map .js-plotly-plot')"
+
+
+def map_meta(page) -> dict | None:
+    """What the overview map shows now (set by assets/map.js with every recolour)."""
+    return page.evaluate(f"(() => {{ const gd = {MAP_JS};"
+                         f" return gd && gd.layout ? gd.layout.meta || null : null; }})()")
+
+
+def wait_for_map(page, timeout: float = 15000, **expected) -> dict:
+    """Wait until the map has been coloured for a view matching `expected`."""
+    condition = " && ".join(f"m[{k!r}] === {v!r}" if not isinstance(v, type(None)) else f"m[{k!r}] === null"
+                            for k, v in expected.items()) or "true"
+    # Coloured for that view, and drawn: as many shapes on screen as the visible traces hold.
+    page.wait_for_function(f"""(() => {{
+        const gd = {MAP_JS}; const m = gd && gd.layout && gd.layout.meta;
+        if (!(Boolean(m) && {condition})) return false;
+        const wanted = gd.data.filter(d => d.type === 'choropleth' && d.visible !== false)
+                              .reduce((n, d) => n + d.locations.length, 0);
+        return gd.querySelectorAll('path.choroplethlocation').length === wanted;
+    }})()""", timeout=timeout)
+    return map_meta(page)
+
+
+def active_trace(page) -> dict:
+    """locations, z and customdata of the visible choropleth trace."""
+    return page.evaluate(f"""(() => {{
+        const gd = {MAP_JS};
+        const t = gd.data.find(d => d.type === 'choropleth' && d.visible !== false && d.hoverinfo !== 'skip');
+        return {{locations: t.locations, z: t.z, customdata: t.customdata}};
+    }})()""")

@@ -90,11 +90,10 @@ def test_gunicorn_serves_the_module_level_server(demo_store):
         cwd=ROOT, env={**os.environ, "DATABASE_URL": demo_store.url},
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
-        wait_for(f"http://127.0.0.1:{port}/", process)
-        layout = json.dumps(json.loads(wait_for(f"http://127.0.0.1:{port}/_dash-layout", process)),
-                            ensure_ascii=False)
-        assert "辽宁省城乡社区服务体系建设进展" in layout
-        assert "模拟演示数据" in layout
+        assert b"_dash-config" in wait_for(f"http://127.0.0.1:{port}/", process)
+        body = json.loads(wait_for(f"http://127.0.0.1:{port}/api/v1/values?indicator=barrier_free&level=city"
+                                   f"&year=2015", process))
+        assert body["simulated"] is True and len(body["rows"]) == 14
     finally:
         process.terminate()
         process.wait(timeout=10)

@@ -1,0 +1,284 @@
+"""The overview's callbacks: URL <-> controls <-> view state, the map payload, the panels.
+
+Flow: a control (or the back button, or a map click) changes the view state and the URL
+in one callback (sync_state); the map payload and the panels follow the view state in
+two more; assets/map.js patches the map from the payload in the browser.
+"""
+from __future__ import annotations
+
+import math
+
+from dash import Input, Output, State, ctx, html, no_update
+from dash.exceptions import PreventUpdate
+
+from data import catalogue, queries
+from data.divisions import CITY_CODES, COUNTY_CODES, PROVINCE_CODE, division
+from data.i18n import format_number, t
+from data.progress import STATUSES
+from layouts import components, ids
+from layouts import overview as view
+from layouts.figures import (build_map_figure, build_ranking, build_sparkline, format_value, map_client_config,
+                             map_payload, target_text)
+from layouts.state import ViewState, default_state, parse
+
+HEADLINE = ("urban_facility_coverage", "rural_center_coverage", "rural_centers_built", "urban_stations_built")
+MAX_BEHIND = 4
+
+
+# ---------------------------------------------------------------------- what the page shows
+def as_of_text(store, lang: str) -> str:
+    years = queries.years(store)
+    active = [b for b in store.batches() if b.status == "active"]
+    date = max(b.created_at for b in active).date().isoformat() if active else "—"
+    key = "asof.simulated" if store.is_simulated() else "asof.real"
+    return t(key, lang, year=max(years) if years else "—", date=date)
+
+
+def source_text(store, lang: str) -> str:
+    return t("footer.source_simulated" if store.is_simulated() else "footer.source_real", lang)
+
+
+def scope_of(state: ViewState) -> tuple[str, str]:
+    """(level, code) of the cards: the selected city, or the province."""
+    return ("city", state.city) if state.city else ("province", PROVINCE_CODE)
+
+
+def cards(store, state: ViewState) -> list[view.Card]:
+    """The four headline goals, then the goals furthest behind (lowest progress, not achieved)."""
+    level, code = scope_of(state)
+    found = []
+    for ind in catalogue.INDICATORS:
+        if level not in ind.levels:
+            continue
+        row = queries.values(store, ind.id, level, state.year, city=code if level == "city" else None)
+        row = row[row["code"] == code].iloc[0]
+        found.append(view.Card(indicator=ind, level=level, value=_num(row["value"]), progress=_num(row["progress"]),
+                               status=row["status"], trend=row["trend"], change=_num(row["change"]),
+                               share_of_province=_num(row["share_of_province"])))
+    headline = [c for hid in HEADLINE for c in found if c.indicator.id == hid]
+    behind = sorted((c for c in found if c.indicator.id not in HEADLINE and c.progress is not None
+                     and c.status != "achieved" and c.level in c.indicator.target_levels),
+                    key=lambda c: c.progress)[:MAX_BEHIND]
+    return headline + behind
+
+
+def _num(x):
+    return None if x is None or (isinstance(x, float) and math.isnan(x)) else float(x)
+
+
+def scope_name(state: ViewState, lang: str) -> str:
+    return division(state.city).label(lang) if state.city else t("place.province", lang)
+
+
+def map_title(state: ViewState, lang: str) -> str:
+    ind = catalogue.get(state.indicator)
+    where = scope_name(state, lang)
+    return t("map.title", lang, indicator=ind.name[lang], year=state.year, where=where, by=t(f"by.{state.level}", lang))
+
+
+def ranking(store, state: ViewState, lang: str):
+    """Cities, or the selected city's counties, ranked."""
+    ind = catalogue.get(state.indicator)
+    level, city = ("county", state.city) if state.city else ("city", None)
+    values = queries.values(store, ind.id, level, state.year, city=city)
+    title = t("ranking.title_counties" if city else "ranking.title_cities", lang,
+              where=scope_name(state, lang), year=state.year)
+    return title, build_ranking(values, ind, level, lang, highlight=state.county or None)
+
+
+def summary(store, state: ViewState, lang: str) -> list:
+    """The selected county (or city, or the province) for the current indicator and year."""
+    ind = catalogue.get(state.indicator)
+    code = state.county or state.city or PROVINCE_CODE
+    place = division(code)
+    series = queries.series(store, ind.id, code)
+    row = series[series["year"] == state.year].iloc[0]
+    level = place.level
+    where = place.label(lang)
+    if level == "county":
+        city = division(place.parent_code)
+        where = f"{where} · {t('kind.' + place.kind.replace(' ', '_'), lang)} · {city.label(lang)}"
+    has_denominator = ind.denominator is not None and row["denominator"] == row["denominator"]
+    counts = (f"{format_number(row['numerator'])} / {format_number(row['denominator'])}" if has_denominator
+              else format_number(row["numerator"]))
+    colon = "：" if lang == "zh" else ": "
+    hint = [] if state.county else [html.P(t("summary.hint", lang), className="summary-hint")]
+    return [
+        html.H2(where, className="summary-place"),
+        html.Div(ind.name[lang], className="summary-indicator"),
+        html.Div(className="summary-value-row", children=[
+            html.Span(format_value(_num(row["value"]), ind, lang), className="summary-value"),
+            components.status_chip(row["status"], lang, indicator=ind),
+            components.trend(row["trend"], view._change_text(_num(row["change"]), ind), lang),
+        ]),
+        html.Dl(className="summary-facts", children=[
+            html.Dt(t("map.target", lang) + colon), html.Dd(target_text(ind, level, lang)),
+            html.Dt(t("map.counts" if ind.denominator is not None else "map.count", lang) + colon),
+            html.Dd(counts),
+            html.Dt(t("summary.baseline", lang) + colon), html.Dd(format_value(_num(row["baseline"]), ind, lang)),
+        ]),
+        components.graph_static(build_sparkline(series, ind, lang), "summary-sparkline"),
+        *hint,
+    ]
+
+
+def legend_children(store, state: ViewState, lang: str) -> list:
+    ind = catalogue.get(state.indicator)
+    values = queries.values(store, ind.id, state.level, state.year,
+                            city=state.city if state.level == "county" else None)
+    counts = {s: int((values["status"] == s).sum()) for s in STATUSES if (values["status"] == s).any()}
+    return view.legend(state.mode, counts, state.level in ind.target_levels and ind.target is not None,
+                       ind.unit, lang)
+
+
+def payload(store, state: ViewState) -> dict:
+    ind = catalogue.get(state.indicator)
+    values = queries.values(store, ind.id, state.level, state.year)
+    return map_payload(values, ind, state.level, state.city, state.county, state.mode, state.lang, state.year)
+
+
+def overview_page(store, search: str | None):
+    """The whole overview for a query string: what the router shows at "/"."""
+    years = queries.years(store)
+    state, problems = parse(search, years)
+    lang = state.lang
+    title, ranking_figure = ranking(store, state, lang)
+    return view.overview_layout(
+        state=state, years=years, lang=lang, simulated=store.is_simulated(), as_of=as_of_text(store, lang),
+        source=source_text(store, lang), notices=notice_children(problems, lang), payload=payload(store, state),
+        search=search or "", map_config=map_client_config(lang), map_figure=build_map_figure(lang),
+        map_title=map_title(state, lang),
+        legend_children=legend_children(store, state, lang),
+        cards_children=view.headline_cards(cards(store, state), lang, scope_name(state, lang)),
+        ranking_title=title, ranking_figure=ranking_figure, summary_children=summary(store, state, lang)), state
+
+
+def notice_children(problems: list[tuple[str, dict]], lang: str) -> list:
+    """The bad-link notices, with each fallback named in the reader's language."""
+    shown = []
+    for key, params in problems:
+        params = dict(params)
+        if params["name"] == "indicator":
+            params["fallback"] = catalogue.get(params["fallback"]).name[lang]
+        elif params["name"] == "city":
+            params["fallback"] = t("place.province", lang)
+        elif params["name"] == "county":
+            params["fallback"] = t("notice.no_county", lang)
+        shown.append((key, params))
+    return components.notices(shown, lang)
+
+
+# ---------------------------------------------------------------------- callbacks
+def next_state(current: ViewState, trigger: str | None, *, search, indicator, year, level, city, mode,
+               click, years) -> tuple[ViewState, list]:
+    """The state after one user action; pure, so it is tested without a browser."""
+    if trigger == ids.OVERVIEW_URL:
+        return parse(search, years)
+    if trigger == ids.RESET:
+        return default_state(years, lang=current.lang), []
+    if trigger == ids.PLAY_TIMER:
+        later = [y for y in years if y > current.year]
+        return current.with_(year=later[0] if later else current.year), []
+    if trigger == ids.MAP and click:
+        point = (click.get("points") or [{}])[0]
+        code = point.get("location")
+        if code in CITY_CODES:
+            return current.with_(city=code, level="county", county=None), []
+        if code in COUNTY_CODES:
+            return current.with_(city=division(code).parent_code, county=code), []
+        return current, []
+    if trigger == ids.CITY:
+        chosen = None if city in (None, PROVINCE_CODE) else city
+        if chosen not in (None, *CITY_CODES):
+            return current, []
+        county = current.county if chosen and current.county and division(current.county).parent_code == chosen \
+            else None
+        return current.with_(city=chosen, county=county, level="county" if chosen else current.level), []
+    changes = {}
+    if trigger == ids.INDICATOR and indicator in catalogue.BY_ID:
+        changes["indicator"] = indicator
+    if trigger == ids.YEAR and year in years:
+        changes["year"] = int(year)
+    if trigger == ids.LEVEL and level in ("city", "county"):
+        changes["level"] = level
+    if trigger == ids.MODE and mode in ("progress", "status"):
+        changes["mode"] = mode
+    return current.with_(**changes), []
+
+
+def register(app, store) -> None:
+    @app.callback(
+        Output(ids.OVERVIEW_URL, "search"), Output(ids.INDICATOR, "value"), Output(ids.YEAR, "value"),
+        Output(ids.LEVEL, "value"), Output(ids.CITY, "value"), Output(ids.MODE, "value"),
+        Output(ids.NOTICES, "children"), Output(ids.PLAY_TIMER, "disabled"), Output(ids.PLAY, "children"),
+        Output(ids.MAP_DATA, "data"),
+        Input(ids.OVERVIEW_URL, "search"), Input(ids.INDICATOR, "value"), Input(ids.YEAR, "value"),
+        Input(ids.LEVEL, "value"), Input(ids.CITY, "value"), Input(ids.MODE, "value"),
+        Input(ids.RESET, "n_clicks"), Input(ids.MAP, "clickData"),
+        Input(ids.PLAY, "n_clicks"), Input(ids.PLAY_TIMER, "n_intervals"),
+        State(ids.PLAY_TIMER, "disabled"), State(ids.NOTICES, "children"),
+        prevent_initial_call=True,
+    )
+    def sync_state(search, indicator, year, level, city, mode, _reset, click, _play, _tick, timer_off, shown_notices):
+        """One user action -> the new URL, the controls that must follow, and the map's numbers.
+        The URL is the state: what the page shows is always parse(URL)."""
+        trigger = ctx.triggered_id
+        if trigger in (ids.RESET, ids.PLAY) and not ctx.triggered[0]["value"]:
+            raise PreventUpdate  # a button that has not been pressed
+        years = queries.years(store)
+        current, _ = parse(search, years)
+        was_playing = playing = not timer_off
+        if trigger == ids.PLAY:
+            playing = not playing
+            # Playing from the last year starts again from the first.
+            state = current.with_(year=min(years)) if playing and current.year == max(years) else current
+            problems = []
+        else:
+            state, problems = next_state(current, trigger, search=search, indicator=indicator, year=year,
+                                         level=level, city=city, mode=mode, click=click, years=years)
+            if trigger == ids.PLAY_TIMER:
+                playing = state.year != max(years)
+            elif trigger != ids.OVERVIEW_URL:
+                playing = False  # any other action stops the animation
+        from_url = trigger == ids.OVERVIEW_URL
+        moved = state != current or from_url
+        if not moved and playing == was_playing:
+            raise PreventUpdate
+        lang = state.lang
+        notices = notice_children(problems, lang) if problems or shown_notices else no_update
+        return (state.to_query() if state != current and not from_url else no_update,
+                _same_or(indicator, state.indicator), _same_or(year, state.year), _same_or(level, state.level),
+                _same_or(city, state.city or PROVINCE_CODE), _same_or(mode, state.mode),
+                notices,
+                no_update if playing == was_playing else not playing,
+                no_update if playing == was_playing else t("control.pause" if playing else "control.play", lang),
+                # The map's numbers come back with the URL, sparing a second round trip.
+                payload(store, state) if moved else no_update)
+
+    @app.callback(
+        Output(ids.CARDS, "children"), Output(ids.MAP_TITLE, "children"), Output(ids.MAP_LEGEND, "children"),
+        Output(ids.RANKING_TITLE, "children"), Output(ids.RANKING, "figure"), Output(ids.SUMMARY, "children"),
+        # After the map: the panels' answer takes longer and drawing it would hold up the map.
+        Input(ids.MAP_SHOWN, "data"), State(ids.OVERVIEW_URL, "search"), prevent_initial_call=True,
+    )
+    def panels(_shown, search):
+        state, _ = parse(search, queries.years(store))
+        lang = state.lang
+        title, figure = ranking(store, state, lang)
+        return (view.headline_cards(cards(store, state), lang, scope_name(state, lang)), map_title(state, lang),
+                legend_children(store, state, lang), title, figure, summary(store, state, lang))
+
+    app.clientside_callback(
+        "function(p, cfg, fig) { return window.dash_clientside.overviewMap.updateAndSignal(p, cfg, fig); }",
+        Output(ids.MAP, "figure"), Output(ids.MAP_SHOWN, "data"), Input(ids.MAP_DATA, "data"),
+        State(ids.MAP_CONFIG, "data"), State(ids.MAP, "figure"),
+    )
+    app.clientside_callback(
+        "function(search) { return window.dash_clientside.overviewMap.otherLanguage(search); }",
+        Output(ids.LANG_SWITCH, "href"), Input(ids.OVERVIEW_URL, "search"), prevent_initial_call=True,
+    )
+
+
+def _same_or(current, wanted):
+    """Leave a control alone when it already shows what the state says (no echo)."""
+    return no_update if current == wanted else wanted

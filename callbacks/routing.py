@@ -1,0 +1,49 @@
+"""The router: which page a path shows, in which language. Pages are rebuilt only when
+the path or the language changes; every other change of the query string is handled by
+the page's own callbacks, so the map's geometry is not sent again."""
+from __future__ import annotations
+
+from urllib.parse import parse_qs
+
+from dash import Input, Output, State
+from dash.exceptions import PreventUpdate
+
+from callbacks import overview
+from data.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from layouts import ids, pages
+
+
+def language_of(search: str | None) -> str:
+    lang = parse_qs((search or "").lstrip("?")).get("lang", [DEFAULT_LANGUAGE])[0]
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def render(store, pathname: str | None, search: str | None):
+    """(page tree, page meta) for a path and query string. Never raises for bad input."""
+    path = (pathname or "/").rstrip("/") or "/"
+    lang = language_of(search)
+    if path == "/":
+        page, state = overview.overview_page(store, search)
+        lang = state.lang
+    elif path == "/method":
+        page = pages.method_page(lang, simulated=store.is_simulated(), as_of=overview.as_of_text(store, lang),
+                                 source=overview.source_text(store, lang))
+    else:
+        page = pages.not_found_page(lang, path, simulated=store.is_simulated(),
+                                    as_of=overview.as_of_text(store, lang), source=overview.source_text(store, lang))
+    return page, {"path": path, "lang": lang, "title": t("app.title", lang)}
+
+
+def register(app, store) -> None:
+    @app.callback(Output(ids.PAGE, "children"), Output(ids.PAGE_META, "data"),
+                  Input(ids.URL, "pathname"), Input(ids.URL, "search"), State(ids.PAGE_META, "data"))
+    def route(pathname, search, shown):
+        path = (pathname or "/").rstrip("/") or "/"
+        if shown and shown.get("path") == path and shown.get("lang") == language_of(search):
+            raise PreventUpdate  # same page, same language: the page's own callbacks follow the URL
+        return render(store, pathname, search)
+
+    app.clientside_callback(
+        "function(meta) { window.dash_clientside.overviewMap.setDocumentLanguage(meta); }",
+        Input(ids.PAGE_META, "data"),
+    )

@@ -1,0 +1,80 @@
+"""Pieces every page shares: header, footer, notices, status chips and trend arrows."""
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from data.i18n import t
+from layouts import ids
+from layouts.figures import STATUS_COLOURS, TREND_ARROWS, status_label
+
+
+def header(lang: str, simulated: bool, as_of: str, lang_switch=None) -> html.Header:
+    """Title, as-of line, the simulated-data badge and the language switch."""
+    return html.Header(className="app-header", children=dbc.Container(fluid=True, className="app-header-row", children=[
+        html.Div(className="app-header-text", children=[
+            html.H1(html.A(t("app.title", lang), href=f"/?lang={lang}", className="app-title-link"),
+                    className="app-title"),
+            html.P([t("app.subtitle", lang), html.Span(" · " + as_of, className="as-of", id=ids.AS_OF)],
+                   className="app-subtitle"),
+        ]),
+        html.Div(className="app-header-tools", children=[
+            simulated_badge(lang) if simulated else None,
+            lang_switch,
+        ]),
+    ]))
+
+
+def simulated_badge(lang: str) -> html.Div:
+    """Shown on every page while any of the data is simulated, always in both languages."""
+    return html.Div(t("badge.simulated", "zh") + " / " + t("badge.simulated", "en"),
+                    className="simulated-badge", id=ids.SIMULATED_BADGE, title=t("badge.simulated_help", lang))
+
+
+def language_switch(lang: str, href: str, link_id: str | None = None) -> html.A:
+    """"English" on a Chinese page, "中文" on an English one: a link to the same view in the
+    other language (a full load: every text on the page changes)."""
+    other = "en" if lang == "zh" else "zh"
+    extra = {"id": link_id} if link_id else {}
+    return html.A(t("lang.switch", lang), href=href, className="lang-switch", title=t("lang.switch_title", lang),
+                  lang="en" if other == "en" else "zh-CN", **extra)
+
+
+def footer(lang: str, source: str) -> html.Footer:
+    return html.Footer(className="app-footer", children=dbc.Container(fluid=True, children=[
+        html.P([html.Strong(t("footer.source_label", lang)), source]),
+        html.P([html.Strong(t("footer.method_label", lang)),
+                t("footer.method", lang), " ", dcc.Link(t("footer.method_link", lang), href=f"/method?lang={lang}",
+                                                         id=ids.METHOD_LINK)]),
+        html.P([html.Strong(t("footer.boundaries_label", lang)), t("footer.boundaries", lang)]),
+    ]))
+
+
+def notices(items: list[tuple[str, dict]], lang: str) -> list:
+    """One warning box, a line per notice; nothing when there is none."""
+    if not items:
+        return []
+    return [dbc.Alert([html.Div(t(key, lang, **params), className="notice-line") for key, params in items],
+                      color="warning", className="notice", dismissable=True)]
+
+
+def status_chip(status: str, lang: str, indicator=None) -> html.Span:
+    """The status in words on its colour: never colour alone."""
+    return html.Span(status_label(status, lang, indicator), className="status-chip",
+                     style={"backgroundColor": STATUS_COLOURS[status]})
+
+
+def trend(trend_: str | None, change_text: str | None, lang: str) -> html.Span:
+    if trend_ is None:
+        return html.Span(t("trend.none", lang), className="trend trend-none")
+    words = t(f"trend.{trend_}", lang)
+    return html.Span([html.Span(TREND_ARROWS[trend_], className="trend-arrow", **{"aria-hidden": "true"}),
+                      f" {change_text}" if change_text else "", html.Span(words, className="visually-hidden")],
+                     className=f"trend trend-{trend_}", title=words)
+
+
+def graph_static(figure, class_name: str) -> dcc.Graph:
+    """A small chart that is read, not explored: no mode bar, no hover. Its height is the
+    figure's (dcc.Graph would otherwise take 100% of a parent that has none)."""
+    return dcc.Graph(figure=figure, className=class_name, style={"height": f"{figure.layout.height}px"},
+                     config={"displayModeBar": False, "staticPlot": True, "responsive": True})

@@ -1,0 +1,48 @@
+"""Pages other than the overview: the method text and the friendly "not found" page."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from data.i18n import t
+from layouts import components
+from settings import ROOT
+
+METHOD_PATH = ROOT / "docs" / "method.md"
+
+
+def method_text(lang: str, path: Path = METHOD_PATH) -> str:
+    """The part of docs/method.md in `lang`: the file has a Chinese section, then an English one."""
+    sections = re.split(r"^## ", path.read_text(encoding="utf-8"), flags=re.MULTILINE)[1:]
+    chinese, english = sections[0], sections[1]
+    body = chinese if lang == "zh" else english
+    return body.split("\n", 1)[1].strip()
+
+
+def _frame(lang: str, simulated: bool, as_of: str, source: str, href_other: str, children) -> html.Div:
+    other = "en" if lang == "zh" else "zh"
+    return html.Div(className="app", children=[
+        components.header(lang, simulated, as_of, components.language_switch(lang, f"{href_other}lang={other}")),
+        dbc.Container(fluid=True, className="app-main page-text", children=children),
+        components.footer(lang, source),
+    ])
+
+
+def method_page(lang: str, *, simulated: bool, as_of: str, source: str) -> html.Div:
+    return _frame(lang, simulated, as_of, source, "/method?", [
+        dcc.Link("← " + t("nav.back_to_overview", lang), href=f"/?lang={lang}", className="back-link"),
+        html.H1(t("method.title", lang), className="page-title"),
+        dcc.Markdown(method_text(lang), className="method-text"),
+    ])
+
+
+def not_found_page(lang: str, path: str, *, simulated: bool, as_of: str, source: str) -> html.Div:
+    shown = path if len(path) <= 60 else path[:60] + "…"
+    return _frame(lang, simulated, as_of, source, "/?", [
+        html.H1(t("notfound.title", lang), className="page-title"),
+        html.P(t("notfound.body", lang, path=shown)),
+        dcc.Link(t("nav.back_to_overview", lang), href=f"/?lang={lang}", className="btn btn-primary"),
+    ])

@@ -1,0 +1,112 @@
+"""The overview's view state: one object, parsed from and written to the URL's query string.
+
+    /?indicator=rural_center_coverage&year=2014&level=county&city=210200&county=210224&map=status&lang=en
+
+Unknown parameters are ignored. A known parameter with a bad value (an unknown
+indicator, year 1999, city=abc, a SQL-looking string) falls back to its default, and
+parse() returns a notice for it, so the page can say what it did. Nothing raises.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from urllib.parse import parse_qs, urlencode
+
+from data import catalogue
+from data.divisions import CITY_CODES, COUNTY_CODES, DIVISIONS
+from data.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
+LEVELS = ("city", "county")
+MAP_MODES = ("progress", "status")
+DEFAULT_LEVEL = "city"
+DEFAULT_MODE = "progress"
+MAX_SHOWN = 40  # characters of a bad value quoted back in a notice
+_PARENT = DIVISIONS.set_index("code")["parent_code"]
+
+
+def mappable_indicators() -> list[str]:
+    """Indicators that can be drawn on the city and county maps."""
+    return [i.id for i in catalogue.INDICATORS if "county" in i.levels and "city" in i.levels]
+
+
+@dataclass(frozen=True)
+class ViewState:
+    indicator: str
+    year: int
+    level: str = DEFAULT_LEVEL
+    city: str | None = None
+    county: str | None = None
+    mode: str = DEFAULT_MODE
+    lang: str = DEFAULT_LANGUAGE
+
+    def to_query(self) -> str:
+        """The query string, with "?"; city, county and map only when set."""
+        params = {"indicator": self.indicator, "year": self.year, "level": self.level}
+        if self.city:
+            params["city"] = self.city
+        if self.county:
+            params["county"] = self.county
+        if self.mode != DEFAULT_MODE:
+            params["map"] = self.mode
+        params["lang"] = self.lang
+        return "?" + urlencode(params)
+
+    def with_(self, **changes) -> "ViewState":
+        return replace(self, **changes)
+
+
+def default_state(years: list[int], lang: str = DEFAULT_LANGUAGE) -> ViewState:
+    return ViewState(indicator=catalogue.DEFAULT_INDICATOR, year=max(years), lang=lang)
+
+
+def parse(query: str | None, years: list[int]) -> tuple[ViewState, list[tuple[str, dict]]]:
+    """The state a query string asks for, and a notice (key, params) per bad parameter."""
+    raw = parse_qs((query or "").lstrip("?"), keep_blank_values=True)
+    given = {k: v[0] for k, v in raw.items()}
+    notices: list[tuple[str, dict]] = []
+    default = default_state(years)
+
+    def bad(name: str, fallback: str) -> None:
+        value = given[name]
+        shown = value if len(value) <= MAX_SHOWN else value[:MAX_SHOWN] + "…"
+        notices.append(("notice.bad_param", {"name": name, "value": shown, "fallback": fallback}))
+
+    lang = given.get("lang", default.lang)
+    if lang not in LANGUAGES:
+        bad("lang", default.lang)
+        lang = default.lang
+
+    indicator = given.get("indicator", default.indicator)
+    if indicator not in mappable_indicators():
+        bad("indicator", default.indicator)
+        indicator = default.indicator
+
+    year = default.year
+    if "year" in given:
+        text = given["year"].strip()
+        if text.isdigit() and len(text) == 4 and int(text) in years:
+            year = int(text)
+        else:
+            bad("year", str(default.year))
+
+    level = given.get("level", default.level)
+    if level not in LEVELS:
+        bad("level", default.level)
+        level = default.level
+
+    city = given.get("city") or None
+    if city is not None and city not in CITY_CODES:
+        bad("city", "—")
+        city = None
+
+    county = given.get("county") or None
+    if county is not None and (county not in COUNTY_CODES or (city and _PARENT[county] != city)):
+        bad("county", "—")
+        county = None
+
+    mode = given.get("map", default.mode)
+    if mode not in MAP_MODES:
+        bad("map", default.mode)
+        mode = default.mode
+
+    return ViewState(indicator=indicator, year=year, level=level, city=city, county=county,
+                     mode=mode, lang=lang), notices
