@@ -56,6 +56,16 @@ def dropdown_labels(lang: str) -> dict:
              "selected_count")}
 
 
+def toggle(component_id: str, label: str, value: str, options: list[tuple[str, str]]) -> html.Div:
+    """A labelled group of buttons of which one is pressed."""
+    return html.Div(className="control", children=[
+        html.Label(label, className="control-label"),
+        dbc.RadioItems(id=component_id, value=value, inline=True, className="btn-group toggle",
+                       inputClassName="btn-check", labelClassName="btn btn-outline-primary",
+                       labelCheckedClassName="active", options=[{"label": text, "value": v} for text, v in options]),
+    ])
+
+
 def controls(state: ViewState, years: list[int], lang: str) -> html.Div:
     return html.Div(className="controls", children=[
         html.Div(className="control control-indicator", children=[
@@ -74,27 +84,15 @@ def controls(state: ViewState, years: list[int], lang: str) -> html.Div:
             ]),
             dcc.Interval(id=ids.PLAY_TIMER, interval=1400, disabled=True),
         ]),
-        html.Div(className="control", children=[
-            html.Label(t("control.level", lang), className="control-label"),
-            dbc.RadioItems(id=ids.LEVEL, value=state.level, inline=True, className="btn-group toggle",
-                           inputClassName="btn-check", labelClassName="btn btn-outline-primary",
-                           labelCheckedClassName="active",
-                           options=[{"label": t("level.city", lang), "value": "city"},
-                                    {"label": t("level.county", lang), "value": "county"}]),
-        ]),
+        toggle(ids.LEVEL, t("control.level", lang), state.level,
+               [(t("level.city", lang), "city"), (t("level.county", lang), "county")]),
         html.Div(className="control control-city", children=[
             html.Label(t("control.city", lang), htmlFor=ids.CITY, className="control-label"),
             dcc.Dropdown(id=ids.CITY, options=city_options(lang), value=state.city or PROVINCE_CODE,
                          clearable=False, labels=dropdown_labels(lang), search_order="original"),
         ]),
-        html.Div(className="control", children=[
-            html.Label(t("control.colour", lang), className="control-label"),
-            dbc.RadioItems(id=ids.MODE, value=state.mode, inline=True, className="btn-group toggle",
-                           inputClassName="btn-check", labelClassName="btn btn-outline-primary",
-                           labelCheckedClassName="active",
-                           options=[{"label": t("mode.progress", lang), "value": "progress"},
-                                    {"label": t("mode.status", lang), "value": "status"}]),
-        ]),
+        toggle(ids.MODE, t("control.colour", lang), state.mode,
+               [(t("mode.progress", lang), "progress"), (t("mode.status", lang), "status")]),
         html.Div(className="control control-reset", children=[
             html.Button(t("control.reset", lang), id=ids.RESET, className="btn btn-outline-secondary", n_clicks=0),
         ]),
