@@ -17,8 +17,8 @@ from data.i18n import format_number, t
 from data.progress import STATUSES
 from layouts import components, ids
 from layouts import overview as view
-from layouts.figures import (build_map_figure, build_ranking, build_sparkline, format_value, map_client_config,
-                             map_payload, target_text)
+from layouts.figures import (build_ranking, build_sparkline, format_value, map_client_config, map_payload,
+                             map_skeleton, target_text)
 from layouts.state import ViewState, default_state, parse
 
 HEADLINE = ("urban_facility_coverage", "rural_center_coverage", "rural_centers_built", "urban_stations_built")
@@ -146,7 +146,7 @@ def overview_page(store, search: str | None):
     return view.overview_layout(
         state=state, years=years, lang=lang, simulated=store.is_simulated(), as_of=as_of_text(store, lang),
         source=source_text(store, lang), notices=notice_children(problems, lang), payload=payload(store, state),
-        search=search or "", map_config=map_client_config(lang), map_figure=build_map_figure(lang),
+        search=search or "", map_config=map_client_config(lang), map_figure=map_skeleton(lang),
         map_title=map_title(state, lang),
         legend_children=legend_children(store, state, lang),
         cards_children=view.headline_cards(cards(store, state), lang, scope_name(state, lang)),

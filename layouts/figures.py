@@ -12,6 +12,7 @@ still loads a world topojson for its base layers; GRAPH_CONFIG points it at our 
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -106,6 +107,13 @@ def map_codes(level: str) -> list[str]:
     return [f["properties"]["adcode"] for f in _features(level)]
 
 
+@lru_cache(maxsize=4)
+def map_skeleton(lang: str) -> dict:
+    """build_map_figure() as a plain dict, built once per language: it is the same for
+    every page, and building it (plotly validates the geometry) costs tens of ms."""
+    return build_map_figure(lang).to_plotly_json()
+
+
 def build_map_figure(lang: str) -> go.Figure:
     """The overview map's skeleton: both geometries, neutral colours, city labels.
 
@@ -162,6 +170,7 @@ def zoom_frame(geom, aspect: float = MAP_ASPECT, pad: float = 0.06) -> list[floa
     return [round(cx - half_w, 3), round(cx + half_w, 3), round(cy - half_h, 3), round(cy + half_h, 3)]
 
 
+@lru_cache(maxsize=4)
 def map_client_config(lang: str) -> dict:
     """What assets/map.js needs to draw any view, sent once with the page: names, label
     points, city frames, palettes and the words of the hover text, in `lang`."""

@@ -1,6 +1,7 @@
 """Shared fixtures: a live server, a headless Chromium, and a recording page."""
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
@@ -12,8 +13,14 @@ from tests.browser import CHROMIUM_ARGS, LiveServer, RecordingPage
 
 @pytest.fixture(scope="session")
 def demo_store(tmp_path_factory) -> Store:
-    """The simulated demo store, built once per test session in a temporary SQLite file."""
-    store = Store(f"sqlite:///{tmp_path_factory.mktemp('store') / 'demo.sqlite'}")
+    """The simulated demo store, built once per test session: in a temporary SQLite file, or,
+    when TEST_DATABASE_URL is set (say a PostgreSQL database), there, from empty tables."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url:
+        store = Store(url)
+        store.drop_all()
+    else:
+        store = Store(f"sqlite:///{tmp_path_factory.mktemp('store') / 'demo.sqlite'}")
     store.ensure_ready()
     return store
 

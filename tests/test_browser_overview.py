@@ -195,3 +195,23 @@ def test_status_appears_in_words_wherever_it_is_coloured(page, live_server):
     assert any(word in legend for word in ("已达标", "进度正常", "需要加快", "进展有限", "出现倒退"))
     for chip in page.locator(".kpi-card .status-chip").all_inner_texts():
         assert chip.strip()
+
+
+def test_play_steps_through_the_years_and_pause_stops_it(page, live_server):
+    open_view(page, live_server, "?year=2012&indicator=barrier_free", year=2012)
+    page.locator(f"#{ids.PLAY}").click()
+    wait_for_map(page, timeout=6000, year=2013)
+    expect(page.locator(f"#{ids.PLAY}")).to_contain_text("暂停")
+    page.locator(f"#{ids.PLAY}").click()
+    expect(page.locator(f"#{ids.PLAY}")).to_contain_text("播放")
+    stopped_at = map_meta(page)["year"]
+    page.wait_for_timeout(2000)
+    assert map_meta(page)["year"] == stopped_at
+
+
+def test_reset_returns_to_the_default_view(page, live_server):
+    open_view(page, live_server, "?year=2012&indicator=barrier_free&level=county&city=210200", city="210200")
+    page.locator(f"#{ids.RESET}").click()
+    meta = wait_for_map(page, city=None, level="city", year=2015)
+    assert meta["ind"] == "rural_center_coverage"
+    assert query(page) == {"indicator": "rural_center_coverage", "year": "2015", "level": "city", "lang": "zh"}
