@@ -74,7 +74,8 @@
       } else {
         z.push(missing ? -0.05 * (maxValue || 1) : v2);
       }
-      var valueText = missing ? w.none : (p.unit === "count" ? fmtInt(v2) : fmtPct(v2));
+      var valueText = missing ? w.none : (p.unit === "count" ? fmtInt(v2)
+        : (p.unit === "yes_no" ? (v2 >= 0.5 ? w.yes : w.no) : fmtPct(v2)));
       if (!missing && p.unit === "count" && p.target === null && total > 0) {
         valueText += "（" + w.share + " " + fmtPct(v2 / total) + "）";
       }

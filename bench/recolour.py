@@ -44,6 +44,7 @@ def sync_request(app, state: ViewState, new_year: int) -> dict:
     values = {("overview-url", "search"): state.to_query(), ("indicator-picker", "value"): state.indicator,
               ("year-slider", "value"): new_year, ("level-toggle", "value"): state.level,
               ("city-picker", "value"): state.city or "210000", ("map-mode", "value"): state.mode,
+              ("view-tab", "value"): state.tab,
               ("reset-button", "n_clicks"): 0, ("map", "clickData"): None, ("play-button", "n_clicks"): 0,
               ("play-timer", "n_intervals"): None, ("play-timer", "disabled"): True, ("notices", "children"): []}
     outputs = [{"id": o.split(".")[0], "property": o.split(".")[1]} for o in key.strip(".").split("...")]

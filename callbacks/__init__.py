@@ -4,10 +4,12 @@ Each module exposes register(app, store); this package registers them all.
 """
 from __future__ import annotations
 
-from callbacks import api, overview, routing
+from callbacks import api, downloads, overview, places, routing
 
 
 def register(app, store) -> None:
     routing.register(app, store)
     overview.register(app, store)
+    places.register(app, store)
     api.register(app, store)
+    downloads.register(app, store)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import math
 
-from dash import Input, Output, State, ctx, html, no_update
+from dash import Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
+from callbacks import tables
 from data import catalogue, queries
 from data.divisions import CITY_CODES, COUNTY_CODES, PROVINCE_CODE, division
 from data.i18n import format_number, t
@@ -103,11 +104,15 @@ def summary(store, state: ViewState, lang: str) -> list:
               else format_number(row["numerator"]))
     colon = "：" if lang == "zh" else ": "
     hint = [] if state.county else [html.P(t("summary.hint", lang), className="summary-hint")]
+    if level in ("county", "city"):
+        hint.insert(0, dcc.Link(t(f"summary.open_{level}", lang, place=place.label(lang)),
+                                href=f"/{level}/{code}?indicator={ind.id}&year={state.year}&lang={lang}",
+                                className="btn btn-primary summary-open", id=ids.SUMMARY_LINK))
     return [
         html.H2(where, className="summary-place"),
         html.Div(ind.name[lang], className="summary-indicator"),
         html.Div(className="summary-value-row", children=[
-            html.Span(format_value(_num(row["value"]), ind, lang), className="summary-value"),
+            html.Span(format_value(_num(row["value"]), ind, lang, level), className="summary-value"),
             components.status_chip(row["status"], lang, indicator=ind),
             components.trend(row["trend"], view._change_text(_num(row["change"]), ind), lang),
         ]),
@@ -150,7 +155,16 @@ def overview_page(store, search: str | None):
         map_title=map_title(state, lang),
         legend_children=legend_children(store, state, lang),
         cards_children=view.headline_cards(cards(store, state), lang, scope_name(state, lang)),
-        ranking_title=title, ranking_figure=ranking_figure, summary_children=summary(store, state, lang)), state
+        ranking_title=title, ranking_figure=ranking_figure, summary_children=summary(store, state, lang),
+        **table_content(store, state)), state
+
+
+def table_content(store, state: ViewState) -> dict:
+    """The table tab's rows and columns, built only when the tab is shown."""
+    if state.tab != "table":
+        return {"table_rows": [], "table_columns": []}
+    sheet = tables.overview_table(store, state.indicator, state.level, state.lang)
+    return {"table_rows": tables.grid_rows(sheet), "table_columns": tables.grid_columns(sheet)}
 
 
 def notice_children(problems: list[tuple[str, dict]], lang: str) -> list:
@@ -170,7 +184,7 @@ def notice_children(problems: list[tuple[str, dict]], lang: str) -> list:
 
 # ---------------------------------------------------------------------- callbacks
 def next_state(current: ViewState, trigger: str | None, *, search, indicator, year, level, city, mode,
-               click, years) -> tuple[ViewState, list]:
+               click, years, tab=None) -> tuple[ViewState, list]:
     """The state after one user action; pure, so it is tested without a browser."""
     if trigger == ids.OVERVIEW_URL:
         return parse(search, years)
@@ -203,23 +217,26 @@ def next_state(current: ViewState, trigger: str | None, *, search, indicator, ye
         changes["level"] = level
     if trigger == ids.MODE and mode in ("progress", "status"):
         changes["mode"] = mode
+    if trigger == ids.TAB and tab in ("map", "table"):
+        changes["tab"] = tab
     return current.with_(**changes), []
 
 
 def register(app, store) -> None:
     @app.callback(
         Output(ids.OVERVIEW_URL, "search"), Output(ids.INDICATOR, "value"), Output(ids.YEAR, "value"),
-        Output(ids.LEVEL, "value"), Output(ids.CITY, "value"), Output(ids.MODE, "value"),
+        Output(ids.LEVEL, "value"), Output(ids.CITY, "value"), Output(ids.MODE, "value"), Output(ids.TAB, "value"),
         Output(ids.NOTICES, "children"), Output(ids.PLAY_TIMER, "disabled"), Output(ids.PLAY, "children"),
         Output(ids.MAP_DATA, "data"),
         Input(ids.OVERVIEW_URL, "search"), Input(ids.INDICATOR, "value"), Input(ids.YEAR, "value"),
-        Input(ids.LEVEL, "value"), Input(ids.CITY, "value"), Input(ids.MODE, "value"),
+        Input(ids.LEVEL, "value"), Input(ids.CITY, "value"), Input(ids.MODE, "value"), Input(ids.TAB, "value"),
         Input(ids.RESET, "n_clicks"), Input(ids.MAP, "clickData"),
         Input(ids.PLAY, "n_clicks"), Input(ids.PLAY_TIMER, "n_intervals"),
         State(ids.PLAY_TIMER, "disabled"), State(ids.NOTICES, "children"),
         prevent_initial_call=True,
     )
-    def sync_state(search, indicator, year, level, city, mode, _reset, click, _play, _tick, timer_off, shown_notices):
+    def sync_state(search, indicator, year, level, city, mode, tab, _reset, click, _play, _tick, timer_off,
+                   shown_notices):
         """One user action -> the new URL, the controls that must follow, and the map's numbers.
         The URL is the state: what the page shows is always parse(URL)."""
         trigger = ctx.triggered_id
@@ -235,7 +252,7 @@ def register(app, store) -> None:
             problems = []
         else:
             state, problems = next_state(current, trigger, search=search, indicator=indicator, year=year,
-                                         level=level, city=city, mode=mode, click=click, years=years)
+                                         level=level, city=city, mode=mode, click=click, years=years, tab=tab)
             if trigger == ids.PLAY_TIMER:
                 playing = state.year != max(years)
             elif trigger != ids.OVERVIEW_URL:
@@ -248,7 +265,7 @@ def register(app, store) -> None:
         notices = notice_children(problems, lang) if problems or shown_notices else no_update
         return (state.to_query() if state != current and not from_url else no_update,
                 _same_or(indicator, state.indicator), _same_or(year, state.year), _same_or(level, state.level),
-                _same_or(city, state.city or PROVINCE_CODE), _same_or(mode, state.mode),
+                _same_or(city, state.city or PROVINCE_CODE), _same_or(mode, state.mode), _same_or(tab, state.tab),
                 notices,
                 no_update if playing == was_playing else not playing,
                 no_update if playing == was_playing else t("control.pause" if playing else "control.play", lang),
@@ -272,6 +289,24 @@ def register(app, store) -> None:
         "function(p, cfg, fig) { return window.dash_clientside.overviewMap.updateAndSignal(p, cfg, fig); }",
         Output(ids.MAP, "figure"), Output(ids.MAP_SHOWN, "data"), Input(ids.MAP_DATA, "data"),
         State(ids.MAP_CONFIG, "data"), State(ids.MAP, "figure"),
+    )
+    @app.callback(Output(ids.TABLE, "rowData"), Output(ids.TABLE, "columnDefs"), Output(ids.TABLE_TITLE, "children"),
+                  Output(ids.TABLE_DOWNLOADS, "children"),
+                  Input(ids.MAP_SHOWN, "data"), Input(ids.TAB, "value"), State(ids.OVERVIEW_URL, "search"),
+                  prevent_initial_call=True)
+    def table(_shown, _tab, search):
+        """The table tab follows the view once shown; while the map is shown it is left alone."""
+        state, _ = parse(search, queries.years(store))
+        if state.tab != "table":
+            raise PreventUpdate
+        content = table_content(store, state)
+        return (content["table_rows"], content["table_columns"], view.table_title(state, state.lang),
+                view.table_downloads(state, state.lang))
+
+    app.clientside_callback(
+        "function(tab) { var hide = {display: 'none'};"
+        " return [tab === 'table' ? hide : null, tab === 'table' ? null : hide]; }",
+        Output(ids.MAP_CARD, "style"), Output(ids.TABLE_CARD, "style"), Input(ids.TAB, "value"),
     )
     app.clientside_callback(
         "function(search) { return window.dash_clientside.overviewMap.otherLanguage(search); }",

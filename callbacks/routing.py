@@ -8,7 +8,7 @@ from urllib.parse import parse_qs
 from dash import Input, Output, State
 from dash.exceptions import PreventUpdate
 
-from callbacks import overview
+from callbacks import overview, places
 from data.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from layouts import ids, pages
 
@@ -25,6 +25,9 @@ def render(store, pathname: str | None, search: str | None):
     if path == "/":
         page, state = overview.overview_page(store, search)
         lang = state.lang
+    elif path.startswith(("/county/", "/city/")) and path.count("/") == 2:
+        level, segment = path.strip("/").split("/", 1)
+        page, lang = places.place_page(store, level, segment, search)
     elif path == "/method":
         page = pages.method_page(lang, simulated=store.is_simulated(), as_of=overview.as_of_text(store, lang),
                                  source=overview.source_text(store, lang))
@@ -39,8 +42,8 @@ def register(app, store) -> None:
                   Input(ids.URL, "pathname"), Input(ids.URL, "search"), State(ids.PAGE_META, "data"))
     def route(pathname, search, shown):
         path = (pathname or "/").rstrip("/") or "/"
-        if shown and shown.get("path") == path and shown.get("lang") == language_of(search):
-            raise PreventUpdate  # same page, same language: the page's own callbacks follow the URL
+        if path == "/" and shown and shown.get("path") == path and shown.get("lang") == language_of(search):
+            raise PreventUpdate  # the overview's own callbacks follow its URL; other pages are redrawn
         return render(store, pathname, search)
 
     app.clientside_callback(

@@ -221,3 +221,61 @@ def shortfall(ind: Indicator, r: dict) -> tuple[str, dict]:
                                        "share": format_percent(share), "target": format_percent(ind.unit_threshold, 0)}
     return f"shortfall.{ind.id}", {k: format_number(v) for k, v in r.items()
                                    if k in ("social_workers", "social_organisations", "volunteer_teams")}
+
+
+# ---------------------------------------------------------------------- place pages
+def scorecard(store, code: str, year: int) -> pd.DataFrame:
+    """Every indicator for one place and year: value, target, progress, status, trend,
+    change since 2011, and rank (1 = highest value) among its level and within its city."""
+    if code not in _DIV.index:
+        raise QueryError("query.unknown_place", value=code)
+    level = _DIV.loc[code, "level"]
+    version = store.data_version()
+    rows = []
+    for ind in catalogue.INDICATORS:
+        if level not in ind.levels:
+            continue
+        _check(store, version, ind.id, level, year)
+        table = _level_table(version, store, ind.id, level)
+        this_year = table[table["year"] == year]
+        row = this_year[this_year["code"] == code].iloc[0].to_dict()
+        ranked = this_year["value"].rank(ascending=False, method="min")
+        row["rank"] = _rank(ranked[this_year["code"] == code])
+        row["rank_of"] = int(this_year["value"].notna().sum())
+        if level == "county":
+            same_city = this_year["parent_code"] == _DIV.loc[code, "parent_code"]
+            ranked_city = this_year.loc[same_city, "value"].rank(ascending=False, method="min")
+            row["rank_in_city"] = _rank(ranked_city[this_year.loc[same_city, "code"] == code])
+            row["rank_in_city_of"] = int(this_year.loc[same_city, "value"].notna().sum())
+        else:
+            row["rank_in_city"] = row["rank_in_city_of"] = None
+        row["change_since_base"] = (row["value"] - row["baseline"]
+                                    if not (_nan(row["value"]) or _nan(row["baseline"])) else None)
+        row["indicator_id"] = ind.id
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _rank(selected: pd.Series):
+    value = selected.iloc[0] if len(selected) else float("nan")
+    return None if _nan(value) else int(value)
+
+
+def place_facts(store, code: str, year: int) -> dict:
+    """Urban communities, villages, households and residents of a county, city or the province."""
+    facts = _facts_by_county(store.data_version(), store, year)
+    if code not in _DIV.index:
+        raise QueryError("query.unknown_place", value=code)
+    level = _DIV.loc[code, "level"]
+    if level == "county":
+        rows = facts[facts.index == code]
+    elif level == "city":
+        rows = facts[facts.index.map(_DIV["parent_code"]) == code]
+    else:
+        rows = facts
+    return {k: int(rows[k].sum()) for k in ("urban", "rural", "households", "residents")}
+
+
+@lru_cache(maxsize=32)
+def _facts_by_county(version: int, store, year: int) -> pd.DataFrame:
+    return store.facts_by_county(year)

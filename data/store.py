@@ -227,6 +227,24 @@ class Store:
         """Every table gone (tests use it to start a shared database afresh)."""
         schema.metadata.drop_all(self.engine)
 
+    def facts_by_county(self, year: int) -> pd.DataFrame:
+        """Per county in `year`: urban communities, villages, households and residents."""
+        b, u, r = schema.import_batches, schema.units, schema.unit_year_records
+        active = sa.select(b.c.id).where(b.c.status == "active")
+        latest = (sa.select(r.c.unit_id, sa.func.max(r.c.batch_id).label("batch_id"))
+                  .where(r.c.year == year, r.c.batch_id.in_(active)).group_by(r.c.unit_id).subquery())
+        query = (sa.select(u.c.county_code,
+                           sa.func.sum(sa.case((u.c.kind == "urban", 1), else_=0)).label("urban"),
+                           sa.func.sum(sa.case((u.c.kind == "rural", 1), else_=0)).label("rural"),
+                           sa.func.coalesce(sa.func.sum(r.c.households), 0).label("households"),
+                           sa.func.coalesce(sa.func.sum(r.c.residents), 0).label("residents"))
+                 .select_from(r.join(latest, (latest.c.unit_id == r.c.unit_id)
+                                     & (latest.c.batch_id == r.c.batch_id))
+                              .join(u, u.c.id == r.c.unit_id))
+                 .where(r.c.year == year).group_by(u.c.county_code))
+        with self.engine.connect() as conn:
+            return pd.read_sql(query, conn).set_index("county_code")
+
     def content_digest(self) -> str:
         """sha256 over every table's rows in key order, batch timestamps excluded: equal
         digests mean equal stores."""

@@ -65,7 +65,7 @@ def status_chip(status: str, lang: str, indicator=None) -> html.Span:
 
 
 def trend(trend_: str | None, change_text: str | None, lang: str) -> html.Span:
-    if trend_ is None:
+    if not isinstance(trend_, str):  # None, or NaN from a pandas column
         return html.Span(t("trend.none", lang), className="trend trend-none")
     words = t(f"trend.{trend_}", lang)
     return html.Span([html.Span(TREND_ARROWS[trend_], className="trend-arrow", **{"aria-hidden": "true"}),
@@ -78,3 +78,10 @@ def graph_static(figure, class_name: str) -> dcc.Graph:
     figure's (dcc.Graph would otherwise take 100% of a parent that has none)."""
     return dcc.Graph(figure=figure, className=class_name, style={"height": f"{figure.layout.height}px"},
                      config={"displayModeBar": False, "staticPlot": True, "responsive": True})
+
+
+def static_config(lang: str) -> dict:
+    """A picture, not a tool: no mode bar, no zoom; the world topojson from our own assets."""
+    from layouts.figures import TOPOJSON_URL
+    return {"displayModeBar": False, "staticPlot": True, "responsive": True, "topojsonURL": TOPOJSON_URL,
+            "locale": "zh-CN" if lang == "zh" else "en"}

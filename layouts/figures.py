@@ -68,13 +68,18 @@ def scale(colours: list[str]) -> list[list]:
 
 
 # ---------------------------------------------------------------------- formatting
-def format_value(value, ind: Indicator, lang: str) -> str:
-    """85.3% for rates, 6,180 for counts, 是/否 for yes-no items."""
+def is_yes_no(ind: Indicator, level: str | None) -> bool:
+    """A county either has a platform (or the hotline) or not: a share only above it."""
+    return ind.unit == "yes_no" or (ind.source == "county_records" and ind.unit == "percent" and level == "county")
+
+
+def format_value(value, ind: Indicator, lang: str, level: str | None = None) -> str:
+    """85.3% for rates, 6,180 for counts, 是/否 for yes-no items (and a county's platform)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return t("value.none", lang)
     if ind.unit == "count":
         return format_number(value)
-    if ind.unit == "yes_no":
+    if is_yes_no(ind, level):
         return t("value.yes" if value >= 0.5 else "value.no", lang)
     return format_percent(value)
 
@@ -205,7 +210,8 @@ def map_client_config(lang: str) -> dict:
         "valueScale": scale(VALUE_SCALE),
         "words": {key: t(f"map.{key}", lang) for key in
                   ("value", "target", "counts", "status", "progress", "share", "progress_title", "value_title",
-                   "count_title", "none", "achieved")} | {"no_local_target": t("status.no_local_target", lang)},
+                   "count_title", "none", "achieved")} | {"no_local_target": t("status.no_local_target", lang),
+                                                          "yes": t("value.yes", lang), "no": t("value.no", lang)},
     }
 
 
@@ -237,7 +243,8 @@ def map_payload(values: pd.DataFrame, ind: Indicator, level: str, city: str | No
     target = ind.target if level in ind.target_levels else None
     return {
         "ind": ind.id, "year": year, "level": level, "city": city, "county": county, "mode": mode,
-        "unit": ind.unit, "target": target, "targetText": target_text(ind, level, lang),
+        "unit": "yes_no" if is_yes_no(ind, level) else ind.unit, "target": target,
+        "targetText": target_text(ind, level, lang),
         "num": compact("numerator"), "den": compact("denominator") if ind.denominator is not None else None,
         "st": status_digits,
     }
@@ -368,5 +375,88 @@ def build_sparkline(series: pd.DataFrame, ind: Indicator, lang: str) -> go.Figur
     return fig
 
 
-def catalogue_for_map() -> list[Indicator]:
-    return [i for i in catalogue.INDICATORS if "city" in i.levels and "county" in i.levels]
+def build_trend(series: pd.DataFrame, ind: Indicator, lang: str, height: int = 320) -> go.Figure:
+    """One place from 2011 with, where a target applies, the straight path from its 2011
+    value to the 2015 target: the line the status method measures progress against."""
+    factor = 1 if ind.unit == "count" else 100
+    suffix = "" if ind.unit == "count" else "%"
+    fig = go.Figure()
+    target = series["target"].dropna()
+    baseline = series["baseline"].dropna()
+    if len(target) and len(baseline):
+        t_value, b_value = float(target.iloc[0]) * factor, float(baseline.iloc[0]) * factor
+        fig.add_trace(go.Scatter(x=[catalogue.BASE_YEAR, catalogue.TARGET_YEAR], y=[b_value, t_value],
+                                 mode="lines", line=dict(color="#8a96a3", width=2, dash="dot"), hoverinfo="skip",
+                                 name=t("trend.path", lang)))
+        fig.add_hline(y=t_value, line=dict(color=INK, width=1.5, dash="dash"),
+                      annotation=dict(text=t("chart.target_line", lang, target=target_text(ind, "county", lang)
+                                             if ind.unit != "count" else format_number(target.iloc[0])),
+                                      font=dict(size=13), bgcolor="rgba(255,255,255,0.85)"),
+                      annotation_position="top left")
+    fig.add_trace(go.Scatter(x=series["year"], y=series["value"] * factor, mode="lines+markers+text",
+                             text=[format_value(v, ind, lang) for v in series["value"]], textposition="top center",
+                             line=dict(color="#225ea8", width=3), marker=dict(size=9), cliponaxis=False,
+                             name=ind.short[lang], hovertemplate="%{x}: %{text}<extra></extra>"))
+    fig.update_layout(template="none", height=height, margin=dict(l=50, r=20, t=30, b=40),
+                      font=dict(family=FONT_FAMILY, size=14, color=INK), paper_bgcolor="rgba(0,0,0,0)",
+                      plot_bgcolor="rgba(0,0,0,0)", showlegend=True,
+                      legend=dict(orientation="h", y=-0.18, x=0, font=dict(size=13)))
+    fig.update_xaxes(dtick=1, showgrid=False)
+    fig.update_yaxes(ticksuffix=suffix, gridcolor="#e3e7ec", rangemode="tozero")
+    return fig
+
+
+def build_small_multiples(series: pd.DataFrame, ind: Indicator, lang: str, columns: int = 4) -> go.Figure:
+    """One small trend per county of a city, same scale, target line in each."""
+    from plotly.subplots import make_subplots
+
+    name_key = "name" if lang == "zh" else "name_en"
+    codes = list(dict.fromkeys(series["code"]))
+    rows = math.ceil(len(codes) / columns)
+    factor = 1 if ind.unit == "count" else 100
+    fig = make_subplots(rows=rows, cols=columns, shared_yaxes=True, vertical_spacing=0.16 / max(rows, 1) * 2,
+                        subplot_titles=[series.loc[series["code"] == c, name_key].iloc[0] for c in codes])
+    top = float((series["value"] * factor).max()) if series["value"].notna().any() else 1.0
+    target = series["target"].dropna()
+    for i, code in enumerate(codes):
+        one = series[series["code"] == code]
+        colour = STATUS_COLOURS.get(one["status"].iloc[-1], INK) if len(target) else VALUE_SCALE[5]
+        fig.add_trace(go.Scatter(x=one["year"], y=one["value"] * factor, mode="lines+markers",
+                                 line=dict(color="#225ea8", width=2.5), marker=dict(size=6, color=colour),
+                                 hovertemplate="%{x}: %{y:.1f}" + ("" if ind.unit == "count" else "%")
+                                 + "<extra></extra>", showlegend=False),
+                      row=i // columns + 1, col=i % columns + 1)
+        if len(target):
+            fig.add_hline(y=float(target.iloc[0]) * factor, line=dict(color=INK, width=1, dash="dash"),
+                          row=i // columns + 1, col=i % columns + 1)
+    fig.update_layout(template="none", height=190 * rows + 40, margin=dict(l=45, r=15, t=40, b=30),
+                      font=dict(family=FONT_FAMILY, size=13, color=INK), paper_bgcolor="rgba(0,0,0,0)",
+                      plot_bgcolor="rgba(0,0,0,0)")
+    fig.update_annotations(font=dict(size=14))
+    fig.update_xaxes(dtick=2, showgrid=False, tickfont=dict(size=12))
+    fig.update_yaxes(range=[0, max(top, (float(target.iloc[0]) * factor) if len(target) else 0) * 1.08],
+                     ticksuffix="" if ind.unit == "count" else "%", gridcolor="#e3e7ec", tickfont=dict(size=12))
+    return fig
+
+
+def build_locator(code: str, lang: str) -> go.Figure:
+    """A small map of the province with one county (or city) picked out."""
+    name_key = "name" if lang == "zh" else "name_en"
+    cities = geo.load_geojson("city")
+    level = "county" if code[-2:] != "00" else "city"
+    feature = next(f for f in _features(level) if f["properties"]["adcode"] == code)
+    fig = go.Figure(go.Choropleth(geojson=cities, featureidkey="properties.adcode", locations=map_codes("city"),
+                                  z=[0] * 14, colorscale=[[0, "#e3e7ec"], [1, "#e3e7ec"]], showscale=False,
+                                  marker=dict(line=dict(color="#ffffff", width=1)), hoverinfo="skip"))
+    fig.add_trace(go.Choropleth(geojson={"type": "FeatureCollection", "features": [feature]},
+                                featureidkey="properties.adcode", locations=[code], z=[1],
+                                colorscale=[[0, "#D55E00"], [1, "#D55E00"]], showscale=False,
+                                marker=dict(line=dict(color="#7a2e00", width=1.5)), hoverinfo="skip"))
+    fig.add_trace(go.Scattergeo(lon=[feature["properties"]["label_lon"]], lat=[feature["properties"]["label_lat"]],
+                                text=[feature["properties"][name_key]], mode="markers+text", textposition="top center",
+                                marker=dict(size=9, color="#D55E00", line=dict(color="white", width=1.5)),
+                                textfont=dict(size=14, color=INK, family=FONT_FAMILY, weight=600, shadow=LABEL_HALO),
+                                hoverinfo="skip"))
+    base_map_layout(fig)
+    fig.update_layout(height=230, showlegend=False)
+    return fig

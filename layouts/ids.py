@@ -32,3 +32,23 @@ CARDS = "headline-cards"
 RANKING = "ranking-chart"
 RANKING_TITLE = "ranking-title"
 SUMMARY = "place-summary"
+SUMMARY_LINK = "summary-link"
+
+# city and county pages
+SCORECARD = "scorecard"
+TREND = "trend-chart"
+WORKLIST = "worklist"
+WORKLIST_SECTION = "worklist-section"
+WORKLIST_COUNT = "worklist-count"
+WORKLIST_SHOWN = "worklist-shown"
+CITY_RANKING = "city-ranking"
+SMALL_MULTIPLES = "small-multiples"
+PLACE_SEARCH = "place-search"
+
+# overview table
+TAB = "view-tab"
+TABLE = "overview-table"
+TABLE_CARD = "table-card"
+MAP_CARD = "map-card"
+TABLE_DOWNLOADS = "table-downloads"
+TABLE_TITLE = "table-title"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
@@ -157,10 +158,38 @@ def legend(mode: str, status_counts: dict[str, int], has_target: bool, unit: str
     return [html.P(t(key, lang), className="legend-note")]
 
 
+def table_title(state: ViewState, lang: str) -> str:
+    return t("table.title", lang, indicator=catalogue.get(state.indicator).name[lang],
+             level=t(f"level.{state.level}", lang))
+
+
+def table_downloads(state: ViewState, lang: str) -> html.Div:
+    from layouts.places import downloads
+    return downloads("table", f"?indicator={state.indicator}&level={state.level}&lang={lang}", lang)
+
+
+def table_card(state: ViewState, lang: str, rows: list[dict], columns: list[dict]) -> dbc.Card:
+    """Every place at the level, the indicator's value each year; sortable and filterable."""
+    from layouts.places import grid_locale
+    return dbc.Card(id=ids.TABLE_CARD, className="table-card",
+                    style=None if state.tab == "table" else {"display": "none"}, children=[
+        dbc.CardHeader(html.Div([html.H2(table_title(state, lang), id=ids.TABLE_TITLE, className="card-title-text"),
+                                 html.Div(table_downloads(state, lang), id=ids.TABLE_DOWNLOADS)],
+                                className="worklist-head")),
+        dbc.CardBody(dag.AgGrid(id=ids.TABLE, rowData=rows, columnDefs=columns,
+                                defaultColDef={"sortable": True, "filter": True, "floatingFilter": True,
+                                               "resizable": True, "minWidth": 105, "wrapHeaderText": True,
+                                               "autoHeaderHeight": True},
+                                dashGridOptions={"localeText": grid_locale(lang), "animateRows": False},
+                                columnSize="responsiveSizeToFit", className="ag-theme-alpine",
+                                style={"height": "620px"})),
+    ])
+
+
 def overview_layout(*, state: ViewState, years: list[int], lang: str, simulated: bool, as_of: str, source: str,
                     notices: list, search: str, payload: dict, map_config: dict, map_figure, map_title: str,
                     legend_children, cards_children, ranking_title: str, ranking_figure,
-                    summary_children) -> html.Div:
+                    summary_children, table_rows: list[dict], table_columns: list[dict]) -> html.Div:
     return html.Div(className="app", children=[
         components.header(lang, simulated, as_of, components.language_switch(
             lang, href=state.with_(lang="en" if lang == "zh" else "zh").to_query(), link_id=ids.LANG_SWITCH)),
@@ -175,12 +204,19 @@ def overview_layout(*, state: ViewState, years: list[int], lang: str, simulated:
             controls(state, years, lang),
             html.Section(id=ids.CARDS, className="cards", children=cards_children),
             dbc.Row(className="g-3 map-row", children=[
-                dbc.Col(lg=7, children=dbc.Card(className="map-card", children=[
-                    dbc.CardHeader(html.H2(map_title, id=ids.MAP_TITLE, className="card-title-text")),
-                    dbc.CardBody(dcc.Graph(id=ids.MAP, figure=map_figure, config=graph_config(lang),
-                                           className="map-graph", clear_on_unhover=True)),
-                    dbc.CardFooter(html.Div(legend_children, id=ids.MAP_LEGEND, className="map-legend")),
-                ])),
+                dbc.Col(lg=7, children=[
+                    html.Div(className="view-switch", children=toggle(
+                        ids.TAB, t("control.view", lang), state.tab,
+                        [(t("tab.map", lang), "map"), (t("tab.table", lang), "table")])),
+                    dbc.Card(id=ids.MAP_CARD, className="map-card",
+                             style=None if state.tab == "map" else {"display": "none"}, children=[
+                        dbc.CardHeader(html.H2(map_title, id=ids.MAP_TITLE, className="card-title-text")),
+                        dbc.CardBody(dcc.Graph(id=ids.MAP, figure=map_figure, config=graph_config(lang),
+                                               className="map-graph", clear_on_unhover=True)),
+                        dbc.CardFooter(html.Div(legend_children, id=ids.MAP_LEGEND, className="map-legend")),
+                    ]),
+                    table_card(state, lang, table_rows, table_columns),
+                ]),
                 dbc.Col(lg=5, className="side-col", children=[
                     dbc.Card(className="summary-card", children=dbc.CardBody(summary_children, id=ids.SUMMARY)),
                     dbc.Card(className="ranking-card", children=[

@@ -31,11 +31,34 @@ def _frame(lang: str, simulated: bool, as_of: str, source: str, href_other: str,
     ])
 
 
+def clause_table(lang: str) -> html.Table:
+    """Every indicator with its target, the basis of the target, and the clause it comes from:
+    built from the catalogue, so it cannot drift from what the app computes."""
+    from data import catalogue
+    from layouts.figures import target_text
+
+    rows = []
+    for ind in catalogue.INDICATORS:
+        rows.append(html.Tr([
+            html.Td(ind.name[lang]),
+            html.Td(target_text(ind, "province", lang)),
+            html.Td(t(f"basis.{ind.target_basis}", lang)),
+            html.Td(ind.clause_section, className="nowrap"),
+            html.Td(f"“{ind.clause}”", lang="zh-CN"),
+        ]))
+    head = [t(k, lang) for k in ("download.indicator", "map.target", "method.basis", "method.section",
+                                 "download.clause")]
+    return html.Table([html.Thead(html.Tr([html.Th(h) for h in head])), html.Tbody(rows)],
+                      className="table table-sm clause-table", id="clause-table")
+
+
 def method_page(lang: str, *, simulated: bool, as_of: str, source: str) -> html.Div:
     return _frame(lang, simulated, as_of, source, "/method?", [
         dcc.Link("← " + t("nav.back_to_overview", lang), href=f"/?lang={lang}", className="back-link"),
         html.H1(t("method.title", lang), className="page-title"),
         dcc.Markdown(method_text(lang), className="method-text"),
+        html.H2(t("method.clauses", lang), className="page-subtitle"),
+        html.Div(clause_table(lang), className="method-text table-responsive"),
     ])
 
 

@@ -17,6 +17,8 @@ from data.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 LEVELS = ("city", "county")
 MAP_MODES = ("progress", "status")
+TABS = ("map", "table")
+WORKLISTS = ("selected", "all")
 DEFAULT_LEVEL = "city"
 DEFAULT_MODE = "progress"
 MAX_SHOWN = 40  # characters of a bad value quoted back in a notice
@@ -37,9 +39,10 @@ class ViewState:
     county: str | None = None
     mode: str = DEFAULT_MODE
     lang: str = DEFAULT_LANGUAGE
+    tab: str = "map"
 
     def to_query(self) -> str:
-        """The query string, with "?"; city, county and map only when set."""
+        """The query string, with "?"; city, county, map and tab only when set."""
         params = {"indicator": self.indicator, "year": self.year, "level": self.level}
         if self.city:
             params["city"] = self.city
@@ -47,6 +50,8 @@ class ViewState:
             params["county"] = self.county
         if self.mode != DEFAULT_MODE:
             params["map"] = self.mode
+        if self.tab != "map":
+            params["tab"] = self.tab
         params["lang"] = self.lang
         return "?" + urlencode(params)
 
@@ -108,5 +113,60 @@ def parse(query: str | None, years: list[int]) -> tuple[ViewState, list[tuple[st
         bad("map", default.mode)
         mode = default.mode
 
+    tab = given.get("tab", "map")
+    if tab not in TABS:
+        bad("tab", "map")
+        tab = "map"
+
     return ViewState(indicator=indicator, year=year, level=level, city=city, county=county,
-                     mode=mode, lang=lang), notices
+                     mode=mode, lang=lang, tab=tab), notices
+
+
+@dataclass(frozen=True)
+class PlaceState:
+    """A city or county page's query: which indicator's trend and work list, which year."""
+    indicator: str
+    year: int
+    lang: str = DEFAULT_LANGUAGE
+    worklist: str = "selected"
+
+    def to_query(self, **changes) -> str:
+        state = replace(self, **changes)
+        params = {"indicator": state.indicator, "year": state.year}
+        if state.worklist != "selected":
+            params["worklist"] = state.worklist
+        params["lang"] = state.lang
+        return "?" + urlencode(params)
+
+
+def parse_place(query: str | None, years: list[int], level: str) -> tuple[PlaceState, list[tuple[str, dict]]]:
+    """The query of a place page, with a notice per bad parameter, as parse() does."""
+    given = {k: v[0] for k, v in parse_qs((query or "").lstrip("?"), keep_blank_values=True).items()}
+    notices: list[tuple[str, dict]] = []
+    default_indicator = catalogue.DEFAULT_INDICATOR
+
+    def bad(name: str, fallback: str) -> None:
+        value = given[name]
+        shown = value if len(value) <= MAX_SHOWN else value[:MAX_SHOWN] + "…"
+        notices.append(("notice.bad_param", {"name": name, "value": shown, "fallback": fallback}))
+
+    lang = given.get("lang", DEFAULT_LANGUAGE)
+    if lang not in LANGUAGES:
+        bad("lang", DEFAULT_LANGUAGE)
+        lang = DEFAULT_LANGUAGE
+    indicator = given.get("indicator", default_indicator)
+    if indicator not in catalogue.BY_ID or level not in catalogue.BY_ID[indicator].levels:
+        bad("indicator", default_indicator)
+        indicator = default_indicator
+    year = max(years)
+    if "year" in given:
+        text = given["year"].strip()
+        if text.isdigit() and len(text) == 4 and int(text) in years:
+            year = int(text)
+        else:
+            bad("year", str(year))
+    worklist = given.get("worklist", "selected")
+    if worklist not in WORKLISTS:
+        bad("worklist", "selected")
+        worklist = "selected"
+    return PlaceState(indicator=indicator, year=year, lang=lang, worklist=worklist), notices

@@ -1,0 +1,95 @@
+"""City and county pages: gather what they show, and the callbacks that live on them."""
+from __future__ import annotations
+
+from urllib.parse import unquote
+
+import pandas as pd
+from dash import Input, Output, State, no_update
+
+from callbacks import overview, tables
+from data import catalogue, queries
+from data.divisions import CITY_CODES, COUNTY_CODES, DivisionLookupError, counties_of, division, resolve_city, \
+    resolve_county
+from data.i18n import t
+from layouts import ids, places
+from layouts.figures import build_locator, build_ranking, build_small_multiples, build_trend
+from layouts.state import parse_place
+
+
+def place_page(store, level: str, segment: str, search: str | None):
+    """(page, lang) for /county/<segment> or /city/<segment>; a friendly page if unknown."""
+    years = queries.years(store)
+    state, problems = parse_place(search, years, level)
+    lang = state.lang
+    common = dict(simulated=store.is_simulated(), as_of=overview.as_of_text(store, lang),
+                  source=overview.source_text(store, lang))
+    text = unquote(segment or "")
+    try:
+        if level == "county":
+            found = resolve_county(text)
+            place, note = found.division, found.note(lang)
+        else:
+            place, note = resolve_city(text), None
+    except DivisionLookupError as err:
+        return places.place_not_found(lang, text[:60], err.message(lang), search_options(lang), **common), lang
+    rows = queries.scorecard(store, place.code, state.year).to_dict("records")
+    ind = catalogue.get(state.indicator)
+    series = queries.series(store, ind.id, place.code)
+    trend_title = t("trend.title", lang, indicator=ind.name[lang], place=place.label(lang))
+    extra = county_extra(store, place, state) if level == "county" else city_extra(store, place, state)
+    page = places.place_page(
+        place=place, state=state, years=years, facts=queries.place_facts(store, place.code, state.year), note=note,
+        notices=overview.notice_children(problems, lang), scorecard_rows=rows,
+        locator=build_locator(place.code, lang), trend_title=trend_title, trend_figure=build_trend(series, ind, lang),
+        extra=extra, **common)
+    return page, lang
+
+
+def county_extra(store, place, state) -> list:
+    lang = state.lang
+    ind = catalogue.get(state.indicator)
+    if state.worklist != "all" and ind.source != "units":
+        return [places.worklist_section(ind, [], [], place, state, t("worklist.not_units", lang,
+                                                                      indicator=ind.name[lang]))]
+    sheet = tables.worklist(store, place.code, "all" if state.worklist == "all" else ind.id, state.year, lang)
+    return [places.worklist_section(ind, tables.grid_rows(sheet), tables.grid_columns(sheet), place, state, None)]
+
+
+def city_extra(store, place, state) -> list:
+    lang = state.lang
+    ind = catalogue.get(state.indicator)
+    values = queries.values(store, ind.id, "county", state.year, city=place.code)
+    ranking_title = t("ranking.title_counties", lang, where=place.label(lang), year=state.year)
+    series = pd.concat([queries.series(store, ind.id, c) for c in counties_of(place.code)])
+    multiples_title = t("multiples.title", lang, indicator=ind.name[lang], where=place.label(lang))
+    return places.city_extra(ranking_title, build_ranking(values, ind, "county", lang), multiples_title,
+                             build_small_multiples(series, ind, lang))
+
+
+def search_options(lang: str) -> list[dict]:
+    """The 114 places, searchable in both languages, each leading to its page."""
+    options = []
+    for code in CITY_CODES + COUNTY_CODES:
+        d = division(code)
+        label = d.full_name if lang == "zh" else d.label(lang) + (
+            f", {division(d.parent_code).label(lang)}" if d.level == "county" else "")
+        options.append({"label": f"{label} ({code})", "value": f"/{d.level}/{code}",
+                        "search": f"{d.full_name} {d.name} {d.name_en} {code}"})
+    return options
+
+
+def register(app, store) -> None:
+    @app.callback(Output(ids.URL, "pathname"), Output(ids.URL, "search"), Input(ids.PLACE_SEARCH, "value"),
+                  prevent_initial_call=True)
+    def go_to_place(path):
+        if not path:
+            return no_update, no_update
+        return path, no_update
+
+    # "Showing n" follows the grid's filters; its words are the span's title, in the page's language.
+    app.clientside_callback(
+        "function(rows, template) { if (!rows) { return window.dash_clientside.no_update; }"
+        " return template.replace('{n}', rows.length.toLocaleString('en-US')); }",
+        Output(ids.WORKLIST_SHOWN, "children"), Input(ids.WORKLIST, "virtualRowData"),
+        State(ids.WORKLIST_SHOWN, "title"), prevent_initial_call=True,
+    )

@@ -1,0 +1,171 @@
+"""The tables behind the grids and the downloads, built once so that what is shown and what
+is downloaded are the same numbers: the overview's table (places x years), a place's
+scorecard, and a county's work list."""
+from __future__ import annotations
+
+import pandas as pd
+
+from data import catalogue, queries
+from data.catalogue import Indicator
+from data.divisions import DIVISIONS, division
+from data.exports import Column, Sheet, today
+from data.i18n import t
+from layouts.figures import status_label, target_text
+
+_DIV = DIVISIONS.set_index("code")
+RATE_FORMAT = "0.0%"
+COUNT_FORMAT = "#,##0"
+
+
+def _value_format(ind: Indicator) -> str:
+    return COUNT_FORMAT if ind.unit == "count" else RATE_FORMAT
+
+
+def _value_heading(ind: Indicator, lang: str) -> str:
+    return t("download.value_count" if ind.unit == "count" else "download.value_rate", lang)
+
+
+def header_block(store, lang: str, what: str, ind: Indicator | None = None, level: str = "county",
+                 all_label: str = "") -> list[tuple[str, str]]:
+    """What the table is; the indicator, its target and clause (or which indicators); the
+    data source; the date; and, while demo data are used, that they are simulated."""
+    block = [(t("download.what", lang), what)]
+    if ind is not None:
+        block += [(t("download.indicator", lang), f"{ind.name[lang]} ({ind.id})"),
+                  (t("map.target", lang), target_text(ind, level, lang)),
+                  (t("download.clause", lang), f"{ind.clause_section} “{ind.clause}”")]
+    else:
+        block += [(t("download.indicator", lang), all_label)]
+    block += [(t("download.source", lang), t("footer.source_simulated" if store.is_simulated()
+                                             else "footer.source_real", lang)),
+              (t("download.date", lang), today())]
+    if store.is_simulated():
+        block.append((t("badge.simulated", lang), t("badge.simulated_help", lang)))
+    return block
+
+
+def overview_table(store, indicator_id: str, level: str, lang: str) -> Sheet:
+    """Every place at `level`, the indicator's value in each year as a column, with its
+    numerator and denominator and status for the last year."""
+    ind = catalogue.get(indicator_id)
+    years = queries.years(store)
+    last = max(years)
+    frames = {y: queries.values(store, ind.id, level, y).set_index("code") for y in years}
+    base = frames[last]
+    name_key = "name" if lang == "zh" else "name_en"
+    rows = pd.DataFrame({"code": base.index, "name": base[name_key].values})
+    columns = [Column("code", t("download.code", lang)), Column("name", t("download.name", lang))]
+    if level == "county":
+        rows["city"] = [division(p).label(lang) for p in base["parent_code"]]
+        columns.append(Column("city", t("download.city", lang)))
+    for y in years:
+        rows[str(y)] = frames[y]["value"].values
+        columns.append(Column(str(y), f"{y} {_value_heading(ind, lang)}", _value_format(ind)))
+    rows["numerator"] = base["numerator"].values
+    rows["denominator"] = base["denominator"].values
+    rows["target"] = base["target"].values
+    rows["status"] = [status_label(s, lang, ind) for s in base["status"]]
+    columns += [Column("numerator", t("download.numerator_year", lang, year=last), COUNT_FORMAT),
+                Column("denominator", t("download.denominator_year", lang, year=last), COUNT_FORMAT),
+                Column("target", t("map.target", lang), _value_format(ind)),
+                Column("status", t("download.status_year", lang, year=last))]
+    return Sheet(title=f"{ind.id}_{level}", columns=columns, rows=rows,
+                 header=header_block(store, lang, t("download.what_table", lang, level=t(f"level.{level}", lang)),
+                                     ind, level))
+
+
+def scorecard_sheet(store, code: str, year: int, lang: str) -> Sheet:
+    place = division(code)
+    card = queries.scorecard(store, code, year)
+    rows = pd.DataFrame({
+        "indicator_id": card["indicator_id"],
+        "indicator": [catalogue.get(i).name[lang] for i in card["indicator_id"]],
+        "value": card["value"], "numerator": card["numerator"], "denominator": card["denominator"],
+        "target": card["target"], "progress": card["progress"],
+        "status": [status_label(s, lang, catalogue.get(i)) for s, i in zip(card["status"], card["indicator_id"])],
+        "change_since_base": card["change_since_base"], "rank": card["rank"], "rank_of": card["rank_of"],
+        "rank_in_city": card["rank_in_city"],
+    })
+    columns = [Column("indicator_id", t("download.indicator_id", lang)),
+               Column("indicator", t("download.indicator", lang)),
+               Column("value", t("download.value_mixed", lang)),
+               Column("numerator", t("download.numerator", lang), COUNT_FORMAT),
+               Column("denominator", t("download.denominator", lang), COUNT_FORMAT),
+               Column("target", t("map.target", lang)), Column("progress", t("map.progress", lang), RATE_FORMAT),
+               Column("status", t("map.status", lang)), Column("change_since_base", t("score.change", lang)),
+               Column("rank", t("download.rank", lang)), Column("rank_of", t("download.rank_of", lang))]
+    if place.level == "county":
+        columns.append(Column("rank_in_city", t("score.rank_city", lang)))
+    return Sheet(title=f"scorecard_{code}_{year}", columns=columns, rows=rows,
+                 header=header_block(store, lang, t("download.what_scorecard", lang, place=place.label(lang),
+                                                    year=year), all_label=t("download.all_indicators", lang)))
+
+
+WORKLIST_DETAILS = {
+    "facility_area_m2": ("worklist.col_area", "#,##0"),
+    "square_area_m2": ("worklist.col_square", "#,##0"),
+    "social_workers": ("worklist.col_social_workers", "0"),
+    "social_organisations": ("worklist.col_organisations", "0"),
+    "volunteer_teams": ("worklist.col_teams", "0"),
+}
+
+
+def unit_indicators() -> list[Indicator]:
+    return [i for i in catalogue.INDICATORS if i.source == "units"]
+
+
+def worklist(store, county: str, indicator_id: str, year: int, lang: str) -> Sheet:
+    """The communities and villages of a county that fail one indicator ("all": every one)."""
+    inds = unit_indicators() if indicator_id == "all" else [catalogue.get(indicator_id)]
+    parts = []
+    for ind in inds:
+        rows = queries.units_behind(store, county, ind.id, year)
+        if len(rows):
+            parts.append(rows.assign(indicator_id=ind.id, indicator=ind.short[lang]))
+    frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
+        columns=["unit_id", "name", "name_en", "kind", "households", "numerator", "denominator", "reason_zh",
+                 "reason_en", "indicator_id", "indicator"])
+    frame["place"] = frame["name" if lang == "zh" else "name_en"]
+    frame["kind_label"] = [t(f"unit.{k}", lang) for k in frame["kind"]]
+    frame["reason"] = frame[f"reason_{lang}"]
+    columns = [Column("unit_id", t("download.unit_id", lang)), Column("place", t("download.name", lang)),
+               Column("kind_label", t("worklist.col_kind", lang)),
+               Column("households", t("facts.households", lang), COUNT_FORMAT)]
+    if indicator_id == "all":
+        columns.insert(0, Column("indicator", t("download.indicator", lang)))
+    for field, (key, fmt) in WORKLIST_DETAILS.items():
+        if field in frame.columns and frame[field].notna().any():
+            columns.append(Column(field, t(key, lang), fmt))
+    columns.append(Column("reason", t("worklist.col_reason", lang)))
+    ind = inds[0] if indicator_id != "all" else None
+    place = division(county)
+    what = t("download.what_worklist", lang, place=place.full_name if lang == "zh" else place.label(lang),
+             year=year)
+    return Sheet(title=f"worklist_{county}_{year}", columns=columns, rows=frame,
+                 header=header_block(store, lang, what, ind, "county", all_label=t("worklist.title_all", lang)))
+
+
+# ---------------------------------------------------------------------- the same tables as grids
+def grid_rows(sheet: Sheet) -> list[dict]:
+    fields = [c.field for c in sheet.columns]
+    frame = sheet.rows[fields]
+    return frame.astype(object).where(frame.notna(), None).to_dict("records")
+
+
+def grid_columns(sheet: Sheet) -> list[dict]:
+    """AG Grid columns from a sheet's: numbers filter as numbers, everything else as text."""
+    cols = []
+    for c in sheet.columns:
+        numeric = c.number_format is not None
+        col = {"field": c.field, "headerName": c.heading,
+               "filter": "agNumberColumnFilter" if numeric else "agTextColumnFilter"}
+        if numeric:
+            pattern = ".1%" if c.number_format == RATE_FORMAT else ",.0f"
+            col["type"] = "rightAligned"
+            col["valueFormatter"] = {"function": f"params.value == null ? '' : d3.format('{pattern}')(params.value)"}
+        if c.field == "reason":
+            col["minWidth"] = 320
+            col["wrapText"] = True
+            col["autoHeight"] = True
+        cols.append(col)
+    return cols

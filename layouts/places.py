@@ -1,0 +1,239 @@
+"""City and county pages: breadcrumbs, the place's facts, a locator map, the scorecard of
+every indicator, the selected indicator's trend, and (for a county) the work list of the
+communities and villages behind the numbers. Built from arguments; no store queries."""
+from __future__ import annotations
+
+import dash_ag_grid as dag
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from data import catalogue
+from data.divisions import Division, division
+from data.i18n import format_number, format_percent, t
+from layouts import components, ids
+from layouts.figures import STATUS_COLOURS, format_value, target_text
+from layouts.state import PlaceState
+
+PAGE_GRAPH = {"displayModeBar": False, "responsive": True}
+
+
+def breadcrumbs(place: Division, state: PlaceState) -> html.Nav:
+    lang = state.lang
+    overview = f"/?year={state.year}&lang={lang}"
+    items = [dcc.Link(t("place.province_short", lang), href=overview)]
+    if place.level == "county":
+        city = division(place.parent_code)
+        items += [html.Span(" › ", className="crumb-sep"),
+                  dcc.Link(city.label(lang), href=f"/city/{city.code}{state.to_query()}")]
+    items += [html.Span(" › ", className="crumb-sep"), html.Span(place.label(lang), className="crumb-current")]
+    return html.Nav(items, className="breadcrumbs", **{"aria-label": t("place.breadcrumbs", lang)})
+
+
+def place_header(place: Division, facts: dict, state: PlaceState, note: str | None, years: list[int]) -> html.Div:
+    lang = state.lang
+    kind = t("kind." + place.kind.replace(" ", "_"), lang)
+    where = [kind]
+    if place.level == "county":
+        where.append(division(place.parent_code).label(lang))
+    return html.Div(className="place-header", children=[
+        html.H1([place.label(lang), html.Span(" " + place.code, className="place-code")], className="place-title"),
+        html.Div(" · ".join(where), className="place-kind"),
+        dbc.Alert(note, color="info", className="crosswalk-note") if note else None,
+        html.Dl(className="place-facts", children=[
+            fact(t("facts.communities", lang), format_number(facts["urban"])),
+            fact(t("facts.villages", lang), format_number(facts["rural"])),
+            fact(t("facts.households", lang), format_number(facts["households"])),
+            fact(t("facts.residents", lang), format_number(facts["residents"])),
+        ]),
+        html.Div(className="year-links", children=[html.Span(t("facts.year", lang), className="control-label")] + [
+            html.Span(str(y), className="year-link current") if y == state.year else
+            dcc.Link(str(y), href=f"/{place.level}/{place.code}{state.to_query(year=y)}", className="year-link")
+            for y in years]),
+    ])
+
+
+def fact(label: str, value: str) -> html.Div:
+    return html.Div([html.Dt(label), html.Dd(value)], className="place-fact")
+
+
+def scorecard_table(rows: list[dict], place: Division, state: PlaceState) -> html.Table:
+    """A row per indicator; the name selects it for the trend and work list, "map" opens the
+    overview on it."""
+    lang = state.lang
+    county_level = place.level == "county"
+    head = [t("score.indicator", lang), t("map.value", lang), t("map.target", lang), t("map.progress", lang),
+            t("map.status", lang), t("score.change", lang),
+            t("score.rank_province" if county_level else "score.rank_cities", lang)]
+    if county_level:
+        head.append(t("score.rank_city", lang))
+    head.append("")
+    body = []
+    for row in rows:
+        ind = catalogue.get(row["indicator_id"])
+        has_target = place.level in ind.target_levels and ind.target is not None
+        progress = row["progress"] if has_target and row["progress"] == row["progress"] else None
+        selected = ind.id == state.indicator
+        city = place.parent_code if county_level else place.code
+        map_href = (f"/?indicator={ind.id}&year={state.year}&level=county&city={city}"
+                    + (f"&county={place.code}" if county_level else "") + f"&lang={lang}")
+        cells = [
+            html.Td(dcc.Link(ind.name[lang], href=f"/{place.level}/{place.code}"
+                             f"{state.to_query(indicator=ind.id)}", className="score-name",
+                             title=ind.description[lang])),
+            html.Td(format_value(row["value"], ind, lang, place.level), className="num"),
+            html.Td(target_text(ind, place.level, lang)),
+            html.Td(html.Div([html.Div(className="score-bar-fill",
+                                       style={"width": f"{min(progress, 1) * 100:.0f}%",
+                                              "backgroundColor": STATUS_COLOURS[row["status"]]}),
+                              html.Span(format_percent(progress, 0), className="score-bar-text")],
+                             className="score-bar") if progress is not None else "—"),
+            html.Td([components.status_chip(row["status"], lang, indicator=ind), " ",
+                     components.trend(row["trend"], None, lang)]),
+            html.Td(change_text(row["change_since_base"], ind), className="num"),
+            html.Td(rank_text(row["rank"], row["rank_of"], lang), className="num"),
+        ]
+        if county_level:
+            cells.append(html.Td(rank_text(row["rank_in_city"], row["rank_in_city_of"], lang), className="num"))
+        cells.append(html.Td(dcc.Link(t("score.on_map", lang), href=map_href, className="score-map-link")))
+        body.append(html.Tr(cells, className="score-row selected" if selected else "score-row",
+                            **{"data-indicator": ind.id}))
+    return html.Table([html.Thead(html.Tr([html.Th(h) for h in head])), html.Tbody(body)],
+                      className="table table-sm scorecard", id=ids.SCORECARD)
+
+
+def change_text(change, ind: catalogue.Indicator) -> str:
+    if change is None or change != change:
+        return "—"
+    return f"{change:+,.0f}" if ind.unit == "count" else f"{change * 100:+.1f}pp"
+
+
+def rank_text(rank, of, lang: str) -> str:
+    if rank is None or rank != rank:
+        return "—"
+    return t("score.rank", lang, rank=int(rank), of=int(of))
+
+
+def downloads(kind: str, query: str, lang: str) -> html.Div:
+    """CSV and XLSX links for one table."""
+    return html.Div(className="downloads", children=[
+        html.Span(t("download.label", lang), className="downloads-label"),
+        html.A("CSV", href=f"/download/{kind}.csv{query}", className="btn btn-sm btn-outline-primary",
+               id=f"download-{kind}-csv"),
+        html.A("XLSX", href=f"/download/{kind}.xlsx{query}", className="btn btn-sm btn-outline-primary",
+               id=f"download-{kind}-xlsx"),
+    ])
+
+
+def grid_locale(lang: str) -> dict:
+    """AG Grid's own words (filter menus, empty grid) in the page's language."""
+    keys = ["contains", "notContains", "equals", "notEqual", "startsWith", "endsWith", "blank", "notBlank",
+            "lessThan", "greaterThan", "lessThanOrEqual", "greaterThanOrEqual", "inRange", "andCondition",
+            "orCondition", "filterOoo", "noRowsToShow", "applyFilter", "resetFilter", "clearFilter",
+            "cancelFilter", "selectAll", "searchOoo", "loadingOoo", "page", "of", "to", "more",
+            "inRangeStart", "inRangeEnd", "ariaFilterValue", "ariaFilterInput"]
+    return {k: t(f"grid.{k}", lang) for k in keys}
+
+
+def worklist_section(ind: catalogue.Indicator | None, rows: list[dict], columns: list[dict], place: Division,
+                     state: PlaceState, message: str | None) -> html.Section:
+    lang = state.lang
+    title = (t("worklist.title_all", lang) if state.worklist == "all"
+             else t("worklist.title", lang, indicator=ind.name[lang]))
+    switch = (dcc.Link(t("worklist.show_selected", lang), href=f"/county/{place.code}"
+                       f"{state.to_query(worklist='selected')}")
+              if state.worklist == "all" else
+              dcc.Link(t("worklist.show_all", lang), href=f"/county/{place.code}{state.to_query(worklist='all')}"))
+    query = (f"?county={place.code}&indicator={'all' if state.worklist == 'all' else state.indicator}"
+             f"&year={state.year}&lang={lang}")
+    return html.Section(className="worklist card", id=ids.WORKLIST_SECTION, children=[
+        html.Div(className="card-header worklist-head", children=[
+            html.H2(title, className="card-title-text"),
+            html.Div([switch, downloads("worklist", query, lang)], className="worklist-tools"),
+        ]),
+        html.Div(className="card-body", children=[
+            html.P(message, className="worklist-message") if message else html.Div([
+                html.P([html.Span(t("worklist.count", lang, n=format_number(len(rows))), id=ids.WORKLIST_COUNT),
+                        " · ",
+                        html.Span(t("worklist.shown", lang, n=format_number(len(rows))), id=ids.WORKLIST_SHOWN,
+                                  title=t("worklist.shown", lang, n="{n}"))],
+                       className="worklist-count"),
+                dag.AgGrid(id=ids.WORKLIST, rowData=rows, columnDefs=columns,
+                           defaultColDef={"sortable": True, "filter": True, "floatingFilter": True,
+                                          "resizable": True, "minWidth": 100, "wrapHeaderText": True,
+                                          "autoHeaderHeight": True},
+                           dashGridOptions={"localeText": grid_locale(lang), "animateRows": False,
+                                            "domLayout": "autoHeight" if len(rows) <= 15 else "normal"},
+                           columnSize="responsiveSizeToFit", className="ag-theme-alpine worklist-grid",
+                           style={"height": None if len(rows) <= 15 else "520px"}),
+            ]),
+        ]),
+    ])
+
+
+def place_page(*, place: Division, state: PlaceState, years: list[int], facts: dict, note: str | None, notices: list,
+               scorecard_rows: list[dict], locator, trend_title: str, trend_figure, extra: list,
+               simulated: bool, as_of: str, source: str) -> html.Div:
+    lang = state.lang
+    other = "en" if lang == "zh" else "zh"
+    return html.Div(className="app place-page", children=[
+        components.header(lang, simulated, as_of,
+                          components.language_switch(lang, f"/{place.level}/{place.code}"
+                                                     f"{state.to_query(lang=other)}")),
+        dbc.Container(fluid=True, className="app-main", children=[
+            breadcrumbs(place, state),
+            html.Div(notices, className="notices"),
+            dbc.Row(className="g-3", children=[
+                dbc.Col(place_header(place, facts, state, note, years), lg=8),
+                dbc.Col(dcc.Graph(figure=locator, config=components.static_config(lang), className="locator",
+                                  style={"height": "230px"}), lg=4),
+            ]),
+            html.Section(className="card scorecard-card", children=[
+                html.Div(className="card-header", children=[
+                    html.H2(t("score.title", lang, place=place.label(lang), year=state.year),
+                            className="card-title-text"),
+                    downloads("scorecard", f"?code={place.code}&year={state.year}&lang={lang}", lang),
+                ]),
+                html.Div(scorecard_table(scorecard_rows, place, state), className="card-body table-responsive"),
+            ]),
+            html.Section(className="card trend-card", children=[
+                html.Div(html.H2(trend_title, className="card-title-text"), className="card-header"),
+                html.Div(dcc.Graph(figure=trend_figure, config=PAGE_GRAPH, id=ids.TREND,
+                                   style={"height": f"{trend_figure.layout.height}px"}), className="card-body"),
+            ]),
+            *extra,
+        ]),
+        components.footer(lang, source),
+    ])
+
+
+def city_extra(ranking_title: str, ranking_figure, multiples_title: str, multiples_figure) -> list:
+    return [
+        html.Section(className="card", children=[
+            html.Div(html.H2(ranking_title, className="card-title-text"), className="card-header"),
+            html.Div(dcc.Graph(figure=ranking_figure, config=PAGE_GRAPH, id=ids.CITY_RANKING,
+                               style={"height": f"{ranking_figure.layout.height}px"}), className="card-body"),
+        ]),
+        html.Section(className="card", children=[
+            html.Div(html.H2(multiples_title, className="card-title-text"), className="card-header"),
+            html.Div(dcc.Graph(figure=multiples_figure, config=PAGE_GRAPH, id=ids.SMALL_MULTIPLES,
+                               style={"height": f"{multiples_figure.layout.height}px"}), className="card-body"),
+        ]),
+    ]
+
+
+def place_not_found(lang: str, shown: str, message: str, options: list[dict], *, simulated: bool, as_of: str,
+                    source: str) -> html.Div:
+    """A friendly page for an unknown code or name, with a search over the 114 places."""
+    other = "en" if lang == "zh" else "zh"
+    return html.Div(className="app", children=[
+        components.header(lang, simulated, as_of, components.language_switch(lang, f"?lang={other}")),
+        dbc.Container(fluid=True, className="app-main page-text", children=[
+            html.H1(t("notfound.place_title", lang, query=shown), className="page-title"),
+            html.P(message, className="notfound-message"),
+            html.Label(t("notfound.search", lang), htmlFor=ids.PLACE_SEARCH, className="control-label"),
+            dcc.Dropdown(id=ids.PLACE_SEARCH, options=options, placeholder=t("notfound.search_placeholder", lang),
+                         searchable=True, clearable=False, className="place-search"),
+            dcc.Link(t("nav.back_to_overview", lang), href=f"/?lang={lang}", className="btn btn-primary mt-3"),
+        ]),
+        components.footer(lang, source),
+    ])

@@ -1,0 +1,29 @@
+"""Looking inside Dash component trees without a browser."""
+from __future__ import annotations
+
+
+def walk(node):
+    """Every component in a tree, depth first."""
+    if node is None or isinstance(node, (str, int, float)):
+        return
+    if isinstance(node, (list, tuple)):
+        for child in node:
+            yield from walk(child)
+        return
+    yield node
+    yield from walk(getattr(node, "children", None))
+
+
+def find(tree, component_id: str):
+    return next((n for n in walk(tree) if getattr(n, "id", None) == component_id), None)
+
+
+def text(node) -> str:
+    """All text in a tree, joined."""
+    if node is None:
+        return ""
+    if isinstance(node, (str, int, float)):
+        return str(node)
+    if isinstance(node, (list, tuple)):
+        return " ".join(text(c) for c in node)
+    return text(getattr(node, "children", None))
