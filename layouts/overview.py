@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
@@ -170,19 +169,13 @@ def table_downloads(state: ViewState, lang: str) -> html.Div:
 
 def table_card(state: ViewState, lang: str, rows: list[dict], columns: list[dict]) -> dbc.Card:
     """Every place at the level, the indicator's value each year; sortable and filterable."""
-    from layouts.places import grid_locale
+    from layouts.places import grid
     return dbc.Card(id=ids.TABLE_CARD, className="table-card",
                     style=None if state.tab == "table" else {"display": "none"}, children=[
         dbc.CardHeader(html.Div([html.H2(table_title(state, lang), id=ids.TABLE_TITLE, className="card-title-text"),
                                  html.Div(table_downloads(state, lang), id=ids.TABLE_DOWNLOADS)],
                                 className="worklist-head")),
-        dbc.CardBody(dag.AgGrid(id=ids.TABLE, rowData=rows, columnDefs=columns,
-                                defaultColDef={"sortable": True, "filter": True, "floatingFilter": True,
-                                               "resizable": True, "minWidth": 105, "wrapHeaderText": True,
-                                               "autoHeaderHeight": True},
-                                dashGridOptions={"localeText": grid_locale(lang), "animateRows": False},
-                                columnSize="responsiveSizeToFit", className="ag-theme-alpine",
-                                style={"height": "620px"})),
+        dbc.CardBody(grid(ids.TABLE, rows, columns, lang, height="620px")),
     ])
 
 

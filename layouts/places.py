@@ -134,6 +134,20 @@ def grid_locale(lang: str) -> dict:
     return {k: t(f"grid.{k}", lang) for k in keys}
 
 
+def grid(component_id: str, rows: list[dict], columns: list[dict], lang: str, height: str | None,
+         class_name: str = "") -> dag.AgGrid:
+    """A sortable, filterable grid in the page's language; it grows with its rows when
+    `height` is None, and scrolls within `height` otherwise."""
+    return dag.AgGrid(
+        id=component_id, rowData=rows, columnDefs=columns,
+        defaultColDef={"sortable": True, "filter": True, "floatingFilter": True, "resizable": True,
+                       "minWidth": 100, "wrapHeaderText": True, "autoHeaderHeight": True},
+        dashGridOptions={"localeText": grid_locale(lang), "animateRows": False,
+                         "domLayout": "autoHeight" if height is None else "normal"},
+        columnSize="responsiveSizeToFit", className=f"ag-theme-alpine {class_name}".strip(),
+        style={"height": height})
+
+
 def worklist_section(ind: catalogue.Indicator | None, rows: list[dict], columns: list[dict], place: Division,
                      state: PlaceState, message: str | None) -> html.Section:
     lang = state.lang
@@ -157,14 +171,8 @@ def worklist_section(ind: catalogue.Indicator | None, rows: list[dict], columns:
                         html.Span(t("worklist.shown", lang, n=format_number(len(rows))), id=ids.WORKLIST_SHOWN,
                                   title=t("worklist.shown", lang, n="{n}"))],
                        className="worklist-count"),
-                dag.AgGrid(id=ids.WORKLIST, rowData=rows, columnDefs=columns,
-                           defaultColDef={"sortable": True, "filter": True, "floatingFilter": True,
-                                          "resizable": True, "minWidth": 100, "wrapHeaderText": True,
-                                          "autoHeaderHeight": True},
-                           dashGridOptions={"localeText": grid_locale(lang), "animateRows": False,
-                                            "domLayout": "autoHeight" if len(rows) <= 15 else "normal"},
-                           columnSize="responsiveSizeToFit", className="ag-theme-alpine worklist-grid",
-                           style={"height": None if len(rows) <= 15 else "520px"}),
+                grid(ids.WORKLIST, rows, columns, lang, height=None if len(rows) <= 15 else "520px",
+                     class_name="worklist-grid"),
             ]),
         ]),
     ])
