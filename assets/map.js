@@ -214,6 +214,15 @@
     return "?" + params.toString();
   }
 
+  // "Present this view": the presentation of the URL's indicator, year and level.
+  function presentHref(search) {
+    var params = new URLSearchParams(search || ""), out = new URLSearchParams();
+    ["indicator", "year", "level", "lang"].forEach(function (k) {
+      if (params.get(k)) { out.set(k === "indicator" ? "indicators" : k, params.get(k)); }
+    });
+    return "/present?" + out.toString();
+  }
+
   function setDocumentLanguage(meta) {
     if (meta && meta.lang) {
       document.documentElement.lang = meta.lang === "zh" ? "zh-CN" : "en";
@@ -223,6 +232,7 @@
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     overviewMap: {update: update, updateAndSignal: updateAndSignal,
-                   otherLanguage: otherLanguage, setDocumentLanguage: setDocumentLanguage}
+                   otherLanguage: otherLanguage, presentHref: presentHref,
+                   setDocumentLanguage: setDocumentLanguage}
   });
 })();

@@ -167,19 +167,23 @@ def table_content(store, state: ViewState) -> dict:
     return {"table_rows": tables.grid_rows(sheet), "table_columns": tables.grid_columns(sheet)}
 
 
-def notice_children(problems: list[tuple[str, dict]], lang: str) -> list:
-    """The bad-link notices, with each fallback named in the reader's language."""
-    shown = []
+def notice_lines(problems: list[tuple[str, dict]], lang: str) -> list[str]:
+    """The bad-link notices in words, each fallback named in the reader's language."""
+    lines = []
     for key, params in problems:
         params = dict(params)
-        if params["name"] == "indicator":
+        if params.get("name") == "indicator":
             params["fallback"] = catalogue.get(params["fallback"]).name[lang]
-        elif params["name"] == "city":
+        elif params.get("name") == "city":
             params["fallback"] = t("place.province", lang)
-        elif params["name"] == "county":
+        elif params.get("name") == "county":
             params["fallback"] = t("notice.no_county", lang)
-        shown.append((key, params))
-    return components.notices(shown, lang)
+        lines.append(t(key, lang, **params))
+    return lines
+
+
+def notice_children(problems: list[tuple[str, dict]], lang: str) -> list:
+    return components.notices(notice_lines(problems, lang))
 
 
 # ---------------------------------------------------------------------- callbacks
@@ -307,6 +311,10 @@ def register(app, store) -> None:
         "function(tab) { var hide = {display: 'none'};"
         " return [tab === 'table' ? hide : null, tab === 'table' ? null : hide]; }",
         Output(ids.MAP_CARD, "style"), Output(ids.TABLE_CARD, "style"), Input(ids.TAB, "value"),
+    )
+    app.clientside_callback(
+        "function(search) { return window.dash_clientside.overviewMap.presentHref(search); }",
+        Output(ids.PRESENT_LINK, "href"), Input(ids.OVERVIEW_URL, "search"), prevent_initial_call=True,
     )
     app.clientside_callback(
         "function(search) { return window.dash_clientside.overviewMap.otherLanguage(search); }",

@@ -6,9 +6,12 @@ from __future__ import annotations
 from urllib.parse import parse_qs
 
 from dash import Input, Output, State
+from flask import Response, send_file
+
+import geo
 from dash.exceptions import PreventUpdate
 
-from callbacks import overview, places
+from callbacks import overview, places, present
 from data.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from layouts import ids, pages
 
@@ -28,6 +31,8 @@ def render(store, pathname: str | None, search: str | None):
     elif path.startswith(("/county/", "/city/")) and path.count("/") == 2:
         level, segment = path.strip("/").split("/", 1)
         page, lang = places.place_page(store, level, segment, search)
+    elif path == "/present":
+        page, lang = present.present_page(store, search)
     elif path == "/method":
         page = pages.method_page(lang, simulated=store.is_simulated(), as_of=overview.as_of_text(store, lang),
                                  source=overview.source_text(store, lang))
@@ -38,6 +43,15 @@ def render(store, pathname: str | None, search: str | None):
 
 
 def register(app, store) -> None:
+    @app.server.get("/geo/<level>.geojson")
+    def geojson(level: str):
+        """The committed boundaries by URL, for figures that share them (the slides)."""
+        path = {"county": geo.COUNTIES_PATH, "city": geo.CITIES_PATH}.get(level)
+        if path is None:
+            return Response(status=404)
+        response = send_file(path, mimetype="application/geo+json", max_age=86400)
+        return response
+
     @app.callback(Output(ids.PAGE, "children"), Output(ids.PAGE_META, "data"),
                   Input(ids.URL, "pathname"), Input(ids.URL, "search"), State(ids.PAGE_META, "data"))
     def route(pathname, search, shown):

@@ -103,6 +103,11 @@ def division(code: str) -> Division:
                     level=row["level"], parent_code=row["parent_code"])
 
 
+def short_name(code: str) -> str:
+    """The name without 市/区/县 (大连市 -> 大连), for narrow columns."""
+    return _stem(_BY_CODE.loc[code, "name"])
+
+
 def counties_of(city_code: str) -> list[str]:
     return DIVISIONS.loc[DIVISIONS["parent_code"] == city_code, "code"].tolist()
 

@@ -50,11 +50,11 @@ def footer(lang: str, source: str) -> html.Footer:
     ]))
 
 
-def notices(items: list[tuple[str, dict]], lang: str) -> list:
+def notices(lines: list[str]) -> list:
     """One warning box, a line per notice; nothing when there is none."""
-    if not items:
+    if not lines:
         return []
-    return [dbc.Alert([html.Div(t(key, lang, **params), className="notice-line") for key, params in items],
+    return [dbc.Alert([html.Div(line, className="notice-line") for line in lines],
                       color="warning", className="notice", dismissable=True)]
 
 

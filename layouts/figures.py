@@ -324,6 +324,28 @@ def build_choropleth(values: pd.DataFrame, ind: Indicator, level: str, lang: str
     return base_map_layout(fig)
 
 
+GEOJSON_URL = "/geo/{level}.geojson"  # served by callbacks/routing.py, cached by the browser
+THEMES = {
+    "dark": {"ink": "#ffffff", "halo": "0 0 4px #0b1a2b, 0 0 4px #0b1a2b, 0 0 3px #0b1a2b", "border": "#0b1a2b"},
+    "light": {"ink": INK, "halo": LABEL_HALO, "border": "#ffffff"},
+}
+
+
+def build_slide_map(values: pd.DataFrame, ind: Indicator, level: str, lang: str, theme: str) -> go.Figure:
+    """A map for a slide: status colours where a target applies at this level (values
+    otherwise), place names at 28 px, no hover, no colour bar (the slide's legend says it in
+    words), and the geometry by URL so that many slides share one download."""
+    mode = "status" if level in ind.target_levels and ind.target is not None else "progress"
+    fig = build_choropleth(values, ind, level, lang, mode=mode, hover=False, label_size=28)
+    colours = THEMES[theme]
+    fig.update_traces(selector=dict(type="choropleth"), geojson=GEOJSON_URL.format(level=level), showscale=False,
+                      marker_line_color=colours["border"], marker_line_width=1.2 if level == "city" else 0.6)
+    fig.update_traces(selector=dict(type="scattergeo"), textfont_color=colours["ink"],
+                      textfont_shadow=colours["halo"])
+    fig.update_layout(hovermode=False)
+    return fig
+
+
 # ---------------------------------------------------------------------- ranking chart
 def build_ranking(values: pd.DataFrame, ind: Indicator, level: str, lang: str,
                   highlight: str | None = None) -> go.Figure:

@@ -56,6 +56,11 @@ def dropdown_labels(lang: str) -> dict:
              "selected_count")}
 
 
+def present_href(state: ViewState) -> str:
+    """The presentation of the current indicator, year and level (assets/map.js keeps it in step)."""
+    return f"/present?indicators={state.indicator}&year={state.year}&level={state.level}&lang={state.lang}"
+
+
 def toggle(component_id: str, label: str, value: str, options: list[tuple[str, str]]) -> html.Div:
     """A labelled group of buttons of which one is pressed."""
     return html.Div(className="control", children=[
@@ -95,6 +100,10 @@ def controls(state: ViewState, years: list[int], lang: str) -> html.Div:
                [(t("mode.progress", lang), "progress"), (t("mode.status", lang), "status")]),
         html.Div(className="control control-reset", children=[
             html.Button(t("control.reset", lang), id=ids.RESET, className="btn btn-outline-secondary", n_clicks=0),
+        ]),
+        html.Div(className="control", children=[
+            html.A(t("present.this_view", lang), id=ids.PRESENT_LINK, className="btn btn-outline-primary",
+                   href=present_href(state)),
         ]),
     ])
 

@@ -170,3 +170,72 @@ def parse_place(query: str | None, years: list[int], level: str) -> tuple[PlaceS
         bad("worklist", "selected")
         worklist = "selected"
     return PlaceState(indicator=indicator, year=year, lang=lang, worklist=worklist), notices
+
+
+PRESENT_THEMES = ("dark", "light")
+DEFAULT_INTERVAL = 20
+HEADLINE_INDICATORS = ("urban_facility_coverage", "rural_center_coverage", "rural_centers_built",
+                       "urban_stations_built")
+
+
+@dataclass(frozen=True)
+class PresentState:
+    """/present?indicators=a,b&year=&level=city|county&interval=20&theme=dark|light&lang="""
+    indicators: tuple[str, ...]
+    year: int
+    level: str = "city"
+    interval: int = DEFAULT_INTERVAL
+    theme: str = "dark"
+    lang: str = DEFAULT_LANGUAGE
+
+
+def parse_present(query: str | None, years: list[int]) -> tuple[PresentState, list[tuple[str, dict]]]:
+    """The presentation's configuration, with a notice per bad parameter, as parse() does."""
+    given = {k: v[0] for k, v in parse_qs((query or "").lstrip("?"), keep_blank_values=True).items()}
+    notices: list[tuple[str, dict]] = []
+
+    def bad(name: str, fallback: str) -> None:
+        value = given[name]
+        shown = value if len(value) <= MAX_SHOWN else value[:MAX_SHOWN] + "…"
+        notices.append(("notice.bad_param", {"name": name, "value": shown, "fallback": fallback}))
+
+    lang = given.get("lang", DEFAULT_LANGUAGE)
+    if lang not in LANGUAGES:
+        bad("lang", DEFAULT_LANGUAGE)
+        lang = DEFAULT_LANGUAGE
+    allowed = set(mappable_indicators())
+    indicators: list[str] = []
+    if given.get("indicators"):
+        for item in given["indicators"].split(","):
+            item = item.strip()
+            if item in allowed and item not in indicators:
+                indicators.append(item)
+            elif item:
+                shown = item if len(item) <= MAX_SHOWN else item[:MAX_SHOWN] + "…"
+                notices.append(("notice.bad_indicator", {"value": shown}))
+    if not indicators:
+        indicators = list(HEADLINE_INDICATORS)
+    year = max(years)
+    if "year" in given:
+        text = given["year"].strip()
+        if text.isdigit() and len(text) == 4 and int(text) in years:
+            year = int(text)
+        else:
+            bad("year", str(year))
+    level = given.get("level", "city")
+    if level not in LEVELS:
+        bad("level", "city")
+        level = "city"
+    interval = DEFAULT_INTERVAL
+    if "interval" in given:
+        text = given["interval"].strip()
+        if text.isdigit() and 2 <= int(text) <= 3600:
+            interval = int(text)
+        else:
+            bad("interval", str(DEFAULT_INTERVAL))
+    theme = given.get("theme", "dark")
+    if theme not in PRESENT_THEMES:
+        bad("theme", "dark")
+        theme = "dark"
+    return PresentState(indicators=tuple(indicators), year=year, level=level, interval=interval, theme=theme,
+                        lang=lang), notices

@@ -1,0 +1,65 @@
+"""Presentation mode: every slide built at once, so that stepping through them in the
+browser asks the server nothing."""
+from __future__ import annotations
+
+import math
+
+from callbacks import overview
+from data import catalogue, queries
+from data.divisions import CITY_CODES, division, short_name
+from layouts import present
+from layouts.figures import build_slide_map, format_value
+from layouts.state import parse_present
+
+
+def present_page(store, search: str | None):
+    """(stage, lang) for /present and its query string."""
+    years = queries.years(store)
+    state, problems = parse_present(search, years)
+    lang = state.lang
+    slides = [indicator_slide(store, catalogue.get(i), state) for i in state.indicators]
+    statuses = {ind.id: province_row(store, ind, state.year)["status"] for ind in catalogue.QUANTIFIED}
+    heat_inds = [i for i in catalogue.INDICATORS if "city" in i.target_levels and i.target is not None]
+    heat_rows = []
+    for ind in heat_inds:
+        by_code = queries.values(store, ind.id, "city", state.year).set_index("code")["status"]
+        heat_rows.append((ind, [by_code[c] for c in CITY_CODES]))
+    cities = [short_city(c, lang) for c in CITY_CODES]
+    notices = overview.notice_lines(problems, lang)
+    first = state.indicators[0]
+    leave = f"/?indicator={first}&year={state.year}&level={state.level}&lang={lang}"
+    return present.stage(state, present.goal_groups(statuses), slides, heat_rows, cities, notices,
+                         store.is_simulated(), leave), lang
+
+
+def short_city(code: str, lang: str) -> str:
+    """大连 for 大连市 in a narrow column; Dalian in English."""
+    return short_name(code) if lang == "zh" else division(code).name_en
+
+
+def province_row(store, ind, year: int) -> dict:
+    return queries.values(store, ind.id, "province", year).iloc[0].to_dict()
+
+
+def indicator_slide(store, ind, state) -> present.IndicatorSlide:
+    lang = state.lang
+    values = queries.values(store, ind.id, state.level, state.year)
+    province = province_row(store, ind, state.year)
+    has_target = state.level in ind.target_levels and ind.target is not None
+    counts = {}
+    if has_target:
+        for status in ("achieved", "on_track", "needs_acceleration", "limited_progress", "deteriorating", "no_data"):
+            n = int((values["status"] == status).sum())
+            if n:
+                counts[status] = n
+    ranked = values.dropna(subset=["value"])
+    ranked = ranked.sort_values("progress" if has_target else "value", ascending=True)
+    name_key = "name" if lang == "zh" else "name_en"
+    behind = [(row[name_key], format_value(row["value"], ind, lang, state.level))
+              for row in ranked.head(3).to_dict("records")]
+    value = province["value"]
+    return present.IndicatorSlide(
+        indicator=ind, figure=build_slide_map(values, ind, state.level, lang, state.theme),
+        province_value=None if value is None or (isinstance(value, float) and math.isnan(value)) else value,
+        province_status=province["status"], status_counts=counts, behind=behind, places=len(values))
+

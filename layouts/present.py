@@ -1,0 +1,154 @@
+"""Presentation mode: a fixed 1920x1080 stage of slides, scaled to any screen by
+assets/present.js, which also steps through them (keys, clicker, timer) without asking the
+server anything. Every text on the stage is at least 28 px of the 1080-pixel stage."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dash import dcc, html
+
+from data import catalogue
+from data.catalogue import Indicator
+from data.i18n import t
+from layouts.figures import STATUS_COLOURS, format_value, status_label, target_text
+from layouts.state import PresentState
+
+STAGE_ID = "present-stage"
+MAP_SIZE = (1120, 820)
+# A symbol per status for the summary table, read with its legend.
+STATUS_SYMBOLS = {"achieved": "✔", "on_track": "↗", "needs_acceleration": "→", "limited_progress": "↘",
+                  "deteriorating": "↓", "not_yet": "…", "no_data": "·", "no_target": "—"}
+
+
+@dataclass
+class IndicatorSlide:
+    indicator: Indicator
+    figure: object
+    province_value: float | None
+    province_status: str
+    status_counts: dict[str, int]
+    behind: list[tuple[str, str]]   # (place name, value text) of the three furthest behind
+    places: int                     # how many cities or counties
+
+
+@dataclass
+class TitleSlide:
+    achieved: list[Indicator]
+    on_track: list[Indicator]
+    behind: list[Indicator]
+    not_yet: list[Indicator]
+
+
+def stage(state: PresentState, title: TitleSlide, slides: list[IndicatorSlide],
+          heat_rows: list[tuple[Indicator, list[str]]], cities: list[str], notices: list[str], simulated: bool,
+          leave_href: str) -> html.Div:
+    lang = state.lang
+    all_slides = ([title_slide(state, title, notices)] + [indicator_slide(state, s) for s in slides]
+                  + [summary_slide(state, heat_rows, cities)])
+    return html.Div(className=f"present theme-{state.theme}", id="present-root", lang="zh-CN" if lang == "zh" else "en",
+                    children=html.Div(id=STAGE_ID, className="stage", **{
+                        "data-interval": str(state.interval), "data-leave": leave_href,
+                        "data-paused-label": t("present.paused", lang)}, children=[
+                        *all_slides,
+                        html.Div(className="stage-footer", children=[
+                            html.Span(t("badge.simulated", lang), className="stage-badge") if simulated else None,
+                            html.Span(t("present.keys", lang), className="stage-keys"),
+                            html.Span("", className="stage-state", id="present-state"),
+                            html.Span(f"1 / {len(all_slides)}", className="stage-number", id="present-number"),
+                        ]),
+                        html.Div(html.Div(className="progress-fill", id="present-progress"),
+                                 className="progress-line"),
+                    ]))
+
+
+def title_slide(state: PresentState, title: TitleSlide, notices: list[str]) -> html.Div:
+    lang = state.lang
+    total = len(title.achieved) + len(title.on_track) + len(title.behind) + len(title.not_yet)
+
+    def tile(key: str, items: list[Indicator], colour: str) -> html.Div:
+        return html.Div(className="title-tile", style={"borderTopColor": colour}, children=[
+            html.Div(str(len(items)), className="tile-number"),
+            html.Div(t(key, lang), className="tile-label"),
+            html.Div(t("list.separator", lang).join(i.short[lang] for i in items), className="tile-items"),
+        ])
+
+    tiles = [tile("present.achieved", title.achieved, STATUS_COLOURS["achieved"]),
+             tile("present.on_track", title.on_track, STATUS_COLOURS["on_track"]),
+             tile("present.behind", title.behind, STATUS_COLOURS["limited_progress"])]
+    if title.not_yet:
+        tiles.append(tile("present.not_yet", title.not_yet, STATUS_COLOURS["not_yet"]))
+    return html.Div(className="slide slide-title-page", **{"data-title": t("present.title_slide", lang)}, children=[
+        html.H1(t("app.title", lang), className="slide-title"),
+        html.Div(t("present.title_sub", lang, year=state.year, n=total), className="slide-sub"),
+        html.Div(tiles, className="title-tiles"),
+        html.Div([html.Div(n, className="stage-notice") for n in notices], className="stage-notices")
+        if notices else None,
+    ])
+
+
+def indicator_slide(state: PresentState, s: IndicatorSlide) -> html.Div:
+    lang = state.lang
+    ind = s.indicator
+    colon = "：" if lang == "zh" else ": "
+    level_word = t(f"present.places_{state.level}", lang, n=s.places)
+    has_target = state.level in ind.target_levels and ind.target is not None
+    if has_target:
+        counts = [html.Li([html.Span(className="swatch", style={"backgroundColor": STATUS_COLOURS[k]}),
+                           t("present.count_line", lang, status=status_label(k, lang), n=n)])
+                  for k, n in s.status_counts.items()]
+        counts_intro = t("present.counts_intro", lang, places=level_word)
+    else:
+        counts = [html.Li(t("present.no_local_target", lang) if ind.target is not None else t("legend.value", lang))]
+        counts_intro = ""
+    return html.Div(className="slide slide-indicator", **{"data-title": ind.name[lang], "data-indicator": ind.id},
+                    children=[
+        html.H1(ind.name[lang], className="slide-title"),
+        html.Div(t("present.slide_sub", lang, year=state.year, by=t(f"by.{state.level}", lang)), className="slide-sub"),
+        html.Div(className="slide-body", children=[
+            dcc.Graph(figure=s.figure, className="slide-map",
+                      config={"staticPlot": True, "displayModeBar": False, "topojsonURL": "/assets/vendor/topojson/"},
+                      style={"width": f"{MAP_SIZE[0]}px", "height": f"{MAP_SIZE[1]}px"}),
+            html.Div(className="slide-side", children=[
+                html.Div(t("present.province", lang), className="side-label"),
+                html.Div([html.Span(format_value(s.province_value, ind, lang), className="side-value"),
+                          html.Span(" / " + target_text(ind, "province", lang), className="side-target")]),
+                html.Div(status_label(s.province_status, lang, ind), className="side-status",
+                         style={"backgroundColor": STATUS_COLOURS[s.province_status]}),
+                html.Div(counts_intro, className="side-label side-gap") if counts_intro else None,
+                html.Ul(counts, className="side-counts"),
+                html.Div(t("present.behind_title" if has_target else "present.fewest_title", lang,
+                           places=t(f"present.kind_{state.level}", lang)), className="side-label side-gap"),
+                html.Ol([html.Li(f"{name}{colon}{value}") for name, value in s.behind], className="side-behind"),
+            ]),
+        ]),
+        html.Div(f"{t('download.clause', lang)}{colon}{ind.clause_section} “{ind.clause}”", className="slide-clause",
+                 lang="zh-CN"),
+    ])
+
+
+def summary_slide(state: PresentState, rows: list[tuple[Indicator, list[str]]], cities: list[str]) -> html.Div:
+    lang = state.lang
+    head = html.Tr([html.Th("")] + [html.Th(html.Span(c, className="city-head")) for c in cities])
+    body = [html.Tr([html.Th(ind.short[lang], className="row-head")] + [
+        html.Td(STATUS_SYMBOLS[s], className="heat-cell", title=status_label(s, lang, ind),
+                style={"backgroundColor": STATUS_COLOURS[s]}) for s in statuses]) for ind, statuses in rows]
+    legend = [html.Span([html.Span(STATUS_SYMBOLS[k], className="legend-symbol",
+                                   style={"backgroundColor": STATUS_COLOURS[k]}), status_label(k, lang)],
+                        className="heat-legend-item")
+              for k in ("achieved", "on_track", "needs_acceleration", "limited_progress", "deteriorating")]
+    return html.Div(className="slide slide-summary", **{"data-title": t("present.summary", lang)}, children=[
+        html.H1(t("present.summary", lang), className="slide-title"),
+        html.Div(t("present.summary_sub", lang, year=state.year), className="slide-sub"),
+        html.Div([html.Table([html.Thead(head), html.Tbody(body)], className="heat-table"),
+                  html.Div(legend, className="heat-legend")], className="heat-wrap"),
+    ])
+
+
+def goal_groups(statuses: dict[str, str]) -> TitleSlide:
+    """The title slide's groups from each quantified goal's province status."""
+    groups = {"achieved": [], "on_track": [], "behind": [], "not_yet": []}
+    for ind_id, status in statuses.items():
+        key = status if status in ("achieved", "on_track") else "not_yet" if status in ("not_yet", "no_data") \
+            else "behind"
+        groups[key].append(catalogue.get(ind_id))
+    return TitleSlide(**groups)
