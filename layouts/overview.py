@@ -101,10 +101,7 @@ def controls(state: ViewState, years: list[int], lang: str) -> html.Div:
         html.Div(className="control control-reset", children=[
             html.Button(t("control.reset", lang), id=ids.RESET, className="btn btn-outline-secondary", n_clicks=0),
         ]),
-        html.Div(className="control", children=[
-            html.A(t("present.this_view", lang), id=ids.PRESENT_LINK, className="btn btn-outline-primary",
-                   href=present_href(state)),
-        ]),
+
     ])
 
 
@@ -207,9 +204,12 @@ def overview_layout(*, state: ViewState, years: list[int], lang: str, simulated:
             html.Section(id=ids.CARDS, className="cards", children=cards_children),
             dbc.Row(className="g-3 map-row", children=[
                 dbc.Col(lg=7, children=[
-                    html.Div(className="view-switch", children=toggle(
-                        ids.TAB, t("control.view", lang), state.tab,
-                        [(t("tab.map", lang), "map"), (t("tab.table", lang), "table")])),
+                    html.Div(className="view-switch", children=[
+                        toggle(ids.TAB, t("control.view", lang), state.tab,
+                               [(t("tab.map", lang), "map"), (t("tab.table", lang), "table")]),
+                        html.A("▶ " + t("present.this_view", lang), id=ids.PRESENT_LINK, href=present_href(state),
+                               className="btn btn-sm btn-outline-primary present-link"),
+                    ]),
                     dbc.Card(id=ids.MAP_CARD, className="map-card",
                              style=None if state.tab == "map" else {"display": "none"}, children=[
                         dbc.CardHeader(html.H2(map_title, id=ids.MAP_TITLE, className="card-title-text")),

