@@ -8,6 +8,7 @@ The tables are committed CSV files beside this module:
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -96,6 +97,7 @@ class AmbiguousDivisionError(DivisionLookupError):
                          candidates_en=listed_en)
 
 
+@functools.lru_cache(maxsize=None)
 def division(code: str) -> Division:
     """The current division with this exact 6-digit code (KeyError if there is none)."""
     row = _BY_CODE.loc[code]
@@ -195,6 +197,9 @@ def resolve_county(query, city=None) -> Resolution:
     raise UnknownDivisionError("division.unknown_county", query=str(query))
 
 
+_CHANGE_RECORDS = CHANGES.to_dict("records")
+
+
 def _match_name(name: str) -> dict[str, Resolution]:
     """Counties whose current or former name is `name` (with or without 区/县/市), or whose
     English name is `name` (case and spaces ignored)."""
@@ -203,7 +208,7 @@ def _match_name(name: str) -> dict[str, Resolution]:
         d = division(code)
         if name in _name_keys(d.name) or name.casefold() == _normalise(d.name_en).casefold():
             matches[code] = Resolution(d, "name")
-    for change in CHANGES.to_dict("records"):
+    for change in _CHANGE_RECORDS:
         if name in _name_keys(change["former_name"]) and change["current_code"] not in matches:
             matches[change["current_code"]] = Resolution(
                 division(change["current_code"]), "former_name", change)

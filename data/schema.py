@@ -37,6 +37,16 @@ import_batches = Table(
     Column("dedupe_key", String(80), nullable=True, unique=True),
 )
 
+# Which county-years a batch reports. For each county-year the newest active batch that
+# covers it is the one shown; an earlier one stays, superseded, in the history.
+batch_scope = Table(
+    "batch_scope", metadata,
+    Column("batch_id", Integer, ForeignKey("import_batches.id"), primary_key=True),
+    Column("county_code", String(6), ForeignKey("divisions.code"), primary_key=True),
+    Column("year", Integer, primary_key=True),
+    Index("ix_batch_scope_county_year", "county_code", "year"),
+)
+
 units = Table(
     "units", metadata,
     Column("id", String(20), primary_key=True),
@@ -105,6 +115,25 @@ indicator_counts = Table(
     Column("indicator_id", String(40), primary_key=True),
     Column("numerator", Float, nullable=True),
     Column("denominator", Float, nullable=True),
+)
+
+users = Table(
+    "users", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("username", String(80), nullable=False, unique=True),
+    Column("password_hash", String(255), nullable=False),  # salted (werkzeug scrypt)
+    Column("role", String(10), nullable=False),            # viewer, editor, admin
+    Column("active", Boolean, nullable=False, default=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# Failed sign-ins, for rate limiting across every server process.
+login_failures = Table(
+    "login_failures", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("username", String(80), nullable=False, index=True),
+    Column("address", String(64), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False, index=True),
 )
 
 # Bumped in every transaction that changes data, so every process knows when to reload.

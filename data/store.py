@@ -31,6 +31,20 @@ _UNIT_SOURCED = [i for i in catalogue.INDICATORS if i.source == "units"]
 
 
 @dataclass(frozen=True)
+class SimulatedPart:
+    """How much of what is shown is simulated: per year, (simulated county-years, county-years).
+    True while any of it is."""
+    by_year: dict
+
+    def __bool__(self) -> bool:
+        return any(s for s, _ in self.by_year.values())
+
+    @property
+    def whole(self) -> bool:
+        return all(s == n for s, n in self.by_year.values())
+
+
+@dataclass(frozen=True)
 class BatchInfo:
     id: int
     kind: str
@@ -109,9 +123,24 @@ class Store:
             if conn.execute(sa.select(sa.func.count()).select_from(schema.divisions)).scalar() == 0:
                 conn.execute(schema.divisions.insert(), _records(DIVISIONS[
                     ["code", "name", "name_en", "kind", "level", "parent_code"]].replace({"parent_code": {"": None}})))
+            self._backfill_scope(conn)
             if conn.execute(sa.select(schema.store_meta.c.value).where(
                     schema.store_meta.c.key == "data_version")).first() is None:
                 conn.execute(schema.store_meta.insert(), {"key": "data_version", "value": 0})
+
+    @staticmethod
+    def _backfill_scope(conn: Connection) -> None:
+        """Batches written before batch_scope existed: their scope is the county-years their
+        records touch."""
+        b, sc, u, r, c = (schema.import_batches, schema.batch_scope, schema.units, schema.unit_year_records,
+                          schema.county_year_records)
+        missing = conn.execute(sa.select(b.c.id).where(~sa.exists().where(sc.c.batch_id == b.c.id))).scalars().all()
+        for batch_id in missing:
+            touched = sa.union(
+                sa.select(sa.literal(batch_id), u.c.county_code, r.c.year).join(u, u.c.id == r.c.unit_id)
+                .where(r.c.batch_id == batch_id),
+                sa.select(sa.literal(batch_id), c.c.county_code, c.c.year).where(c.c.batch_id == batch_id))
+            conn.execute(sc.insert().from_select(["batch_id", "county_code", "year"], touched))
 
     def has_data(self) -> bool:
         with self.engine.connect() as conn:
@@ -123,18 +152,29 @@ class Store:
                      unit_years: pd.DataFrame, county_years: pd.DataFrame | None = None,
                      province_years: pd.DataFrame | None = None, file_name: str | None = None,
                      created_by: str | None = None, sha256: str | None = None,
-                     dedupe_key: str | None = None) -> int:
-        """Write one batch and its records and rebuild the counts, atomically. Returns its id."""
+                     dedupe_key: str | None = None, scope: list[tuple[str, int]] | None = None,
+                     row_count: int | None = None) -> int:
+        """Write one batch and its records and rebuild the counts, atomically. Returns its id.
+
+        `scope` is the county-years the batch reports (by default, those its records touch):
+        for each of them this batch becomes the one shown, wholly replacing the earlier one.
+        """
         county_years = county_years if county_years is not None else pd.DataFrame()
         province_years = province_years if province_years is not None else pd.DataFrame()
+        if scope is None:
+            scope = batch_scope_of(units, unit_years, county_years)
         digest = sha256 or frames_digest(units, unit_years, county_years, province_years)
-        row_count = len(units) + len(unit_years) + len(county_years) + len(province_years)
+        if row_count is None:
+            row_count = len(units) + len(unit_years) + len(county_years) + len(province_years)
         with self.engine.begin() as conn:
             batch_id = conn.execute(schema.import_batches.insert().values(
                 kind=kind, source=source, file_name=file_name, sha256=digest,
                 created_at=datetime.now(timezone.utc), created_by=created_by, row_count=row_count,
                 is_simulated=is_simulated, status="active", dedupe_key=dedupe_key,
             )).inserted_primary_key[0]
+            if scope:
+                conn.execute(schema.batch_scope.insert(), [{"batch_id": batch_id, "county_code": c, "year": int(y)}
+                                                           for c, y in sorted(set(scope))])
             new_units = units[~units["id"].isin(self._existing_unit_ids(conn, units["id"]))]
             if len(new_units):
                 conn.execute(schema.units.insert(), _records(new_units.assign(batch_id=batch_id)[
@@ -164,20 +204,39 @@ class Store:
         conn.execute(schema.store_meta.update().where(schema.store_meta.c.key == "data_version")
                      .values(value=schema.store_meta.c.value + 1))
 
+    def revert_batch(self, batch_id: int, by: str | None = None) -> None:
+        """Take an imported batch back: the batches it superseded are shown again. It stays in
+        the history, marked reverted. The demonstration batch cannot be reverted."""
+        b = schema.import_batches
+        with self.engine.begin() as conn:
+            row = conn.execute(sa.select(b.c.kind, b.c.status).where(b.c.id == batch_id)).first()
+            if row is None or row.kind != "import" or row.status != "active":
+                raise ValueError(f"batch {batch_id} cannot be reverted")
+            conn.execute(b.update().where(b.c.id == batch_id).values(status="reverted"))
+            self._rebuild_counts(conn)
+
     @staticmethod
-    def _active_frames(conn: Connection):
-        """Active records: for each unit-year (county-year, year), the newest active batch's."""
+    def _active_scope_query():
+        """(county_code, year, batch_id): for each county-year, the newest active batch."""
+        s, b = schema.batch_scope, schema.import_batches
+        return (sa.select(s.c.county_code, s.c.year, sa.func.max(s.c.batch_id).label("batch_id"))
+                .join(b, b.c.id == s.c.batch_id).where(b.c.status == "active")
+                .group_by(s.c.county_code, s.c.year))
+
+    @classmethod
+    def _active_frames(cls, conn: Connection):
+        """The records shown: for each county-year, all of them from its active batch."""
         b = schema.import_batches
         active = sa.select(b.c.id).where(b.c.status == "active")
+        scope = pd.read_sql(cls._active_scope_query(), conn)
         u, r = schema.units, schema.unit_year_records
         unit_years = pd.read_sql(
             sa.select(r, u.c.kind, u.c.county_code).join(u, u.c.id == r.c.unit_id)
             .where(r.c.batch_id.in_(active)), conn)
-        unit_years = (unit_years.sort_values("batch_id")
-                      .drop_duplicates(["unit_id", "year"], keep="last").reset_index(drop=True))
+        unit_years = unit_years.merge(scope, on=["county_code", "year", "batch_id"]).reset_index(drop=True)
         cy = pd.read_sql(sa.select(schema.county_year_records)
                          .where(schema.county_year_records.c.batch_id.in_(active)), conn)
-        cy = cy.sort_values("batch_id").drop_duplicates(["county_code", "year"], keep="last")
+        cy = cy.merge(scope, on=["county_code", "year", "batch_id"])
         py = pd.read_sql(sa.select(schema.province_year_records)
                          .where(schema.province_year_records.c.batch_id.in_(active)), conn)
         py = py.sort_values("batch_id").drop_duplicates(["year"], keep="last")
@@ -209,19 +268,95 @@ class Store:
 
     def is_simulated(self) -> bool:
         """Whether any of the data shown comes from a simulated batch."""
-        return any(b.is_simulated for b in self.batches() if b.status == "active")
+        simulated, _ = self.simulated_share()
+        return simulated > 0
+
+    def active_batch(self, county_code: str, year: int) -> int | None:
+        """The batch shown for one county-year."""
+        scope = self._active_scope_query().subquery()
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(scope.c.batch_id).where(scope.c.county_code == county_code,
+                                                                   scope.c.year == year)).scalar()
 
     def unit_records(self, county_code: str, year: int) -> pd.DataFrame:
-        """The active unit-year records of one county and year, with each unit's name and kind."""
-        b, u, r = schema.import_batches, schema.units, schema.unit_year_records
-        active = sa.select(b.c.id).where(b.c.status == "active")
+        """The unit-year records shown for one county and year, with each unit's name and kind."""
+        u, r = schema.units, schema.unit_year_records
+        batch = self.active_batch(county_code, year)
         with self.engine.connect() as conn:
             frame = pd.read_sql(
                 sa.select(r, u.c.kind, u.c.name, u.c.name_en, u.c.county_code)
                 .join(u, u.c.id == r.c.unit_id)
-                .where(u.c.county_code == county_code, r.c.year == year, r.c.batch_id.in_(active)), conn)
-        return (frame.sort_values("batch_id").drop_duplicates(["unit_id"], keep="last")
-                .sort_values("unit_id").reset_index(drop=True))
+                .where(u.c.county_code == county_code, r.c.year == year, r.c.batch_id == batch), conn)
+        return frame.sort_values("unit_id").reset_index(drop=True)
+
+    def unit_index(self) -> pd.DataFrame:
+        """Every unit the store has ever held: id, kind, name, county_code."""
+        u = schema.units
+        with self.engine.connect() as conn:
+            return pd.read_sql(sa.select(u.c.id, u.c.kind, u.c.name, u.c.county_code), conn)
+
+    def shown_unit_records(self, year: int, counties: list[str]) -> pd.DataFrame:
+        """The unit-year records shown for `year` in these counties, with each unit's kind and name."""
+        u, r = schema.units, schema.unit_year_records
+        shown = self._active_scope_query().subquery()
+        query = (sa.select(r, u.c.kind, u.c.name, u.c.county_code)
+                 .select_from(r.join(u, u.c.id == r.c.unit_id)
+                              .join(shown, (shown.c.county_code == u.c.county_code) & (shown.c.year == r.c.year)
+                                    & (shown.c.batch_id == r.c.batch_id)))
+                 .where(r.c.year == year, u.c.county_code.in_(list(counties))))
+        with self.engine.connect() as conn:
+            return pd.read_sql(query, conn)
+
+    def shown_county_records(self, year: int) -> pd.DataFrame:
+        """The county-year records shown for `year`."""
+        c = schema.county_year_records
+        shown = self._active_scope_query().subquery()
+        query = (sa.select(c).select_from(c.join(shown, (shown.c.county_code == c.c.county_code)
+                                                 & (shown.c.year == c.c.year) & (shown.c.batch_id == c.c.batch_id)))
+                 .where(c.c.year == year))
+        with self.engine.connect() as conn:
+            return pd.read_sql(query, conn)
+
+    def batch_history(self) -> pd.DataFrame:
+        """Every batch, newest first, with the county-years it reports and how many of them
+        it is the one shown for (all: shown; some: partly superseded; none: superseded)."""
+        b, sc = schema.import_batches, schema.batch_scope
+        shown = self._active_scope_query().subquery()
+        reported = sa.select(sc.c.batch_id, sa.func.count().label("county_years")).group_by(sc.c.batch_id).subquery()
+        showing = sa.select(shown.c.batch_id, sa.func.count().label("shown")).group_by(shown.c.batch_id).subquery()
+        query = (sa.select(b.c.id, b.c.kind, b.c.source, b.c.file_name, b.c.sha256, b.c.created_at, b.c.created_by,
+                           b.c.row_count, b.c.is_simulated, b.c.status,
+                           sa.func.coalesce(reported.c.county_years, 0).label("county_years"),
+                           sa.func.coalesce(showing.c.shown, 0).label("shown"))
+                 .select_from(b.outerjoin(reported, reported.c.batch_id == b.c.id)
+                              .outerjoin(showing, showing.c.batch_id == b.c.id))
+                 .order_by(b.c.id.desc()))
+        with self.engine.connect() as conn:
+            return pd.read_sql(query, conn)
+
+    def simulated_part(self) -> SimulatedPart:
+        return SimulatedPart(self.simulated_by_year())
+
+    def simulated_by_year(self) -> dict[int, tuple[int, int]]:
+        """Per year: (county-years shown from simulated batches, county-years shown)."""
+        scope = self._active_scope_query().subquery()
+        b = schema.import_batches
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(scope.c.year, sa.func.sum(sa.case((b.c.is_simulated, 1), else_=0)),
+                                          sa.func.count())
+                                .select_from(scope.join(b, b.c.id == scope.c.batch_id))
+                                .group_by(scope.c.year).order_by(scope.c.year)).all()
+        return {int(y): (int(s), int(n)) for y, s, n in rows}
+
+    def simulated_share(self) -> tuple[int, int]:
+        """(county-years shown from simulated batches, county-years shown)."""
+        scope = self._active_scope_query().subquery()
+        b = schema.import_batches
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(b.c.is_simulated, sa.func.count()).select_from(
+                scope.join(b, b.c.id == scope.c.batch_id)).group_by(b.c.is_simulated)).all()
+        counts = {bool(flag): n for flag, n in rows}
+        return counts.get(True, 0), sum(counts.values())
 
     def drop_all(self) -> None:
         """Every table gone (tests use it to start a shared database afresh)."""
@@ -229,18 +364,16 @@ class Store:
 
     def facts_by_county(self, year: int) -> pd.DataFrame:
         """Per county in `year`: urban communities, villages, households and residents."""
-        b, u, r = schema.import_batches, schema.units, schema.unit_year_records
-        active = sa.select(b.c.id).where(b.c.status == "active")
-        latest = (sa.select(r.c.unit_id, sa.func.max(r.c.batch_id).label("batch_id"))
-                  .where(r.c.year == year, r.c.batch_id.in_(active)).group_by(r.c.unit_id).subquery())
+        u, r = schema.units, schema.unit_year_records
+        shown = self._active_scope_query().subquery()
         query = (sa.select(u.c.county_code,
                            sa.func.sum(sa.case((u.c.kind == "urban", 1), else_=0)).label("urban"),
                            sa.func.sum(sa.case((u.c.kind == "rural", 1), else_=0)).label("rural"),
                            sa.func.coalesce(sa.func.sum(r.c.households), 0).label("households"),
                            sa.func.coalesce(sa.func.sum(r.c.residents), 0).label("residents"))
-                 .select_from(r.join(latest, (latest.c.unit_id == r.c.unit_id)
-                                     & (latest.c.batch_id == r.c.batch_id))
-                              .join(u, u.c.id == r.c.unit_id))
+                 .select_from(r.join(u, u.c.id == r.c.unit_id)
+                              .join(shown, (shown.c.county_code == u.c.county_code) & (shown.c.year == r.c.year)
+                                    & (shown.c.batch_id == r.c.batch_id)))
                  .where(r.c.year == year).group_by(u.c.county_code))
         with self.engine.connect() as conn:
             return pd.read_sql(query, conn).set_index("county_code")
@@ -256,6 +389,18 @@ class Store:
                 for row in conn.execute(sa.select(*cols).order_by(*keys)):
                     h.update(repr(tuple(row)).encode())
         return h.hexdigest()
+
+
+def batch_scope_of(units: pd.DataFrame, unit_years: pd.DataFrame,
+                   county_years: pd.DataFrame) -> list[tuple[str, int]]:
+    """The county-years a batch's records touch."""
+    scope = set()
+    if len(unit_years):
+        county = unit_years["unit_id"].map(units.set_index("id")["county_code"])
+        scope |= set(zip(county, unit_years["year"].astype(int)))
+    if len(county_years):
+        scope |= set(zip(county_years["county_code"], county_years["year"].astype(int)))
+    return sorted(scope)
 
 
 def frames_digest(*frames: pd.DataFrame) -> str:
