@@ -55,3 +55,12 @@ ALLOWED = {"：", "（", "）"}
 def test_layouts_and_callbacks_hold_no_chinese_text_of_their_own(path):
     found = [(line, text) for line, text in literal_strings(path) if CJK.search(text) and text not in ALLOWED]
     assert found == [], "user-facing text belongs in data/i18n.py"
+
+
+def test_no_key_is_written_twice_in_the_table():
+    """A repeated key silently keeps the last text; the table must name each key once."""
+    tree = ast.parse((ROOT / "data" / "i18n.py").read_text(encoding="utf-8"))
+    table = next(node.value for node in ast.walk(tree)
+                 if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", None) == "TEXT")
+    keys = [k.value for k in table.keys]
+    assert sorted(k for k in set(keys) if keys.count(k) > 1) == []

@@ -1,0 +1,79 @@
+"""Problems found in a report: where (sheet, row, column), what was found, which rule, in
+either language. Errors block the import; warnings and notes are shown in the preview."""
+from __future__ import annotations
+
+from data.i18n import t
+
+
+def field_headers(spec_key: str | None = None) -> dict[str, dict[str, str]]:
+    """Field key -> its header in each language: as sheet `spec_key` writes it, else as the
+    first sheet that has the field does (the urban and village facility columns differ)."""
+    from data.importer.fields import SHEETS
+    out = {}
+    for spec in sorted(SHEETS, key=lambda s: s.key != spec_key):
+        for f in spec.fields:
+            out.setdefault(f.key, {"zh": f.zh, "en": f.en})
+    return out
+
+
+class Problem:
+    """key: the rule's message in data.i18n; column: a field key, shown as its header."""
+
+    def __init__(self, key: str, sheet: str | None = None, row: int | None = None, column: str | None = None,
+                 value: object = None, **params):
+        self.key, self.sheet, self.row, self.column, self.value, self.params = key, sheet, row, column, value, params
+        self.spec_key: str | None = None  # which report the sheet is, once known: its headers name the column
+
+    def __repr__(self) -> str:
+        return f"Problem({self.key!r}, sheet={self.sheet!r}, row={self.row}, column={self.column!r}, value={self.value!r})"
+
+    def rule(self, lang: str, headers: dict[str, dict[str, str]] | None = None) -> str:
+        """The rule broken (or the note), in `lang`, without where."""
+        headers = field_headers(self.spec_key) if self.spec_key or not headers else headers
+        params = dict(self.params)
+        if "whole" in params:  # a field key, named by its header
+            params["whole"] = (headers or {}).get(params["whole"], {}).get(lang, params["whole"])
+        return t(self.key, lang, **params)
+
+    def column_header(self, lang: str) -> str:
+        """The column's header as this problem's sheet writes it ("" if no column)."""
+        if not self.column:
+            return ""
+        return field_headers(self.spec_key).get(self.column, {}).get(lang, self.column)
+
+    def shown_value(self) -> str:
+        return _shown(self.value)
+
+    def message(self, lang: str, headers: dict[str, dict[str, str]] | None = None) -> str:
+        """One line: where, what was found, and the rule."""
+        headers = field_headers(self.spec_key) if self.spec_key or not headers else headers
+        where = []
+        if self.sheet:
+            where.append(t("import.where_sheet", lang, sheet=self.sheet))
+        if self.row is not None:
+            where.append(t("import.where_row", lang, row=self.row))
+        if self.column:
+            header = (headers or {}).get(self.column, {}).get(lang, self.column)
+            where.append(t("import.where_column", lang, column=header))
+        found = t("import.found", lang, value=_shown(self.value)) if self.value is not None else ""
+        rule = self.rule(lang, headers)
+        head = ", ".join(where) if lang == "en" else "，".join(where)
+        sep = ": " if lang == "en" else "："
+        space = " " if lang == "en" else ""
+        return (head + sep if head else "") + rule + (space + found if found else "")
+
+
+def _shown(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value)
+    text = text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
+class FileProblem(Exception):
+    """A file that cannot be read at all."""
+
+    def __init__(self, key: str, **params):
+        self.problem = Problem(key, **params)
+        super().__init__(key)

@@ -1,0 +1,81 @@
+"""The rules a parsed sheet must keep, as pandera schemas: counts and areas are never
+negative, a part never exceeds its whole, a facility has an area. Each failure becomes a
+Problem naming the sheet, row, column, the value found and the rule."""
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.errors import SchemaErrors
+
+from data.importer.fields import AREA, INT, PARTS, PERCENT, SheetSpec
+from data.importer.problems import Problem
+
+
+def _part_check(part: str, whole: str) -> pa.Check:
+    return pa.Check(lambda df, p=part, w=whole: df[p].isna() | df[w].isna() | (df[p] <= df[w]),
+                    name=f"part:{part}:{whole}")
+
+
+def _area_check(spec: SheetSpec) -> pa.Check:
+    """A unit with a facility reports its area (a blank area is an error; "—" is not allowed)."""
+    return pa.Check(lambda df: ~(df["has_facility"].eq(True)) | df["facility_area_m2"].notna(),
+                    name="area:facility_area_m2:has_facility")
+
+
+def schema_for(spec: SheetSpec, columns: set[str]) -> pa.DataFrameSchema:
+    cols = {}
+    for f in spec.fields:
+        if f.key not in columns:
+            continue
+        if f.kind in (INT, AREA):
+            cols[f.key] = pa.Column(float, checks=pa.Check.ge(0), nullable=True, coerce=True)
+        elif f.kind == PERCENT:
+            cols[f.key] = pa.Column(float, checks=pa.Check.in_range(0, 1), nullable=True, coerce=True)
+    checks = [_part_check(p, w) for p, w in PARTS if p in columns and w in columns]
+    if spec.key in ("urban", "rural") and {"has_facility", "facility_area_m2"} <= columns:
+        checks.append(_area_check(spec))
+    return pa.DataFrameSchema(cols, checks=checks, strict=False)
+
+
+def validate(frame: pd.DataFrame, spec: SheetSpec, sheet_name: str) -> list[Problem]:
+    """Problems of a typed sheet whose index is the file's row numbers."""
+    try:
+        schema_for(spec, set(frame.columns)).validate(frame, lazy=True)
+        return []
+    except SchemaErrors as err:
+        return _problems(err.failure_cases, frame, sheet_name)
+
+
+def _problems(cases: pd.DataFrame, frame: pd.DataFrame, sheet: str) -> list[Problem]:
+    out = []
+    for case in cases.to_dict("records"):
+        check = str(case.get("check") or "")
+        index = case.get("index")
+        if index is None or (isinstance(index, float) and pd.isna(index)):
+            continue
+        row = int(index)
+        kind, _, rest = check.partition(":")
+        column = case.get("column")
+        if check.startswith("greater_than_or_equal_to"):
+            out.append(Problem("import.negative", sheet, row, column, frame.at[row, column]))
+        elif check.startswith("in_range"):
+            out.append(Problem("import.bad_percent", sheet, row, column, frame.at[row, column]))
+        elif kind == "part":
+            part, whole = rest.split(":")
+            out.append(Problem("import.part_above_whole", sheet, row, part,
+                               f"{_number(frame.at[row, part])} > {_number(frame.at[row, whole])}", whole=whole))
+        elif kind == "area":
+            out.append(Problem("import.area_missing", sheet, row, "facility_area_m2", None))
+    # A row can fail a dataframe-wide check once per column pandera reports; keep one of each.
+    seen, unique = set(), []
+    for p in out:
+        key = (p.key, p.row, p.column)
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return unique
+
+
+def _number(value: float) -> str:
+    """8485000.0 -> "8485000", 12.5 -> "12.5": as written, never 8.485e+06 (which :g gives)."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
