@@ -41,7 +41,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.index_string = layouts.INDEX_STRING
     app.layout = layouts.shell()
     app.store = store
-    callbacks.register(app, store)
+    callbacks.register(app, store, settings)
     return app
 
 

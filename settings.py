@@ -20,3 +20,12 @@ class Settings:
     # Any SQLAlchemy URL; by default a SQLite file in the git-ignored instance/ folder.
     database_url: str = field(default_factory=lambda: os.environ.get(
         "DATABASE_URL", f"sqlite:///{ROOT / 'instance' / 'dashboard.sqlite'}"))
+    # Viewing needs no sign-in by default; set REQUIRE_LOGIN=1 to require it for every page.
+    require_login: bool = field(default_factory=lambda: _flag("REQUIRE_LOGIN"))
+    # Signs the session cookie. One value for every worker; by default a random key kept in
+    # instance/secret_key (created on first start, git-ignored).
+    secret_key: str | None = field(default_factory=lambda: os.environ.get("SECRET_KEY") or None)
+    # A signed-in user who does nothing for this long is signed out.
+    session_minutes: int = field(default_factory=lambda: int(os.environ.get("SESSION_MINUTES", "30")))
+    # Send cookies over HTTPS only (set it when the server is behind TLS).
+    secure_cookies: bool = field(default_factory=lambda: _flag("SECURE_COOKIES"))

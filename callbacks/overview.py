@@ -31,12 +31,19 @@ def as_of_text(store, lang: str) -> str:
     years = queries.years(store)
     active = [b for b in store.batches() if b.status == "active"]
     date = max(b.created_at for b in active).date().isoformat() if active else "—"
-    key = "asof.simulated" if store.is_simulated() else "asof.real"
+    part = store.simulated_part()
+    key = "asof.simulated" if part and part.whole else "asof.real"
     return t(key, lang, year=max(years) if years else "—", date=date)
 
 
 def source_text(store, lang: str) -> str:
-    return t("footer.source_simulated" if store.is_simulated() else "footer.source_real", lang)
+    part = store.simulated_part()
+    if not part:
+        return t("footer.source_real", lang)
+    if part.whole:
+        return t("footer.source_simulated", lang)
+    years = [t("badge.year_simulated", lang, year=y, simulated=s, total=n) for y, (s, n) in sorted(part.by_year.items())]
+    return t("footer.source_mixed", lang, years=t("list.sep", lang).join(years))
 
 
 def scope_of(state: ViewState) -> tuple[str, str]:
@@ -149,7 +156,7 @@ def overview_page(store, search: str | None):
     lang = state.lang
     title, ranking_figure = ranking(store, state, lang)
     return view.overview_layout(
-        state=state, years=years, lang=lang, simulated=store.is_simulated(), as_of=as_of_text(store, lang),
+        state=state, years=years, lang=lang, simulated=store.simulated_part(), as_of=as_of_text(store, lang),
         source=source_text(store, lang), notices=notice_children(problems, lang), payload=payload(store, state),
         search=search or "", map_config=map_client_config(lang), map_figure=map_skeleton(lang),
         map_title=map_title(state, lang),

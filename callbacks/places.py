@@ -21,7 +21,7 @@ def place_page(store, level: str, segment: str, search: str | None):
     years = queries.years(store)
     state, problems = parse_place(search, years, level)
     lang = state.lang
-    common = dict(simulated=store.is_simulated(), as_of=overview.as_of_text(store, lang),
+    common = dict(simulated=store.simulated_part(), as_of=overview.as_of_text(store, lang),
                   source=overview.source_text(store, lang))
     text = unquote(segment or "")
     try:
@@ -39,10 +39,24 @@ def place_page(store, level: str, segment: str, search: str | None):
     extra = county_extra(store, place, state) if level == "county" else city_extra(store, place, state)
     page = places.place_page(
         place=place, state=state, years=years, facts=queries.place_facts(store, place.code, state.year), note=note,
-        notices=overview.notice_children(problems, lang), scorecard_rows=rows,
+        notices=overview.notice_children(problems, lang) + origin_line(store, place, state.year, common["simulated"], lang),
+        scorecard_rows=rows,
         locator=build_locator(place.code, lang), trend_title=trend_title, trend_figure=build_trend(series, ind, lang),
         extra=extra, **common)
     return page, lang
+
+
+def origin_line(store, place, year: int, part, lang: str) -> list:
+    """Once real reports exist beside the demo data: whether this county's year is real or
+    simulated, and from which batch."""
+    if place.level != "county" or not part or part.whole:
+        return []
+    batch_id = store.active_batch(place.code, year)
+    batch = next((b for b in store.batches() if b.id == batch_id), None)
+    if batch is None or batch.is_simulated:
+        return [places.origin_note(t("origin.simulated", lang, year=year), simulated=True)]
+    return [places.origin_note(t("origin.real", lang, year=year, batch=batch.id,
+                                 date=batch.created_at.date().isoformat()), simulated=False)]
 
 
 def county_extra(store, place, state) -> list:

@@ -29,7 +29,7 @@ def present_page(store, search: str | None):
     first = state.indicators[0]
     leave = f"/?indicator={first}&year={state.year}&level={state.level}&lang={lang}"
     return present.stage(state, present.goal_groups(statuses), slides, heat_rows, cities, notices,
-                         store.is_simulated(), leave), lang
+                         store.simulated_part(), leave), lang
 
 
 def short_city(code: str, lang: str) -> str:

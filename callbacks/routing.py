@@ -11,7 +11,7 @@ from flask import Response, send_file
 import geo
 from dash.exceptions import PreventUpdate
 
-from callbacks import overview, places, present
+from callbacks import data_page, overview, places, present
 from data.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from layouts import ids, pages
 
@@ -33,11 +33,13 @@ def render(store, pathname: str | None, search: str | None):
         page, lang = places.place_page(store, level, segment, search)
     elif path == "/present":
         page, lang = present.present_page(store, search)
+    elif path == "/data":
+        page = data_page.page(store, lang)
     elif path == "/method":
-        page = pages.method_page(lang, simulated=store.is_simulated(), as_of=overview.as_of_text(store, lang),
+        page = pages.method_page(lang, simulated=store.simulated_part(), as_of=overview.as_of_text(store, lang),
                                  source=overview.source_text(store, lang))
     else:
-        page = pages.not_found_page(lang, path, simulated=store.is_simulated(),
+        page = pages.not_found_page(lang, path, simulated=store.simulated_part(),
                                     as_of=overview.as_of_text(store, lang), source=overview.source_text(store, lang))
     return page, {"path": path, "lang": lang, "title": t("app.title", lang)}
 

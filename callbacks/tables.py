@@ -125,7 +125,8 @@ def worklist(store, county: str, indicator_id: str, year: int, lang: str) -> She
     frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
         columns=["unit_id", "name", "name_en", "kind", "households", "numerator", "denominator", "reason_zh",
                  "reason_en", "indicator_id", "indicator"])
-    frame["place"] = frame["name" if lang == "zh" else "name_en"]
+    # Imported units have only their Chinese name: English shows that rather than nothing.
+    frame["place"] = frame["name"] if lang == "zh" else frame["name_en"].fillna(frame["name"])
     frame["kind_label"] = [t(f"unit.{k}", lang) for k in frame["kind"]]
     frame["reason"] = frame[f"reason_{lang}"]
     columns = [Column("unit_id", t("download.unit_id", lang)), Column("place", t("download.name", lang)),

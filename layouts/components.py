@@ -19,16 +19,29 @@ def header(lang: str, simulated: bool, as_of: str, lang_switch=None) -> html.Hea
                    className="app-subtitle"),
         ]),
         html.Div(className="app-header-tools", children=[
-            simulated_badge(lang) if simulated else None,
+            simulated_badge(lang, simulated) if simulated else None,
             lang_switch,
         ]),
     ]))
 
 
-def simulated_badge(lang: str) -> html.Div:
-    """Shown on every page while any of the data is simulated, always in both languages."""
-    return html.Div(t("badge.simulated", "zh") + " / " + t("badge.simulated", "en"),
-                    className="simulated-badge", id=ids.SIMULATED_BADGE, title=t("badge.simulated_help", lang))
+def simulated_badge(lang: str, part=None) -> html.Div:
+    """Shown on every page while any of the data is simulated, always in both languages.
+    When real reports cover part of it, the badge says so and its tooltip says which part
+    is still simulated."""
+    if part is None or getattr(part, "whole", True):
+        return html.Div(t("badge.simulated", "zh") + " / " + t("badge.simulated", "en"),
+                        className="simulated-badge", id=ids.SIMULATED_BADGE, title=t("badge.simulated_help", lang))
+    return html.Div(t("badge.partly_simulated", "zh") + " / " + t("badge.partly_simulated", "en"),
+                    className="simulated-badge", id=ids.SIMULATED_BADGE, title=simulated_detail(lang, part))
+
+
+def simulated_detail(lang: str, part) -> str:
+    """Which county-years are still simulated, year by year, in words."""
+    lines = [t("badge.partly_simulated_help", lang)]
+    for year, (simulated, total) in sorted(part.by_year.items()):
+        lines.append(t("badge.year_simulated", lang, year=year, simulated=simulated, total=total))
+    return "\n".join(lines)
 
 
 def language_switch(lang: str, href: str, link_id: str | None = None) -> html.A:
@@ -47,6 +60,7 @@ def footer(lang: str, source: str) -> html.Footer:
                 t("footer.method", lang), " ", dcc.Link(t("footer.method_link", lang), href=f"/method?lang={lang}",
                                                          id=ids.METHOD_LINK)]),
         html.P([html.Strong(t("footer.boundaries_label", lang)), t("footer.boundaries", lang)]),
+        html.P(html.A(t("nav.data", lang), href=f"/data?lang={lang}", id="data-link", className="footer-data-link")),
     ]))
 
 

@@ -245,3 +245,8 @@ def place_not_found(lang: str, shown: str, message: str, options: list[dict], *,
         ]),
         components.footer(lang, source),
     ])
+
+
+def origin_note(text: str, simulated: bool) -> html.P:
+    """Where this county's year comes from: a real report or the demo data."""
+    return html.P(text, id="data-origin", className="data-origin " + ("origin-simulated" if simulated else "origin-real"))

@@ -51,7 +51,8 @@ def stage(state: PresentState, title: TitleSlide, slides: list[IndicatorSlide],
                         "data-paused-label": t("present.paused", lang)}, children=[
                         *all_slides,
                         html.Div(className="stage-footer", children=[
-                            html.Span(t("badge.simulated", lang), className="stage-badge") if simulated else None,
+                            html.Span(t("badge.simulated" if getattr(simulated, "whole", True) else "badge.partly_simulated", lang),
+                                      className="stage-badge") if simulated else None,
                             html.Span(t("present.keys", lang), className="stage-keys"),
                             html.Span("", className="stage-state", id="present-state"),
                             html.Span(f"1 / {len(all_slides)}", className="stage-number", id="present-number"),

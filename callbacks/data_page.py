@@ -1,0 +1,225 @@
+"""The data page: upload, check, confirm, history and revert, users. Every callback that
+reads an upload or writes anything checks the signed-in user's role on the server first;
+the page hiding a button is never the protection."""
+from __future__ import annotations
+
+import base64
+import binascii
+from datetime import timedelta, timezone
+
+import flask
+from dash import ALL, Input, Output, State, ctx, html, no_update
+from dash.exceptions import PreventUpdate
+
+import dash_bootstrap_components as dbc
+from callbacks import auth, overview
+from data import queries, users
+from data.i18n import t
+from data.importer import headers, import_files
+from data.importer.read import MAX_BYTES
+from data.importer.template import template
+from layouts import data_page, ids
+
+
+BEIJING = timezone(timedelta(hours=8))  # the users' clock; times are stored in UTC
+
+
+def page(store, lang: str):
+    """The page for the signed-in editor or admin, or the page that asks to sign in."""
+    common = dict(simulated=store.simulated_part(), as_of=overview.as_of_text(store, lang),
+                  source=overview.source_text(store, lang))
+    user = auth.require(store, "editor")
+    if user is None:
+        signed_in = auth.current_user(store)
+        return data_page.denied_page(lang, user=signed_in.username if signed_in else None, **common)
+    years = queries.years(store)
+    return data_page.page(lang, user=user.username, role=user.role, years=years, year=max(years),
+                          history=history_rows(store, lang), users=users.list_users(store) if user.can("admin") else [],
+                          **common)
+
+
+def history_rows(store, lang: str) -> list[dict]:
+    out = []
+    for b in store.batch_history().to_dict("records"):
+        if b["status"] == "reverted":
+            status = "reverted"
+        elif b["shown"] == 0:
+            status = "superseded"
+        elif b["shown"] < b["county_years"]:
+            status = "partly"
+        else:
+            status = "shown"
+        created = b["created_at"]
+        created = created.to_pydatetime() if hasattr(created, "to_pydatetime") else created
+        if created.tzinfo is None:  # SQLite keeps no zone; the store writes UTC
+            created = created.replace(tzinfo=timezone.utc)
+        what = t("data.demo_batch", lang) if b["kind"] == "demo" else (b["file_name"] or "")
+        out.append({
+            "id": int(b["id"]), "when": created.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M"),
+            "who": b["created_by"] or "—", "what": what, "rows": int(b["row_count"]),
+            "scope": t("data.scope", lang, shown=int(b["shown"]), total=int(b["county_years"])),
+            "sha": (b["sha256"] or "")[:12], "status": status,
+            "status_text": t(f"data.status_{status}", lang) + (" · " + t("data.simulated", lang)
+                                                                if b["is_simulated"] else ""),
+            "revertible": b["kind"] == "import" and b["status"] == "active",
+        })
+    return out
+
+
+def decode(contents, names) -> tuple[list[tuple[str, bytes]], list[str]]:
+    """dcc.Upload's data URLs as (name, bytes); names of files that could not be decoded."""
+    contents = contents if isinstance(contents, list) else [contents]
+    names = names if isinstance(names, list) else [names]
+    files, bad = [], []
+    for content, name in zip(contents, names):
+        name = str(name or "?")[:200]
+        try:
+            _, data = str(content).split(",", 1)
+            if len(data) > (MAX_BYTES * 4) // 3 + 1024:
+                files.append((name, b"\0" * (MAX_BYTES + 1)))  # said to be too big by the check
+                continue
+            files.append((name, base64.b64decode(data, validate=True)))
+        except (ValueError, binascii.Error):
+            bad.append(name)
+    return files, bad
+
+
+def _forbidden(lang: str):
+    return dbc.Alert(t("data.forbidden", lang), color="danger", id="data-forbidden")
+
+
+def register(app, store) -> None:
+    server = app.server
+    server.config.setdefault("MAX_CONTENT_LENGTH", 5 * MAX_BYTES)  # a few files of 20 MB, base64-encoded
+
+    @server.get("/download/template.xlsx")
+    def template_download():
+        args = flask.request.args
+        try:
+            year = int(args.get("year", ""))
+        except ValueError:
+            year = None
+        lang = args.get("lang", "zh")
+        if year not in queries.years(store):
+            return flask.Response(t("data.bad_year", lang if lang in ("zh", "en") else "zh"), status=400,
+                                  mimetype="text/plain; charset=utf-8")
+        filled = args.get("filled") == "1"
+        body = template(year, store if filled else None)
+        name = f"community-report-{year}{'-data' if filled else ''}.xlsx"
+        return flask.Response(body, mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                              headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+    @app.callback(Output(ids.DATA_TEMPLATE_BLANK, "href"), Output(ids.DATA_TEMPLATE_FILLED, "href"),
+                  Input(ids.DATA_YEAR, "value"), State(ids.PAGE_META, "data"))
+    def template_links(year, meta):
+        lang = (meta or {}).get("lang", "zh")
+        return data_page.template_href(year, lang, False), data_page.template_href(year, lang, True)
+
+    @app.callback(Output(ids.DATA_PREVIEW, "children"), Output(ids.DATA_CHECKED, "data"),
+                  Output(ids.DATA_CONFIRM, "disabled"),
+                  Input(ids.DATA_UPLOAD, "contents"), Input(ids.DATA_YEAR, "value"),
+                  State(ids.DATA_UPLOAD, "filename"), State(ids.PAGE_META, "data"))
+    def check_upload(contents, year, names, meta):
+        lang = (meta or {}).get("lang", "zh")
+        if auth.require(store, "editor") is None:
+            return _forbidden(lang), None, True
+        if not contents:
+            raise PreventUpdate
+        if year not in queries.years(store):
+            return dbc.Alert(t("data.bad_year", lang), color="danger"), None, True
+        files, bad = decode(contents, names)
+        if bad:
+            return dbc.Alert(t("data.bad_upload", lang, files=", ".join(bad)), color="danger"), None, True
+        report, _ = import_files(store, files, year, by="", dry_run=True)
+        checked = {"sha256": report.sha256, "year": year, "ok": report.ok} if report.ok else None
+        return data_page.preview(report, lang, headers()), checked, not report.ok
+
+    @app.callback(Output(ids.DATA_RESULT, "children"), Output(ids.DATA_HISTORY, "children"),
+                  Output(ids.DATA_CONFIRM, "disabled", allow_duplicate=True),
+                  Output(ids.DATA_CHECKED, "data", allow_duplicate=True),
+                  Input(ids.DATA_CONFIRM, "n_clicks"),
+                  State(ids.DATA_UPLOAD, "contents"), State(ids.DATA_UPLOAD, "filename"),
+                  State(ids.DATA_CHECKED, "data"), State(ids.PAGE_META, "data"), prevent_initial_call=True)
+    def confirm(n_clicks, contents, names, checked, meta):
+        lang = (meta or {}).get("lang", "zh")
+        user = auth.require(store, "editor")
+        if user is None:
+            return _forbidden(lang), no_update, True, None
+        if not n_clicks or not contents or not checked or not checked.get("ok"):
+            raise PreventUpdate
+        files, bad = decode(contents, names)
+        if bad:
+            return dbc.Alert(t("data.bad_upload", lang, files=", ".join(bad)), color="danger"), no_update, True, None
+        from data.importer import check, commit
+        report = check(files, checked["year"], store)
+        if report.sha256 != checked.get("sha256") or not report.ok:
+            # Not what was previewed (or the store moved on and it no longer checks): check again.
+            return dbc.Alert(t("data.stale", lang), color="warning"), no_update, True, None
+        batch = commit(store, report, by=user.username)
+        result = dbc.Alert([t("import.committed", lang, batch=batch), " ",
+                            html.A(t("data.see_dashboard", lang), href=f"/?lang={lang}&year={checked['year']}")],
+                           color="success", id="data-committed")
+        return result, data_page.history_table(history_rows(store, lang), lang, True), True, None
+
+    @app.callback(Output(ids.DATA_REVERT_DIALOG, "displayed"), Output(ids.DATA_REVERT_DIALOG, "message"),
+                  Output(ids.DATA_REVERT_PENDING, "data"),
+                  Input({"type": ids.DATA_REVERT, "batch": ALL}, "n_clicks"), State(ids.PAGE_META, "data"),
+                  prevent_initial_call=True)
+    def ask_revert(clicks, meta):
+        lang = (meta or {}).get("lang", "zh")
+        if not ctx.triggered_id or not any(clicks or []):
+            raise PreventUpdate
+        batch = ctx.triggered_id["batch"]
+        return True, t("data.revert_confirm", lang, batch=batch), batch
+
+    @app.callback(Output(ids.DATA_RESULT, "children", allow_duplicate=True),
+                  Output(ids.DATA_HISTORY, "children", allow_duplicate=True),
+                  Input(ids.DATA_REVERT_DIALOG, "submit_n_clicks"), State(ids.DATA_REVERT_PENDING, "data"),
+                  State(ids.PAGE_META, "data"), prevent_initial_call=True)
+    def revert(submitted, batch, meta):
+        lang = (meta or {}).get("lang", "zh")
+        user = auth.require(store, "editor")
+        if user is None:
+            return _forbidden(lang), no_update
+        if not submitted or batch is None:
+            raise PreventUpdate
+        try:
+            store.revert_batch(int(batch), by=user.username)
+        except (ValueError, TypeError):
+            return dbc.Alert(t("data.cannot_revert", lang, batch=batch), color="danger"), no_update
+        return (dbc.Alert(t("data.reverted", lang, batch=batch), color="success", id="data-reverted"),
+                data_page.history_table(history_rows(store, lang), lang, True))
+
+    @app.callback(Output(ids.USER_RESULT, "children"), Output(ids.USER_TABLE, "children"),
+                  Input({"type": ids.USER_ACTION, "action": ALL}, "n_clicks"),
+                  State(ids.USER_NAME, "value"), State(ids.USER_PASSWORD, "value"), State(ids.USER_ROLE, "value"),
+                  State(ids.PAGE_META, "data"), prevent_initial_call=True)
+    def manage_users(clicks, name, password, role, meta):
+        lang = (meta or {}).get("lang", "zh")
+        admin = auth.require(store, "admin")
+        if admin is None:
+            return _forbidden(lang), no_update
+        if not ctx.triggered_id or not any(clicks or []):
+            raise PreventUpdate
+        action = ctx.triggered_id["action"]
+        try:
+            if action == "add":
+                users.create_user(store, name or "", password or "", role)
+            elif action == "update":
+                users.update_user(store, (name or "").strip(), role=role, password=password or None, by=admin.username)
+            else:
+                users.update_user(store, (name or "").strip(), active=action == "enable", by=admin.username)
+        except users.UserError as err:
+            return dbc.Alert(t(err.key, lang, **err.params), color="danger"), no_update
+        return (dbc.Alert(t(f"users.done_{action}", lang, name=(name or "").strip()), color="success"),
+                data_page.users_table(users.list_users(store), lang))
+
+    @app.callback(Output(ids.URL, "href", allow_duplicate=True), Input(ids.DATA_SIGN_OUT, "n_clicks"),
+                  State(ids.PAGE_META, "data"), prevent_initial_call=True)
+    def sign_out(n_clicks, meta):
+        if not n_clicks:
+            raise PreventUpdate
+        lang = (meta or {}).get("lang", "zh")
+        flask.session.clear()
+        auth.csrf_token()
+        return f"/?lang={lang}"

@@ -1,0 +1,326 @@
+"""Sign-in, roles, CSRF, session expiry and rate limiting: an anonymous user and a viewer
+can change nothing, not even by posting to a callback or a route directly."""
+from __future__ import annotations
+
+import base64
+import time
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from app import create_app
+from data import users
+from data.i18n import t
+from data.importer import check
+from data.importer.template import template
+from data.store import Store
+from settings import Settings
+from tests.dash_client import DashClient
+
+PASSWORD = "a long enough password"
+YEAR = 2014
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    store = Store(f"sqlite:///{tmp_path_factory.mktemp('auth') / 'auth.sqlite'}")
+    store.ensure_ready()
+    for name, role in (("ada", "admin"), ("ed", "editor"), ("vi", "viewer")):
+        users.create_user(store, name, PASSWORD, role)
+    return store
+
+
+@pytest.fixture(scope="module")
+def app(store):
+    return create_app(Settings(debug=False, secret_key="test-secret", session_minutes=30), store)
+
+
+@pytest.fixture
+def client(app, store):
+    # Each test starts with no failed sign-ins on record.
+    from data import schema
+    with store.engine.begin() as conn:
+        conn.execute(schema.login_failures.delete())
+    return app.server.test_client()
+
+
+def csrf_of(client) -> str:
+    client.get("/login")
+    with client.session_transaction() as session:
+        return session["csrf"]
+
+
+def sign_in(client, name: str, password: str = PASSWORD, **extra):
+    return client.post("/login", data={"username": name, "password": password, "csrf": csrf_of(client), **extra})
+
+
+def upload_value(name: str, content: bytes) -> str:
+    return "data:application/octet-stream;base64," + base64.b64encode(content).decode()
+
+
+@pytest.fixture(scope="module")
+def edited_export(store) -> bytes:
+    """The 2014 export with nothing changed: a valid file that would write a batch."""
+    return template(YEAR, store)
+
+
+# ------------------------------------------------------------------ users and passwords
+def test_passwords_are_stored_as_salted_hashes(store):
+    users.create_user(store, "salt1", "the same password", "viewer")
+    users.create_user(store, "salt2", "the same password", "viewer")
+    from data import schema
+    import sqlalchemy as sa
+    with store.engine.connect() as conn:
+        hashes = dict(conn.execute(sa.select(schema.users.c.username, schema.users.c.password_hash)
+                                   .where(schema.users.c.username.in_(["salt1", "salt2"]))).all())
+    assert all("the same password" not in h for h in hashes.values())
+    assert hashes["salt1"] != hashes["salt2"]  # salted
+    assert hashes["salt1"].startswith("scrypt:")
+
+
+@pytest.mark.parametrize("name,password,role,key", [
+    ("x", PASSWORD, "viewer", "users.bad_name"),
+    ("with space", PASSWORD, "viewer", "users.bad_name"),
+    ("shorty", "short", "viewer", "users.short_password"),
+    ("badrole", PASSWORD, "root", "users.bad_role"),
+    ("ada", PASSWORD, "viewer", "users.exists"),
+])
+def test_bad_user_requests_are_refused_with_a_message(store, name, password, role, key):
+    with pytest.raises(users.UserError) as err:
+        users.create_user(store, name, password, role)
+    assert err.value.key == key
+    assert t(err.value.key, "en", **err.value.params)
+
+
+def test_the_last_admin_stays_an_admin(store):
+    with pytest.raises(users.UserError) as err:
+        users.update_user(store, "ada", role="editor", by="someone else")
+    assert err.value.key == "users.last_admin"
+    assert users.get_user(store, "ada").role == "admin"
+    with pytest.raises(users.UserError) as err:
+        users.update_user(store, "ada", active=False, by="ada")
+    assert err.value.key == "users.not_yourself"
+
+
+def test_failed_sign_ins_are_rate_limited_by_name_and_by_address(client, store):
+    now = datetime.now(timezone.utc)
+    for _ in range(users.MAX_FAILURES):
+        assert users.authenticate(store, "ed", "wrong password", "10.0.0.1", now=now) is None
+    with pytest.raises(users.RateLimited):
+        users.authenticate(store, "ed", PASSWORD, "10.0.0.2", now=now)  # right password, still refused
+    later = now + users.WINDOW + timedelta(seconds=1)
+    assert users.authenticate(store, "ed", PASSWORD, "10.0.0.2", now=later).username == "ed"
+    # From one address, across names.
+    for i in range(users.MAX_FAILURES):
+        users.authenticate(store, f"nobody{i}", "x", "10.0.0.9", now=later)
+    with pytest.raises(users.RateLimited):
+        users.authenticate(store, "vi", PASSWORD, "10.0.0.9", now=later)
+
+
+def test_the_create_admin_command_makes_an_admin(tmp_path):
+    import subprocess
+    import sys
+    url = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    done = subprocess.run([sys.executable, "-m", "data.users", "--database", url, "create-admin", "boss",
+                           "--password-stdin"], input="a good long password\n", capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    user = users.get_user(Store(url), "boss")
+    assert user.role == "admin" and user.can("editor")
+    short = subprocess.run([sys.executable, "-m", "data.users", "--database", url, "add", "tiny",
+                            "--password-stdin"], input="short\n", capture_output=True, text=True, timeout=60)
+    assert short.returncode == 2 and "10" in short.stderr and users.get_user(Store(url), "tiny") is None
+
+
+# ------------------------------------------------------------------ the sign-in route
+def test_sign_in_needs_the_csrf_token(client):
+    csrf_of(client)
+    refused = client.post("/login", data={"username": "ed", "password": PASSWORD, "csrf": "forged"})
+    assert refused.status_code == 400
+    assert client.get("/whoami").get_json()["user"] is None
+    assert sign_in(client, "ed").status_code == 302
+    assert client.get("/whoami").get_json() == {"user": "ed", "role": "editor"}
+
+
+def test_sign_in_redirects_only_within_the_site(client):
+    response = sign_in(client, "ed", next="//evil.example/steal")
+    assert response.status_code == 302 and response.headers["Location"].endswith("/data")
+    response = sign_in(client, "ed", next="/county/210106?lang=en")
+    assert response.headers["Location"].endswith("/county/210106?lang=en")
+
+
+def test_wrong_passwords_get_one_message_then_the_limit(client):
+    for _ in range(users.MAX_FAILURES):
+        response = sign_in(client, "ed", "not the password", lang="en")
+        assert response.status_code == 401
+        assert t("login.failed", "en") in response.get_data(as_text=True)
+    response = sign_in(client, "ed", lang="en")  # the right password, too late
+    assert response.status_code == 429
+    assert "Too many failed sign-ins" in response.get_data(as_text=True)
+    assert client.get("/whoami").get_json()["user"] is None
+
+
+def test_an_idle_session_expires(client):
+    sign_in(client, "ed")
+    assert client.get("/whoami").get_json()["user"] == "ed"
+    with client.session_transaction() as session:
+        session["seen"] = int(time.time()) - 31 * 60
+    assert client.get("/whoami").get_json()["user"] is None
+    page = client.get("/login").get_data(as_text=True)
+    assert t("login.expired", "zh") in page
+
+
+def test_a_disabled_account_is_signed_out_at_once(client, store):
+    users.create_user(store, "temp", PASSWORD, "editor")
+    sign_in(client, "temp")
+    assert client.get("/whoami").get_json()["user"] == "temp"
+    users.update_user(store, "temp", active=False)
+    assert client.get("/whoami").get_json()["user"] is None
+
+
+def test_the_csrf_cookie_is_readable_by_the_page_and_the_session_cookie_is_not(client):
+    response = client.get("/login")
+    cookies = response.headers.getlist("Set-Cookie")
+    session_cookie = next(c for c in cookies if c.startswith("lncs_session="))
+    csrf_cookie = next(c for c in cookies if c.startswith("_csrf_token="))
+    assert "HttpOnly" in session_cookie and "SameSite=Lax" in session_cookie
+    assert "HttpOnly" not in csrf_cookie
+
+
+# ------------------------------------------------------------------ callbacks: who may do what
+def confirm_values(content: bytes, sha: str) -> dict:
+    return {"data-confirm.n_clicks": 1, "data-upload.contents": [upload_value("f.xlsx", content)],
+            "data-upload.filename": ["f.xlsx"], "data-checked.data": {"sha256": sha, "year": YEAR, "ok": True},
+            "page-meta.data": {"lang": "en"}}
+
+
+@pytest.mark.parametrize("who", [None, "vi"])
+def test_anonymous_and_viewers_cannot_import_by_posting_to_the_callback(client, store, edited_export, who):
+    if who:
+        sign_in(client, who)
+    csrf = csrf_of(client)
+    sha = check([("f.xlsx", edited_export)], YEAR, store).sha256
+    before = store.content_digest()
+    dash = DashClient(client)
+    response = dash.call("data-result.children", confirm_values(edited_export, sha), "data-confirm.n_clicks",
+                         csrf=csrf)
+    assert response.status_code == 200
+    assert t("data.forbidden", "en") in response.get_data(as_text=True)
+    preview = dash.call("data-preview.children", {"data-upload.contents": [upload_value("f.xlsx", edited_export)],
+                                                  "data-upload.filename": ["f.xlsx"], "data-year.value": YEAR,
+                                                  "page-meta.data": {"lang": "en"}}, "data-upload.contents", csrf=csrf)
+    assert t("data.forbidden", "en") in preview.get_data(as_text=True)
+    assert store.content_digest() == before
+
+
+@pytest.mark.parametrize("who", [None, "vi"])
+def test_anonymous_and_viewers_cannot_revert_or_manage_users(client, store, who):
+    from data.importer import import_files
+    _, batch = import_files(store, [("f.xlsx", template(2012, store))], 2012, by="setup")
+    if who:
+        sign_in(client, who)
+    csrf = csrf_of(client)
+    before = store.content_digest()
+    dash = DashClient(client)
+    reverted = dash.call("data-result.children", {"data-revert-dialog.submit_n_clicks": 1,
+                                                  "data-revert-pending.data": batch, "page-meta.data": {"lang": "en"}},
+                         "data-revert-dialog.submit_n_clicks", csrf=csrf)
+    assert t("data.forbidden", "en") in reverted.get_data(as_text=True)
+    added = dash.call("user-result.children", {
+        "user-action.n_clicks": [({"type": "user-action", "action": "add"}, 1)], "user-name.value": "mallory",
+        "user-password.value": PASSWORD, "user-role.value": "admin", "page-meta.data": {"lang": "en"}},
+        "user-action.n_clicks", csrf=csrf)
+    assert t("data.forbidden", "en") in added.get_data(as_text=True)
+    assert store.content_digest() == before
+    assert users.get_user(store, "mallory") is None
+    store.revert_batch(batch)  # leave the store as the module found it (a reverted batch stays in history)
+
+
+def test_a_signed_in_session_must_send_the_csrf_header(client, store, edited_export):
+    sign_in(client, "ed")
+    sha = check([("f.xlsx", edited_export)], YEAR, store).sha256
+    before = store.content_digest()
+    dash = DashClient(client)
+    response = dash.call("data-result.children", confirm_values(edited_export, sha), "data-confirm.n_clicks")
+    assert response.status_code == 400
+    forged = dash.call("data-result.children", confirm_values(edited_export, sha), "data-confirm.n_clicks",
+                       csrf="forged")
+    assert forged.status_code == 400
+    assert store.content_digest() == before
+
+
+def test_an_editor_previews_imports_and_reverts_through_the_callbacks(client, store, edited_export):
+    sign_in(client, "ed")
+    csrf = csrf_of(client)
+    dash = DashClient(client)
+    batches_before = len(store.batches())
+    preview = dash.call("data-preview.children", {"data-upload.contents": [upload_value("f.xlsx", edited_export)],
+                                                  "data-upload.filename": ["f.xlsx"], "data-year.value": YEAR,
+                                                  "page-meta.data": {"lang": "en"}}, "data-upload.contents", csrf=csrf)
+    assert preview.status_code == 200
+    body = preview.get_json()["response"]
+    checked = body["data-checked"]["data"]
+    assert checked["ok"] is True and body["data-confirm"]["disabled"] is False
+    done = dash.call("data-result.children", confirm_values(edited_export, checked["sha256"]),
+                     "data-confirm.n_clicks", csrf=csrf)
+    assert done.status_code == 200
+    batches = store.batches()
+    assert len(batches) == batches_before + 1
+    batch = batches[-1]
+    assert batch.kind == "import" and not batch.is_simulated and store.active_batch("210106", YEAR) == batch.id
+    assert t("import.committed", "en", batch=batch.id) in done.get_data(as_text=True)
+    # A preview of other content cannot be confirmed with this one's check.
+    stale = dash.call("data-result.children", confirm_values(template(YEAR, None), checked["sha256"]),
+                      "data-confirm.n_clicks", csrf=csrf)
+    assert t("data.stale", "en") in stale.get_data(as_text=True)
+    assert len(store.batches()) == batches_before + 1
+    reverted = dash.call("data-result.children", {"data-revert-dialog.submit_n_clicks": 1,
+                                                  "data-revert-pending.data": batch.id,
+                                                  "page-meta.data": {"lang": "en"}},
+                         "data-revert-dialog.submit_n_clicks", csrf=csrf)
+    assert t("data.reverted", "en", batch=batch.id) in reverted.get_data(as_text=True)
+    assert store.active_batch("210106", YEAR) != batch.id
+
+
+def test_an_editor_cannot_manage_users_and_an_admin_can(client, store):
+    sign_in(client, "ed")
+    dash = DashClient(client)
+    values = {"user-action.n_clicks": [({"type": "user-action", "action": "add"}, 1)], "user-name.value": "newbie",
+              "user-password.value": PASSWORD, "user-role.value": "viewer", "page-meta.data": {"lang": "en"}}
+    refused = dash.call("user-result.children", values, "user-action.n_clicks", csrf=csrf_of(client))
+    assert t("data.forbidden", "en") in refused.get_data(as_text=True)
+    assert users.get_user(store, "newbie") is None
+    client.get("/login")
+    sign_in(client, "ada")
+    added = dash.call("user-result.children", values, "user-action.n_clicks", csrf=csrf_of(client))
+    assert t("users.done_add", "en", name="newbie") in added.get_data(as_text=True)
+    assert users.get_user(store, "newbie").role == "viewer"
+
+
+# ------------------------------------------------------------------ REQUIRE_LOGIN
+def test_require_login_closes_every_page_callback_and_download(store):
+    app = create_app(Settings(debug=False, secret_key="test-secret", require_login=True), store)
+    client = app.server.test_client()
+    page = client.get("/county/210106?lang=en")
+    assert page.status_code == 302 and "/login?" in page.headers["Location"]
+    assert client.get("/api/v1/indicators").status_code == 401
+    assert client.get("/download/template.xlsx?year=2014").status_code == 401
+    assert client.post("/_dash-update-component", json={}).status_code == 401
+    assert client.get("/login").status_code == 200
+    assert client.get("/assets/app.css").status_code == 200
+    sign_in(client, "vi")
+    assert client.get("/").status_code == 200
+    assert client.get("/api/v1/indicators").status_code == 200
+
+
+def test_viewing_needs_no_sign_in_by_default(client):
+    assert client.get("/").status_code == 200
+    assert client.get("/api/v1/indicators").status_code == 200
+
+
+def test_the_secret_key_is_kept_across_starts(monkeypatch, tmp_path):
+    from callbacks import auth
+    monkeypatch.setattr(auth, "ROOT", tmp_path)
+    first = auth.secret_key(Settings(secret_key=None))
+    assert len(first) == 64 and auth.secret_key(Settings(secret_key=None)) == first
+    assert auth.secret_key(Settings(secret_key="from-env")) == "from-env"
