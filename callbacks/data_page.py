@@ -90,7 +90,8 @@ def _forbidden(lang: str):
 
 def register(app, store) -> None:
     server = app.server
-    server.config.setdefault("MAX_CONTENT_LENGTH", 5 * MAX_BYTES)  # a few files of 20 MB, base64-encoded
+    if server.config.get("MAX_CONTENT_LENGTH") is None:
+        server.config["MAX_CONTENT_LENGTH"] = 5 * MAX_BYTES  # a few files of 20 MB, base64-encoded
 
     @server.get("/download/template.xlsx")
     def template_download():
