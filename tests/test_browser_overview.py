@@ -136,6 +136,12 @@ def test_switching_the_language_changes_the_labels(page, live_server):
     expect(page.locator(f"#{ids.MAP_TITLE}")).to_contain_text("Rural community service centre coverage")
     assert any("Shenyang" == name for name in page.evaluate(
         "document.querySelector('#map .js-plotly-plot').data[2].text"))
+    # Quotation marks set proportionally in English (the CJK font's are full width), not in Chinese.
+    width = "(() => { const s = document.createElement('span'); s.textContent = '“”'; document.body.append(s);"\
+            " const w = s.getBoundingClientRect().width; s.remove(); return w; })()"
+    english = page.evaluate(width)
+    page.evaluate("document.documentElement.lang = 'zh-CN'")
+    assert english < 0.8 * page.evaluate(width)
 
 
 @pytest.mark.parametrize("search, name", [
