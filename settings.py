@@ -29,3 +29,6 @@ class Settings:
     session_minutes: int = field(default_factory=lambda: int(os.environ.get("SESSION_MINUTES", "30")))
     # Send cookies over HTTPS only (set it when the server is behind TLS).
     secure_cookies: bool = field(default_factory=lambda: _flag("SECURE_COOKIES"))
+    # The most one upload on /data may carry, in MB, after the browser's base64 encoding
+    # (4/3 of the files' size). Each file is also limited to 20 MB by the importer.
+    upload_limit_mb: int = field(default_factory=lambda: int(os.environ.get("UPLOAD_LIMIT_MB", "100")))

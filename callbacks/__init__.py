@@ -15,4 +15,4 @@ def register(app, store, settings) -> None:
     places.register(app, store)
     api.register(app, store)
     downloads.register(app, store)
-    data_page.register(app, store)
+    data_page.register(app, store, settings)

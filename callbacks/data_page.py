@@ -35,7 +35,30 @@ def page(store, lang: str):
     years = queries.years(store)
     return data_page.page(lang, user=user.username, role=user.role, years=years, year=max(years),
                           history=history_rows(store, lang), users=users.list_users(store) if user.can("admin") else [],
-                          **common)
+                          upload_limit=upload_limit(), **common)
+
+
+# Room left in a request for everything but the files: the other inputs, the names, the JSON.
+REQUEST_OVERHEAD = 64 * 1024
+
+
+def upload_limit() -> int:
+    """How many characters of data URLs one callback request may carry: the server's
+    request limit less the room for the rest of the request."""
+    return max(int(flask.current_app.config["MAX_CONTENT_LENGTH"]) - REQUEST_OVERHEAD, 0)
+
+
+# dcc.Upload hands the files to the page as data URLs. A request bigger than the server's limit
+# would be refused by Flask with a bare 413 that the page never shows, so the browser measures
+# the upload first and, if it is too big, passes on only its size; the server then says so in
+# the user's language. Its own check is what guards: this only decides what message is shown.
+GATE = """function(contents, names, limit) {
+    if (!contents) { return window.dash_clientside.no_update; }
+    var list = Array.isArray(contents) ? contents : [contents];
+    var size = list.reduce(function (n, c) { return n + (c ? c.length : 0); }, 0);
+    if (limit && size > limit) { return {"too_big": size, "names": names}; }
+    return {"contents": contents, "names": names};
+}"""
 
 
 def history_rows(store, lang: str) -> list[dict]:
@@ -88,10 +111,16 @@ def _forbidden(lang: str):
     return dbc.Alert(t("data.forbidden", lang), color="danger", id="data-forbidden")
 
 
-def register(app, store) -> None:
+def _mb(n: int) -> str:
+    return f"{n / 1024 / 1024:.0f}" if n >= 10 * 1024 * 1024 else f"{n / 1024 / 1024:.1f}"
+
+
+def register(app, store, settings) -> None:
     server = app.server
-    if server.config.get("MAX_CONTENT_LENGTH") is None:
-        server.config["MAX_CONTENT_LENGTH"] = 5 * MAX_BYTES  # a few files of 20 MB, base64-encoded
+    server.config["MAX_CONTENT_LENGTH"] = settings.upload_limit_mb * 1024 * 1024
+
+    app.clientside_callback(GATE, Output(ids.DATA_UPLOADED, "data"), Input(ids.DATA_UPLOAD, "contents"),
+                            State(ids.DATA_UPLOAD, "filename"), State(ids.DATA_UPLOAD_LIMIT, "data"))
 
     @server.get("/download/template.xlsx")
     def template_download():
@@ -118,12 +147,19 @@ def register(app, store) -> None:
 
     @app.callback(Output(ids.DATA_PREVIEW, "children"), Output(ids.DATA_CHECKED, "data"),
                   Output(ids.DATA_CONFIRM, "disabled"),
-                  Input(ids.DATA_UPLOAD, "contents"), Input(ids.DATA_YEAR, "value"),
-                  State(ids.DATA_UPLOAD, "filename"), State(ids.PAGE_META, "data"))
-    def check_upload(contents, year, names, meta):
+                  Input(ids.DATA_UPLOADED, "data"), Input(ids.DATA_YEAR, "value"), State(ids.PAGE_META, "data"))
+    def check_upload(uploaded, year, meta):
         lang = (meta or {}).get("lang", "zh")
         if auth.require(store, "editor") is None:
             return _forbidden(lang), None, True
+        if not isinstance(uploaded, dict):
+            raise PreventUpdate
+        if uploaded.get("too_big"):
+            size = int(uploaded["too_big"]) * 3 // 4  # the files' size, not their base64 length
+            return (dbc.Alert(t("data.upload_too_big", lang, size=_mb(size),
+                                limit=_mb(upload_limit() * 3 // 4), each=MAX_BYTES // 1024 // 1024),
+                              color="danger", id="data-upload-too-big"), None, True)
+        contents, names = uploaded.get("contents"), uploaded.get("names")
         if not contents:
             raise PreventUpdate
         if year not in queries.years(store):
@@ -138,14 +174,14 @@ def register(app, store) -> None:
     @app.callback(Output(ids.DATA_RESULT, "children"), Output(ids.DATA_HISTORY, "children"),
                   Output(ids.DATA_CONFIRM, "disabled", allow_duplicate=True),
                   Output(ids.DATA_CHECKED, "data", allow_duplicate=True),
-                  Input(ids.DATA_CONFIRM, "n_clicks"),
-                  State(ids.DATA_UPLOAD, "contents"), State(ids.DATA_UPLOAD, "filename"),
+                  Input(ids.DATA_CONFIRM, "n_clicks"), State(ids.DATA_UPLOADED, "data"),
                   State(ids.DATA_CHECKED, "data"), State(ids.PAGE_META, "data"), prevent_initial_call=True)
-    def confirm(n_clicks, contents, names, checked, meta):
+    def confirm(n_clicks, uploaded, checked, meta):
         lang = (meta or {}).get("lang", "zh")
         user = auth.require(store, "editor")
         if user is None:
             return _forbidden(lang), no_update, True, None
+        contents, names = (uploaded.get("contents"), uploaded.get("names")) if isinstance(uploaded, dict) else (0, 0)
         if not n_clicks or not contents or not checked or not checked.get("ok"):
             raise PreventUpdate
         files, bad = decode(contents, names)

@@ -620,6 +620,8 @@ TEXT: dict[str, dict[str, str]] = {
     "data.forbidden": {"zh": "没有权限：请以编辑或管理员身份登录。此操作未执行。",
                        "en": "Not allowed: sign in as an editor or admin. Nothing was done."},
     "data.bad_year": {"zh": "年份无效，应为 2011 至 2015 年之一。", "en": "Not a valid year: choose one from 2011 to 2015."},
+    "data.upload_too_big": {"zh": "这次上传的文件共约 {size} MB，超过服务器单次上传 {limit} MB 的上限，未上传，数据库也没有改动。每个文件不超过 {each} MB；请分几次上传，或把报表按县拆成几个文件。",
+                            "en": "These files come to about {size} MB, over the server's limit of {limit} MB for one upload. Nothing was sent and nothing changed. Each file may be at most {each} MB: upload them a few at a time, or split the report by county."},
     "data.bad_upload": {"zh": "无法读取上传的文件：{files}。请重新选择文件。", "en": "The upload of {files} could not be read. Choose the files again."},
     "data.stale": {"zh": "文件或数据已变化，与检查时不一致，未导入。请重新上传并检查。",
                    "en": "The files or the data changed since the check; nothing was imported. Upload and check again."},

@@ -35,7 +35,7 @@ def denied_page(lang: str, *, user: str | None, simulated, as_of: str, source: s
 
 
 def page(lang: str, *, user: str, role: str, years: list[int], year: int, history, users, simulated,
-         as_of: str, source: str) -> html.Div:
+         as_of: str, source: str, upload_limit: int) -> html.Div:
     year_options = [{"label": str(y), "value": y} for y in years]
     sections = [
         html.Div(className="data-who", children=[
@@ -63,6 +63,9 @@ def page(lang: str, *, user: str, role: str, years: list[int], year: int, histor
                    className_active="data-upload active",
                    children=html.Div([html.Strong(t("data.upload_drop", lang)), html.Br(),
                                       html.Span(t("data.upload_help", lang))])),
+        # The browser passes the upload on only if the server will take it (see callbacks/data_page.py).
+        dcc.Store(id=ids.DATA_UPLOAD_LIMIT, data=upload_limit),
+        dcc.Store(id=ids.DATA_UPLOADED),
         dcc.Loading(html.Div(id=ids.DATA_PREVIEW, className="data-preview"), type="default"),
         dcc.Store(id=ids.DATA_CHECKED),
         html.H2(t("data.step_confirm", lang), className="page-subtitle"),

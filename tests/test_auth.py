@@ -58,6 +58,11 @@ def upload_value(name: str, content: bytes) -> str:
     return "data:application/octet-stream;base64," + base64.b64encode(content).decode()
 
 
+def uploaded(content: bytes, name: str = "f.xlsx") -> dict:
+    """What the page's gate passes on to the server: the data URLs and their names."""
+    return {"contents": [upload_value(name, content)], "names": [name]}
+
+
 @pytest.fixture(scope="module")
 def edited_export(store) -> bytes:
     """The 2014 export with nothing changed: a valid file that would write a batch."""
@@ -189,8 +194,8 @@ def test_the_csrf_cookie_is_readable_by_the_page_and_the_session_cookie_is_not(c
 
 # ------------------------------------------------------------------ callbacks: who may do what
 def confirm_values(content: bytes, sha: str) -> dict:
-    return {"data-confirm.n_clicks": 1, "data-upload.contents": [upload_value("f.xlsx", content)],
-            "data-upload.filename": ["f.xlsx"], "data-checked.data": {"sha256": sha, "year": YEAR, "ok": True},
+    return {"data-confirm.n_clicks": 1, "data-uploaded.data": uploaded(content),
+            "data-checked.data": {"sha256": sha, "year": YEAR, "ok": True},
             "page-meta.data": {"lang": "en"}}
 
 
@@ -206,9 +211,8 @@ def test_anonymous_and_viewers_cannot_import_by_posting_to_the_callback(client, 
                          csrf=csrf)
     assert response.status_code == 200
     assert t("data.forbidden", "en") in response.get_data(as_text=True)
-    preview = dash.call("data-preview.children", {"data-upload.contents": [upload_value("f.xlsx", edited_export)],
-                                                  "data-upload.filename": ["f.xlsx"], "data-year.value": YEAR,
-                                                  "page-meta.data": {"lang": "en"}}, "data-upload.contents", csrf=csrf)
+    preview = dash.call("data-preview.children", {"data-uploaded.data": uploaded(edited_export), "data-year.value": YEAR,
+                                                  "page-meta.data": {"lang": "en"}}, "data-uploaded.data", csrf=csrf)
     assert t("data.forbidden", "en") in preview.get_data(as_text=True)
     assert store.content_digest() == before
 
@@ -254,9 +258,8 @@ def test_an_editor_previews_imports_and_reverts_through_the_callbacks(client, st
     csrf = csrf_of(client)
     dash = DashClient(client)
     batches_before = len(store.batches())
-    preview = dash.call("data-preview.children", {"data-upload.contents": [upload_value("f.xlsx", edited_export)],
-                                                  "data-upload.filename": ["f.xlsx"], "data-year.value": YEAR,
-                                                  "page-meta.data": {"lang": "en"}}, "data-upload.contents", csrf=csrf)
+    preview = dash.call("data-preview.children", {"data-uploaded.data": uploaded(edited_export), "data-year.value": YEAR,
+                                                  "page-meta.data": {"lang": "en"}}, "data-uploaded.data", csrf=csrf)
     assert preview.status_code == 200
     body = preview.get_json()["response"]
     checked = body["data-checked"]["data"]
@@ -280,6 +283,35 @@ def test_an_editor_previews_imports_and_reverts_through_the_callbacks(client, st
                          "data-revert-dialog.submit_n_clicks", csrf=csrf)
     assert t("data.reverted", "en", batch=batch.id) in reverted.get_data(as_text=True)
     assert store.active_batch("210106", YEAR) != batch.id
+
+
+def test_the_upload_limit_comes_from_the_settings_and_the_server_enforces_it(store):
+    small = create_app(Settings(debug=False, secret_key="test-secret", upload_limit_mb=1), store)
+    assert small.server.config["MAX_CONTENT_LENGTH"] == 1024 * 1024
+    client = small.server.test_client()
+    sign_in(client, "ed")
+    before = store.content_digest()
+    # Whatever the page does, a request over the limit is refused before any callback runs.
+    response = DashClient(client).call("data-preview.children", {
+        "data-uploaded.data": uploaded(b"x" * 900_000), "data-year.value": YEAR, "page-meta.data": {"lang": "en"}},
+        "data-uploaded.data", csrf=csrf_of(client))
+    assert response.status_code == 413
+    assert store.content_digest() == before
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_upload_the_page_held_back_as_too_big_gets_a_message_and_changes_nothing(client, store, lang):
+    sign_in(client, "ed")
+    before = store.content_digest()
+    limit = 100 * 1024 * 1024 - 64 * 1024  # the page's limit: the request limit less the overhead
+    response = DashClient(client).call("data-preview.children", {
+        "data-uploaded.data": {"too_big": 160 * 1024 * 1024, "names": ["a.xlsx", "b.xlsx"]},
+        "data-year.value": YEAR, "page-meta.data": {"lang": lang}}, "data-uploaded.data", csrf=csrf_of(client))
+    body = response.get_json()["response"]
+    assert t("data.upload_too_big", lang, size="120", limit=f"{limit * 3 // 4 / 1024 / 1024:.0f}", each=20) \
+        in str(body["data-preview"]["children"])
+    assert body["data-checked"]["data"] is None and body["data-confirm"]["disabled"] is True
+    assert store.content_digest() == before
 
 
 def test_an_editor_cannot_manage_users_and_an_admin_can(client, store):

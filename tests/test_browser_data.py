@@ -107,6 +107,29 @@ def test_an_editor_finds_the_error_imports_a_report_and_reverts_it(page, server,
     assert server.app.store.simulated_part().whole
 
 
+def test_an_upload_too_big_for_the_server_gets_a_message_not_a_silent_413(page, server, tmp_path):
+    config = server.app.server.config
+    limit = config["MAX_CONTENT_LENGTH"]
+    config["MAX_CONTENT_LENGTH"] = 1024 * 1024  # 1 MB here, so the test need not send 100
+    try:
+        p = page.page
+        statuses = []
+        p.on("response", lambda r: statuses.append(r.status) if "_dash-update-component" in r.url else None)
+        sign_in(p, server)
+        before = server.app.store.content_digest()
+        path = tmp_path / "big.csv"
+        path.write_bytes(b"x" * 900_000)  # 1.2 MB as a data URL: over the limit
+        p.set_input_files("#data-upload input[type=file]", str(path))
+        p.wait_for_selector("#data-upload-too-big", timeout=30000)
+        message = p.inner_text("#data-upload-too-big")
+        assert "0.9 MB" in message and "0.7 MB" in message and "20 MB" in message
+        assert 413 not in statuses
+        assert p.is_disabled("#data-confirm")
+        assert server.app.store.content_digest() == before
+    finally:
+        config["MAX_CONTENT_LENGTH"] = limit
+
+
 def test_the_data_page_asks_a_stranger_to_sign_in(page, server):
     p = page.page
     p.goto(f"{server.url}/data")
