@@ -59,67 +59,69 @@ class ViewState:
         return replace(self, **changes)
 
 
+def _shorten(value: str) -> str:
+    return value if len(value) <= MAX_SHOWN else value[:MAX_SHOWN] + "…"
+
+
+class _Query:
+    """A query string's parameters (the first value of each) and a notice per bad one.
+    Each parser below reads its parameters through it, so all of them treat a bad value alike."""
+
+    def __init__(self, query: str | None):
+        self.given = {k: v[0] for k, v in parse_qs((query or "").lstrip("?"), keep_blank_values=True).items()}
+        self.notices: list[tuple[str, dict]] = []
+
+    def bad(self, name: str, fallback: str) -> None:
+        self.notices.append(("notice.bad_param", {"name": name, "value": _shorten(self.given[name]),
+                                                  "fallback": fallback}))
+
+    def choice(self, name: str, allowed, default: str) -> str:
+        """The parameter if it is one of `allowed`; else `default`, with a notice if it was given."""
+        value = self.given.get(name, default)
+        if value not in allowed:
+            self.bad(name, default)
+            value = default
+        return value
+
+    def year(self, years: list[int]) -> int:
+        """A four-digit year with data; else the latest, with a notice if one was given."""
+        year = max(years)
+        if "year" in self.given:
+            text = self.given["year"].strip()
+            if text.isdigit() and len(text) == 4 and int(text) in years:
+                year = int(text)
+            else:
+                self.bad("year", str(year))
+        return year
+
+
 def default_state(years: list[int], lang: str = DEFAULT_LANGUAGE) -> ViewState:
     return ViewState(indicator=catalogue.DEFAULT_INDICATOR, year=max(years), lang=lang)
 
 
 def parse(query: str | None, years: list[int]) -> tuple[ViewState, list[tuple[str, dict]]]:
     """The state a query string asks for, and a notice (key, params) per bad parameter."""
-    raw = parse_qs((query or "").lstrip("?"), keep_blank_values=True)
-    given = {k: v[0] for k, v in raw.items()}
-    notices: list[tuple[str, dict]] = []
+    q = _Query(query)
     default = default_state(years)
+    lang = q.choice("lang", LANGUAGES, default.lang)
+    indicator = q.choice("indicator", mappable_indicators(), default.indicator)
+    year = q.year(years)
+    level = q.choice("level", LEVELS, default.level)
 
-    def bad(name: str, fallback: str) -> None:
-        value = given[name]
-        shown = value if len(value) <= MAX_SHOWN else value[:MAX_SHOWN] + "…"
-        notices.append(("notice.bad_param", {"name": name, "value": shown, "fallback": fallback}))
-
-    lang = given.get("lang", default.lang)
-    if lang not in LANGUAGES:
-        bad("lang", default.lang)
-        lang = default.lang
-
-    indicator = given.get("indicator", default.indicator)
-    if indicator not in mappable_indicators():
-        bad("indicator", default.indicator)
-        indicator = default.indicator
-
-    year = default.year
-    if "year" in given:
-        text = given["year"].strip()
-        if text.isdigit() and len(text) == 4 and int(text) in years:
-            year = int(text)
-        else:
-            bad("year", str(default.year))
-
-    level = given.get("level", default.level)
-    if level not in LEVELS:
-        bad("level", default.level)
-        level = default.level
-
-    city = given.get("city") or None
+    city = q.given.get("city") or None
     if city is not None and city not in CITY_CODES:
-        bad("city", "—")
+        q.bad("city", "—")
         city = None
 
-    county = given.get("county") or None
+    county = q.given.get("county") or None
     if county is not None and (county not in COUNTY_CODES or (city and _PARENT[county] != city)):
-        bad("county", "—")
+        q.bad("county", "—")
         county = None
 
-    mode = given.get("map", default.mode)
-    if mode not in MAP_MODES:
-        bad("map", default.mode)
-        mode = default.mode
-
-    tab = given.get("tab", "map")
-    if tab not in TABS:
-        bad("tab", "map")
-        tab = "map"
-
+    mode = q.choice("map", MAP_MODES, default.mode)
+    tab = q.choice("tab", TABS, "map")
     return ViewState(indicator=indicator, year=year, level=level, city=city, county=county,
-                     mode=mode, lang=lang, tab=tab), notices
+                     mode=mode, lang=lang, tab=tab), q.notices
 
 
 @dataclass(frozen=True)
@@ -141,35 +143,13 @@ class PlaceState:
 
 def parse_place(query: str | None, years: list[int], level: str) -> tuple[PlaceState, list[tuple[str, dict]]]:
     """The query of a place page, with a notice per bad parameter, as parse() does."""
-    given = {k: v[0] for k, v in parse_qs((query or "").lstrip("?"), keep_blank_values=True).items()}
-    notices: list[tuple[str, dict]] = []
-    default_indicator = catalogue.DEFAULT_INDICATOR
-
-    def bad(name: str, fallback: str) -> None:
-        value = given[name]
-        shown = value if len(value) <= MAX_SHOWN else value[:MAX_SHOWN] + "…"
-        notices.append(("notice.bad_param", {"name": name, "value": shown, "fallback": fallback}))
-
-    lang = given.get("lang", DEFAULT_LANGUAGE)
-    if lang not in LANGUAGES:
-        bad("lang", DEFAULT_LANGUAGE)
-        lang = DEFAULT_LANGUAGE
-    indicator = given.get("indicator", default_indicator)
-    if indicator not in catalogue.BY_ID or level not in catalogue.BY_ID[indicator].levels:
-        bad("indicator", default_indicator)
-        indicator = default_indicator
-    year = max(years)
-    if "year" in given:
-        text = given["year"].strip()
-        if text.isdigit() and len(text) == 4 and int(text) in years:
-            year = int(text)
-        else:
-            bad("year", str(year))
-    worklist = given.get("worklist", "selected")
-    if worklist not in WORKLISTS:
-        bad("worklist", "selected")
-        worklist = "selected"
-    return PlaceState(indicator=indicator, year=year, lang=lang, worklist=worklist), notices
+    q = _Query(query)
+    lang = q.choice("lang", LANGUAGES, DEFAULT_LANGUAGE)
+    indicator = q.choice("indicator", [i.id for i in catalogue.INDICATORS if level in i.levels],
+                         catalogue.DEFAULT_INDICATOR)
+    year = q.year(years)
+    worklist = q.choice("worklist", WORKLISTS, "selected")
+    return PlaceState(indicator=indicator, year=year, lang=lang, worklist=worklist), q.notices
 
 
 PRESENT_THEMES = ("dark", "light")
@@ -191,51 +171,28 @@ class PresentState:
 
 def parse_present(query: str | None, years: list[int]) -> tuple[PresentState, list[tuple[str, dict]]]:
     """The presentation's configuration, with a notice per bad parameter, as parse() does."""
-    given = {k: v[0] for k, v in parse_qs((query or "").lstrip("?"), keep_blank_values=True).items()}
-    notices: list[tuple[str, dict]] = []
-
-    def bad(name: str, fallback: str) -> None:
-        value = given[name]
-        shown = value if len(value) <= MAX_SHOWN else value[:MAX_SHOWN] + "…"
-        notices.append(("notice.bad_param", {"name": name, "value": shown, "fallback": fallback}))
-
-    lang = given.get("lang", DEFAULT_LANGUAGE)
-    if lang not in LANGUAGES:
-        bad("lang", DEFAULT_LANGUAGE)
-        lang = DEFAULT_LANGUAGE
+    q = _Query(query)
+    lang = q.choice("lang", LANGUAGES, DEFAULT_LANGUAGE)
     allowed = set(mappable_indicators())
     indicators: list[str] = []
-    if given.get("indicators"):
-        for item in given["indicators"].split(","):
+    if q.given.get("indicators"):
+        for item in q.given["indicators"].split(","):
             item = item.strip()
             if item in allowed and item not in indicators:
                 indicators.append(item)
             elif item:
-                shown = item if len(item) <= MAX_SHOWN else item[:MAX_SHOWN] + "…"
-                notices.append(("notice.bad_indicator", {"value": shown}))
+                q.notices.append(("notice.bad_indicator", {"value": _shorten(item)}))
     if not indicators:
         indicators = list(HEADLINE_INDICATORS)
-    year = max(years)
-    if "year" in given:
-        text = given["year"].strip()
-        if text.isdigit() and len(text) == 4 and int(text) in years:
-            year = int(text)
-        else:
-            bad("year", str(year))
-    level = given.get("level", "city")
-    if level not in LEVELS:
-        bad("level", "city")
-        level = "city"
+    year = q.year(years)
+    level = q.choice("level", LEVELS, "city")
     interval = DEFAULT_INTERVAL
-    if "interval" in given:
-        text = given["interval"].strip()
+    if "interval" in q.given:
+        text = q.given["interval"].strip()
         if text.isdigit() and 2 <= int(text) <= 3600:
             interval = int(text)
         else:
-            bad("interval", str(DEFAULT_INTERVAL))
-    theme = given.get("theme", "dark")
-    if theme not in PRESENT_THEMES:
-        bad("theme", "dark")
-        theme = "dark"
+            q.bad("interval", str(DEFAULT_INTERVAL))
+    theme = q.choice("theme", PRESENT_THEMES, "dark")
     return PresentState(indicators=tuple(indicators), year=year, level=level, interval=interval, theme=theme,
-                        lang=lang), notices
+                        lang=lang), q.notices

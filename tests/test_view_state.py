@@ -5,7 +5,9 @@ import pytest
 
 from callbacks.overview import next_state
 from layouts import ids
-from layouts.state import ViewState, default_state, parse
+from data import catalogue
+from layouts.state import (HEADLINE_INDICATORS, PlaceState, PresentState, ViewState, default_state, parse,
+                           parse_place, parse_present)
 
 YEARS = [2011, 2012, 2013, 2014, 2015]
 
@@ -89,3 +91,35 @@ def test_a_control_value_outside_the_catalogue_changes_nothing():
     assert act(before, ids.INDICATOR, indicator="nope") == before
     assert act(before, ids.YEAR, year=1999) == before
     assert act(before, ids.CITY, city="abc") == before
+
+
+# ------------------------------------------------------------------ place pages and presentation mode
+def test_a_place_query_round_trips_and_bad_values_fall_back_in_order():
+    state = PlaceState(indicator="barrier_free", year=2013, lang="en", worklist="all")
+    again, notices = parse_place(state.to_query()[1:], YEARS, "county")
+    assert again == state and notices == []
+    state, notices = parse_place("lang=fr&indicator=nope&year=1999&worklist=some", YEARS, "county")
+    assert [(n[1]["name"], n[1]["fallback"]) for n in notices] == [
+        ("lang", "zh"), ("indicator", catalogue.DEFAULT_INDICATOR), ("year", "2015"), ("worklist", "selected")]
+    assert state == PlaceState(indicator=catalogue.DEFAULT_INDICATOR, year=2015)
+
+
+def test_a_place_page_takes_only_indicators_of_its_level():
+    province_only = next(i.id for i in catalogue.INDICATORS if "county" not in i.levels)
+    state, notices = parse_place(f"indicator={province_only}", YEARS, "county")
+    assert state.indicator == catalogue.DEFAULT_INDICATOR and [n[1]["name"] for n in notices] == ["indicator"]
+
+
+def test_a_presentation_query_keeps_the_good_indicators_and_names_the_bad_ones():
+    long = "x" * 60
+    state, notices = parse_present(
+        f"indicators=barrier_free,nope,barrier_free,{long},rural_center_coverage&interval=1&theme=pink&level=town",
+        YEARS)
+    assert state == PresentState(indicators=("barrier_free", "rural_center_coverage"), year=2015)
+    # A repeated indicator is named too: it is shown once.
+    assert [n[1].get("value") for n in notices[:3]] == ["nope", "barrier_free", "x" * 40 + "…"]
+    assert [n[0] for n in notices] == ["notice.bad_indicator"] * 3 + ["notice.bad_param"] * 3
+    assert [n[1]["name"] for n in notices[3:]] == ["level", "interval", "theme"]
+    state, notices = parse_present("indicators=&interval=3600&theme=light&year=2013&lang=en", YEARS)
+    assert notices == [] and state.indicators == HEADLINE_INDICATORS
+    assert (state.interval, state.theme, state.year, state.lang) == (3600, "light", 2013, "en")
