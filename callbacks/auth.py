@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import hmac
-import html as html_text
 import secrets
 import time
 from datetime import timedelta
@@ -91,8 +90,7 @@ def _lang() -> str:
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
-def _login_page(lang: str, csrf: str, **kwargs) -> str:
-    store = flask.current_app.config["DASHBOARD_STORE"]
+def _login_page(store, lang: str, csrf: str, **kwargs) -> str:
     return login_layout.page(lang, csrf, simulated=bool(store.simulated_part()), **kwargs)
 
 
@@ -104,7 +102,6 @@ def _token_matches(sent: str | None) -> bool:
 def register(app, store, settings: Settings) -> None:
     server = app.server
     server.secret_key = secret_key(settings)
-    server.config["DASHBOARD_STORE"] = store
     server.config.update(
         SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax", SESSION_COOKIE_SECURE=settings.secure_cookies,
         SESSION_COOKIE_NAME="lncs_session",
@@ -115,7 +112,8 @@ def register(app, store, settings: Settings) -> None:
     @server.before_request
     def guard():
         session, request = flask.session, flask.request
-        session.permanent = True
+        if not session.permanent:  # setting it marks the session changed: a new cookie on every response
+            session.permanent = True
         if session.get("user"):
             seen = session.get("seen", 0)
             if time.time() - seen > idle:
@@ -131,8 +129,8 @@ def register(app, store, settings: Settings) -> None:
             if not _token_matches(sent):
                 message = t("login.csrf", _lang())
                 if path == "/login":
-                    return _login_page(_lang(), csrf_token(), error=message,
-                                             next_path=_safe_next(request.form.get("next"))), 400
+                    return _login_page(store, _lang(), csrf_token(), error=message,
+                                       next_path=_safe_next(request.form.get("next"))), 400
                 return flask.jsonify({"error": message}), 400
         if settings.require_login and not path.startswith(PUBLIC_PREFIXES) and current_user(store) is None:
             if request.method == "GET" and not path.startswith(("/_dash", "/api/", "/download/")):
@@ -157,17 +155,17 @@ def register(app, store, settings: Settings) -> None:
         next_path = _safe_next(request.values.get("next"))
         if request.method == "GET":
             notice = t("login.expired", lang) if session.pop("expired", False) else None
-            return _login_page(lang, csrf_token(), next_path=next_path, notice=notice)
+            return _login_page(store, lang, csrf_token(), next_path=next_path, notice=notice)
         address = request.remote_addr or "?"
         try:
             user = users.authenticate(store, request.form.get("username", ""), request.form.get("password", ""),
                                       address)
         except users.RateLimited as err:
-            return _login_page(lang, csrf_token(), next_path=next_path,
-                                     error=t(err.key, lang, **err.params)), 429
+            return _login_page(store, lang, csrf_token(), next_path=next_path,
+                               error=t(err.key, lang, **err.params)), 429
         if user is None:
-            return _login_page(lang, csrf_token(), next_path=next_path,
-                                     error=t("login.failed", lang)), 401
+            return _login_page(store, lang, csrf_token(), next_path=next_path,
+                               error=t("login.failed", lang)), 401
         session.clear()  # a new session on sign-in: no fixation
         session.permanent = True
         session.update(user=user.username, seen=int(time.time()))
@@ -187,6 +185,3 @@ def register(app, store, settings: Settings) -> None:
         user = current_user(store)
         return flask.jsonify({"user": user.username if user else None, "role": user.role if user else None})
 
-
-def escape(text: str) -> str:
-    return html_text.escape(text, quote=True)

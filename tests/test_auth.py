@@ -192,6 +192,14 @@ def test_the_csrf_cookie_is_readable_by_the_page_and_the_session_cookie_is_not(c
     assert "HttpOnly" not in csrf_cookie
 
 
+def test_the_session_cookie_is_sent_only_when_the_session_changes(client):
+    assert any(c.startswith("lncs_session=") for c in client.get("/login").headers.getlist("Set-Cookie"))
+    for path in ("/assets/app.css", "/whoami", "/login"):
+        assert client.get(path).headers.getlist("Set-Cookie") == [], path
+    sign_in(client, "ed")
+    assert client.get("/whoami").headers.getlist("Set-Cookie") == []  # "seen" is refreshed every 30 s at most
+
+
 # ------------------------------------------------------------------ callbacks: who may do what
 def confirm_values(content: bytes, sha: str) -> dict:
     return {"data-confirm.n_clicks": 1, "data-uploaded.data": uploaded(content),
