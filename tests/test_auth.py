@@ -293,6 +293,17 @@ def test_an_editor_previews_imports_and_reverts_through_the_callbacks(client, st
     assert store.active_batch("210106", YEAR) != batch.id
 
 
+def test_a_file_over_20_mb_within_the_request_limit_is_named_with_its_size(client, store):
+    sign_in(client, "ed")
+    before = store.content_digest()
+    big = b"x" * (25 * 1024 * 1024)
+    response = DashClient(client).call("data-preview.children", {
+        "data-uploaded.data": uploaded(big, "big.csv"), "data-year.value": YEAR, "page-meta.data": {"lang": "en"}},
+        "data-uploaded.data", csrf=csrf_of(client))
+    assert t("import.file_too_big", "en", file="big.csv", size="25.0") in response.get_data(as_text=True)
+    assert store.content_digest() == before
+
+
 def test_the_upload_limit_comes_from_the_settings_and_the_server_enforces_it(store):
     small = create_app(Settings(debug=False, secret_key="test-secret", upload_limit_mb=1), store)
     assert small.server.config["MAX_CONTENT_LENGTH"] == 1024 * 1024
