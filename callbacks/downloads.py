@@ -72,7 +72,7 @@ def register(app, store) -> None:
             county, indicator = args.get("county", ""), args.get("indicator", "")
             if county not in COUNTY_CODES:
                 return _error("api.bad_param", name="county", value=county[:40])
-            if indicator != "all" and indicator not in {i.id for i in tables.unit_indicators()}:
+            if indicator != "all" and indicator not in {i.id for i in catalogue.UNIT_SOURCED}:
                 return _error("api.bad_param", name="indicator", value=indicator[:40])
             return _send(tables.worklist(store, county, indicator, year, lang), fmt)
         return _error("api.not_found", status=404, path=request.path[:80])

@@ -7,12 +7,11 @@ import pandas as pd
 
 from data import catalogue, queries
 from data.catalogue import Indicator
-from data.divisions import DIVISIONS, division
+from data.divisions import division
 from data.exports import Column, Sheet, today
 from data.i18n import t
 from layouts.figures import status_label, target_text
 
-_DIV = DIVISIONS.set_index("code")
 RATE_FORMAT = "0.0%"
 COUNT_FORMAT = "#,##0"
 
@@ -110,21 +109,14 @@ WORKLIST_DETAILS = {
 }
 
 
-def unit_indicators() -> list[Indicator]:
-    return [i for i in catalogue.INDICATORS if i.source == "units"]
-
-
 def worklist(store, county: str, indicator_id: str, year: int, lang: str) -> Sheet:
     """The communities and villages of a county that fail one indicator ("all": every one)."""
-    inds = unit_indicators() if indicator_id == "all" else [catalogue.get(indicator_id)]
-    parts = []
-    for ind in inds:
-        rows = queries.units_behind(store, county, ind.id, year)
-        if len(rows):
-            parts.append(rows.assign(indicator_id=ind.id, indicator=ind.short[lang]))
+    inds = catalogue.UNIT_SOURCED if indicator_id == "all" else [catalogue.get(indicator_id)]
+    behind = queries.units_behind_each(store, county, [ind.id for ind in inds], year)
+    parts = [behind[ind.id].assign(indicator_id=ind.id, indicator=ind.short[lang])
+             for ind in inds if len(behind[ind.id])]
     frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
-        columns=["unit_id", "name", "name_en", "kind", "households", "numerator", "denominator", "reason_zh",
-                 "reason_en", "indicator_id", "indicator"])
+        columns=queries.WORK_COLUMNS + ["indicator_id", "indicator"])
     # Imported units have only their Chinese name: English shows that rather than nothing.
     frame["place"] = frame["name"] if lang == "zh" else frame["name_en"].fillna(frame["name"])
     frame["kind_label"] = [t(f"unit.{k}", lang) for k in frame["kind"]]

@@ -420,6 +420,8 @@ INDICATORS: tuple[Indicator, ...] = (
 
 BY_ID: dict[str, Indicator] = {ind.id: ind for ind in INDICATORS}
 QUANTIFIED = tuple(i for i in INDICATORS if i.target_basis == "stated")
+# Counted from the communities and villages (each has a work list of the units behind).
+UNIT_SOURCED = tuple(i for i in INDICATORS if i.source == "units")
 STANDARDS = tuple(i for i in INDICATORS if i.target_basis == "standard")
 TRACKED = tuple(i for i in INDICATORS if i.target_basis == "none")
 DEFAULT_INDICATOR = "rural_center_coverage"

@@ -159,6 +159,10 @@ def _none(x):
 
 
 # ---------------------------------------------------------------------- the work list
+WORK_COLUMNS = ["unit_id", "name", "name_en", "kind", "households", "numerator", "denominator",
+                "reason_zh", "reason_en"]
+
+
 def units_behind(store, county_code: str, indicator_id: str, year: int) -> pd.DataFrame:
     """The communities or villages of a county that fail `indicator_id` in `year`.
 
@@ -166,15 +170,24 @@ def units_behind(store, county_code: str, indicator_id: str, year: int) -> pd.Da
     facility below standard, no social worker...), or, for rates of people, when its own
     rate is below the target. Each row carries the numbers and a reason in both languages.
     """
+    return units_behind_each(store, county_code, [indicator_id], year)[indicator_id]
+
+
+def units_behind_each(store, county_code: str, indicator_ids: list[str], year: int) -> dict[str, pd.DataFrame]:
+    """units_behind() for several indicators, reading the county-year's records once."""
     if county_code not in COUNTY_CODES:
         raise QueryError("query.unknown_place", value=county_code)
-    ind = _check(store, store.data_version(), indicator_id, "county", year)
-    if ind.source != "units":
-        raise QueryError("query.no_units", indicator=ind.name["zh"], indicator_en=ind.name["en"])
+    inds = [_check(store, store.data_version(), indicator_id, "county", year) for indicator_id in indicator_ids]
+    for ind in inds:
+        if ind.source != "units":
+            raise QueryError("query.no_units", indicator=ind.name["zh"], indicator_en=ind.name["en"])
     records = store.unit_records(county_code, year)
+    return {ind.id: _failing(ind, records) for ind in inds}
+
+
+def _failing(ind: Indicator, records: pd.DataFrame) -> pd.DataFrame:
     if records.empty:
-        return pd.DataFrame(columns=["unit_id", "name", "name_en", "kind", "households", "numerator",
-                                     "denominator", "reason_zh", "reason_en"])
+        return pd.DataFrame(columns=WORK_COLUMNS)
     num, den = catalogue.unit_counts(ind, records)
     if ind.unit_threshold is None:
         failing = (den > 0) & (num < den)
@@ -186,8 +199,7 @@ def units_behind(store, county_code: str, indicator_id: str, year: int) -> pd.Da
     reasons = [shortfall(ind, row) for row in rows.to_dict("records")]
     rows["reason_zh"] = [t(key, "zh", **params) for key, params in reasons]
     rows["reason_en"] = [t(key, "en", **params) for key, params in reasons]
-    return rows[["unit_id", "name", "name_en", "kind", "households", "numerator", "denominator",
-                                    "reason_zh", "reason_en"] + _detail_columns(ind)].reset_index(drop=True)
+    return rows[WORK_COLUMNS + _detail_columns(ind)].reset_index(drop=True)
 
 
 def _detail_columns(ind: Indicator) -> list[str]:

@@ -27,7 +27,6 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from data import catalogue, demo, schema
 from data.divisions import DIVISIONS, PROVINCE_CODE
 from settings import Settings
-_UNIT_SOURCED = [i for i in catalogue.INDICATORS if i.source == "units"]
 
 
 @dataclass(frozen=True)
@@ -422,7 +421,7 @@ def compute_counts(unit_years: pd.DataFrame, county_years: pd.DataFrame,
     parts = []
     if len(unit_years):
         key = unit_years[["county_code", "year"]]
-        for ind in _UNIT_SOURCED:
+        for ind in catalogue.UNIT_SOURCED:
             num, den = catalogue.unit_counts(ind, unit_years)
             summed = (pd.DataFrame({"numerator": num, "denominator": den})
                       .groupby([key["county_code"], key["year"]]).sum().reset_index())
