@@ -33,8 +33,7 @@ GRAPH_CONFIG = {"topojsonURL": TOPOJSON_URL, "displaylogo": False, "responsive":
 def graph_config(lang: str) -> dict:
     """The map's config in `lang`: plotly's own tooltips (mode bar) follow the page."""
     return GRAPH_CONFIG | {"locale": "zh-CN" if lang == "zh" else "en"}
-STATIC_CONFIG = {"topojsonURL": TOPOJSON_URL, "displayModeBar": False, "responsive": True,
-                 "staticPlot": False}
+
 
 FONT_FAMILY = ('"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", '
                '"WenQuanYi Micro Hei", sans-serif')

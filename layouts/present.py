@@ -10,7 +10,7 @@ from dash import dcc, html
 from data import catalogue
 from data.catalogue import Indicator
 from data.i18n import t
-from layouts.figures import STATUS_COLOURS, format_value, status_label, target_text
+from layouts.figures import STATUS_COLOURS, TOPOJSON_URL, format_value, status_label, target_text
 from layouts.state import PresentState
 
 STAGE_ID = "present-stage"
@@ -107,7 +107,7 @@ def indicator_slide(state: PresentState, s: IndicatorSlide) -> html.Div:
         html.Div(t("present.slide_sub", lang, year=state.year, by=t(f"by.{state.level}", lang)), className="slide-sub"),
         html.Div(className="slide-body", children=[
             dcc.Graph(figure=s.figure, className="slide-map",
-                      config={"staticPlot": True, "displayModeBar": False, "topojsonURL": "/assets/vendor/topojson/"},
+                      config={"staticPlot": True, "displayModeBar": False, "topojsonURL": TOPOJSON_URL},
                       style={"width": f"{MAP_SIZE[0]}px", "height": f"{MAP_SIZE[1]}px"}),
             html.Div(className="slide-side", children=[
                 html.Div(t("present.province", lang), className="side-label"),

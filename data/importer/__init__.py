@@ -56,10 +56,6 @@ class ImportReport:
     def ok(self) -> bool:
         return not self.errors and bool(self.scope)
 
-    def lines(self, lang: str) -> list[str]:
-        h = headers()
-        return [p.message(lang, h) for p in self.errors]
-
     def summary(self, lang: str) -> str:
         from data.i18n import t
         return t("import.summary", lang, files=", ".join(self.files), year=self.year,
