@@ -26,8 +26,7 @@ BEIJING = timezone(timedelta(hours=8))  # the users' clock; times are stored in 
 
 def page(store, lang: str):
     """The page for the signed-in editor or admin, or the page that asks to sign in."""
-    common = dict(simulated=store.simulated_part(), as_of=overview.as_of_text(store, lang),
-                  source=overview.source_text(store, lang))
+    common = overview.page_chrome(store, lang)
     user = auth.require(store, "editor")
     if user is None:
         signed_in = auth.current_user(store)

@@ -27,17 +27,22 @@ MAX_BEHIND = 4
 
 
 # ---------------------------------------------------------------------- what the page shows
-def as_of_text(store, lang: str) -> str:
+def page_chrome(store, lang: str) -> dict:
+    """What every page's header and footer say of the data: the simulated part (the badge),
+    the as-of line and the source. The simulated part is read once for all three."""
+    part = store.simulated_part()
+    return dict(simulated=part, as_of=as_of_text(store, lang, part), source=source_text(part, lang))
+
+
+def as_of_text(store, lang: str, part) -> str:
     years = queries.years(store)
     active = [b for b in store.batches() if b.status == "active"]
     date = max(b.created_at for b in active).date().isoformat() if active else "—"
-    part = store.simulated_part()
     key = "asof.simulated" if part and part.whole else "asof.real"
     return t(key, lang, year=max(years) if years else "—", date=date)
 
 
-def source_text(store, lang: str) -> str:
-    part = store.simulated_part()
+def source_text(part, lang: str) -> str:
     if not part:
         return t("footer.source_real", lang)
     if part.whole:
@@ -156,8 +161,7 @@ def overview_page(store, search: str | None):
     lang = state.lang
     title, ranking_figure = ranking(store, state, lang)
     return view.overview_layout(
-        state=state, years=years, lang=lang, simulated=store.simulated_part(), as_of=as_of_text(store, lang),
-        source=source_text(store, lang), notices=notice_children(problems, lang), payload=payload(store, state),
+        state=state, years=years, lang=lang, **page_chrome(store, lang), notices=notice_children(problems, lang), payload=payload(store, state),
         search=search or "", map_config=map_client_config(lang), map_figure=map_skeleton(lang),
         map_title=map_title(state, lang),
         legend_children=legend_children(store, state, lang),

@@ -21,8 +21,7 @@ def place_page(store, level: str, segment: str, search: str | None):
     years = queries.years(store)
     state, problems = parse_place(search, years, level)
     lang = state.lang
-    common = dict(simulated=store.simulated_part(), as_of=overview.as_of_text(store, lang),
-                  source=overview.source_text(store, lang))
+    common = overview.page_chrome(store, lang)
     text = unquote(segment or "")
     try:
         if level == "county":

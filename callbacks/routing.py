@@ -36,11 +36,9 @@ def render(store, pathname: str | None, search: str | None):
     elif path == "/data":
         page = data_page.page(store, lang)
     elif path == "/method":
-        page = pages.method_page(lang, simulated=store.simulated_part(), as_of=overview.as_of_text(store, lang),
-                                 source=overview.source_text(store, lang))
+        page = pages.method_page(lang, **overview.page_chrome(store, lang))
     else:
-        page = pages.not_found_page(lang, path, simulated=store.simulated_part(),
-                                    as_of=overview.as_of_text(store, lang), source=overview.source_text(store, lang))
+        page = pages.not_found_page(lang, path, **overview.page_chrome(store, lang))
     return page, {"path": path, "lang": lang, "title": t("app.title", lang)}
 
 

@@ -35,10 +35,11 @@ def header_block(store, lang: str, what: str, ind: Indicator | None = None, leve
                   (t("download.clause", lang), f"{ind.clause_section} “{ind.clause}”")]
     else:
         block += [(t("download.indicator", lang), all_label)]
-    block += [(t("download.source", lang), t("footer.source_simulated" if store.is_simulated()
+    simulated = store.is_simulated()
+    block += [(t("download.source", lang), t("footer.source_simulated" if simulated
                                              else "footer.source_real", lang)),
               (t("download.date", lang), today())]
-    if store.is_simulated():
+    if simulated:
         block.append((t("badge.simulated", lang), t("badge.simulated_help", lang)))
     return block
 

@@ -267,8 +267,7 @@ class Store:
 
     def is_simulated(self) -> bool:
         """Whether any of the data shown comes from a simulated batch."""
-        simulated, _ = self.simulated_share()
-        return simulated > 0
+        return bool(self.simulated_part())
 
     def active_batch(self, county_code: str, year: int) -> int | None:
         """The batch shown for one county-year."""
@@ -349,13 +348,8 @@ class Store:
 
     def simulated_share(self) -> tuple[int, int]:
         """(county-years shown from simulated batches, county-years shown)."""
-        scope = self._active_scope_query().subquery()
-        b = schema.import_batches
-        with self.engine.connect() as conn:
-            rows = conn.execute(sa.select(b.c.is_simulated, sa.func.count()).select_from(
-                scope.join(b, b.c.id == scope.c.batch_id)).group_by(b.c.is_simulated)).all()
-        counts = {bool(flag): n for flag, n in rows}
-        return counts.get(True, 0), sum(counts.values())
+        by_year = self.simulated_by_year().values()
+        return sum(s for s, _ in by_year), sum(n for _, n in by_year)
 
     def drop_all(self) -> None:
         """Every table gone (tests use it to start a shared database afresh)."""
