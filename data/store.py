@@ -223,6 +223,15 @@ class Store:
                 .group_by(s.c.county_code, s.c.year))
 
     @classmethod
+    def _shown_unit_rows(cls):
+        """Unit-year records joined to their units, only those of the batch shown for their county-year."""
+        u, r = schema.units, schema.unit_year_records
+        shown = cls._active_scope_query().subquery()
+        return r.join(u, u.c.id == r.c.unit_id).join(
+            shown, (shown.c.county_code == u.c.county_code) & (shown.c.year == r.c.year)
+            & (shown.c.batch_id == r.c.batch_id))
+
+    @classmethod
     def _active_frames(cls, conn: Connection):
         """The records shown: for each county-year, all of them from its active batch."""
         b = schema.import_batches
@@ -279,12 +288,10 @@ class Store:
     def unit_records(self, county_code: str, year: int) -> pd.DataFrame:
         """The unit-year records shown for one county and year, with each unit's name and kind."""
         u, r = schema.units, schema.unit_year_records
-        batch = self.active_batch(county_code, year)
         with self.engine.connect() as conn:
             frame = pd.read_sql(
-                sa.select(r, u.c.kind, u.c.name, u.c.name_en, u.c.county_code)
-                .join(u, u.c.id == r.c.unit_id)
-                .where(u.c.county_code == county_code, r.c.year == year, r.c.batch_id == batch), conn)
+                sa.select(r, u.c.kind, u.c.name, u.c.name_en, u.c.county_code).select_from(self._shown_unit_rows())
+                .where(u.c.county_code == county_code, r.c.year == year), conn)
         return frame.sort_values("unit_id").reset_index(drop=True)
 
     def unit_index(self) -> pd.DataFrame:
@@ -296,11 +303,7 @@ class Store:
     def shown_unit_records(self, year: int, counties: list[str]) -> pd.DataFrame:
         """The unit-year records shown for `year` in these counties, with each unit's kind and name."""
         u, r = schema.units, schema.unit_year_records
-        shown = self._active_scope_query().subquery()
-        query = (sa.select(r, u.c.kind, u.c.name, u.c.county_code)
-                 .select_from(r.join(u, u.c.id == r.c.unit_id)
-                              .join(shown, (shown.c.county_code == u.c.county_code) & (shown.c.year == r.c.year)
-                                    & (shown.c.batch_id == r.c.batch_id)))
+        query = (sa.select(r, u.c.kind, u.c.name, u.c.county_code).select_from(self._shown_unit_rows())
                  .where(r.c.year == year, u.c.county_code.in_(list(counties))))
         with self.engine.connect() as conn:
             return pd.read_sql(query, conn)
@@ -358,15 +361,12 @@ class Store:
     def facts_by_county(self, year: int) -> pd.DataFrame:
         """Per county in `year`: urban communities, villages, households and residents."""
         u, r = schema.units, schema.unit_year_records
-        shown = self._active_scope_query().subquery()
         query = (sa.select(u.c.county_code,
                            sa.func.sum(sa.case((u.c.kind == "urban", 1), else_=0)).label("urban"),
                            sa.func.sum(sa.case((u.c.kind == "rural", 1), else_=0)).label("rural"),
                            sa.func.coalesce(sa.func.sum(r.c.households), 0).label("households"),
                            sa.func.coalesce(sa.func.sum(r.c.residents), 0).label("residents"))
-                 .select_from(r.join(u, u.c.id == r.c.unit_id)
-                              .join(shown, (shown.c.county_code == u.c.county_code) & (shown.c.year == r.c.year)
-                                    & (shown.c.batch_id == r.c.batch_id)))
+                 .select_from(self._shown_unit_rows())
                  .where(r.c.year == year).group_by(u.c.county_code))
         with self.engine.connect() as conn:
             return pd.read_sql(query, conn).set_index("county_code")
