@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 
 from flask import Response, jsonify, request
 
 from data import catalogue, queries
 from data.divisions import CITY_CODES
 from data.i18n import t
+from data.progress import missing
 from data.queries import QueryError
 
 VALUE_FIELDS = ["code", "name", "name_en", "numerator", "denominator", "value", "target", "progress", "status"]
@@ -31,7 +31,7 @@ def _error(key: str, status: int = 400, **params):
 
 
 def _clean(x):
-    if x is None or (isinstance(x, float) and math.isnan(x)):
+    if missing(x):
         return None
     if isinstance(x, float) and x.is_integer():
         return int(x)

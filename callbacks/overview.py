@@ -6,8 +6,6 @@ two more; assets/map.js patches the map from the payload in the browser.
 """
 from __future__ import annotations
 
-import math
-
 from dash import Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
@@ -15,7 +13,7 @@ from callbacks import tables
 from data import catalogue, queries
 from data.divisions import CITY_CODES, COUNTY_CODES, PROVINCE_CODE, division
 from data.i18n import format_number, t
-from data.progress import STATUSES
+from data.progress import STATUSES, number_or_none
 from layouts import components, ids
 from layouts import overview as view
 from layouts.figures import (build_ranking, build_sparkline, format_value, map_client_config, map_payload,
@@ -65,18 +63,15 @@ def cards(store, state: ViewState) -> list[view.Card]:
             continue
         row = queries.values(store, ind.id, level, state.year, city=code if level == "city" else None)
         row = row[row["code"] == code].iloc[0]
-        found.append(view.Card(indicator=ind, level=level, value=_num(row["value"]), progress=_num(row["progress"]),
-                               status=row["status"], trend=row["trend"], change=_num(row["change"]),
-                               share_of_province=_num(row["share_of_province"])))
+        found.append(view.Card(indicator=ind, level=level, value=number_or_none(row["value"]),
+                               progress=number_or_none(row["progress"]), status=row["status"], trend=row["trend"],
+                               change=number_or_none(row["change"]),
+                               share_of_province=number_or_none(row["share_of_province"])))
     headline = [c for hid in HEADLINE for c in found if c.indicator.id == hid]
     behind = sorted((c for c in found if c.indicator.id not in HEADLINE and c.progress is not None
                      and c.status != "achieved" and c.level in c.indicator.target_levels),
                     key=lambda c: c.progress)[:MAX_BEHIND]
     return headline + behind
-
-
-def _num(x):
-    return None if x is None or (isinstance(x, float) and math.isnan(x)) else float(x)
 
 
 def scope_name(state: ViewState, lang: str) -> str:
@@ -124,15 +119,16 @@ def summary(store, state: ViewState, lang: str) -> list:
         html.H2(where, className="summary-place"),
         html.Div(ind.name[lang], className="summary-indicator"),
         html.Div(className="summary-value-row", children=[
-            html.Span(format_value(_num(row["value"]), ind, lang, level), className="summary-value"),
+            html.Span(format_value(number_or_none(row["value"]), ind, lang, level), className="summary-value"),
             components.status_chip(row["status"], lang, indicator=ind),
-            components.trend(row["trend"], view._change_text(_num(row["change"]), ind), lang),
+            components.trend(row["trend"], view._change_text(number_or_none(row["change"]), ind), lang),
         ]),
         html.Dl(className="summary-facts", children=[
             html.Dt(t("map.target", lang) + colon), html.Dd(target_text(ind, level, lang)),
             html.Dt(t("map.counts" if ind.denominator is not None else "map.count", lang) + colon),
             html.Dd(counts),
-            html.Dt(t("summary.baseline", lang) + colon), html.Dd(format_value(_num(row["baseline"]), ind, lang)),
+            html.Dt(t("summary.baseline", lang) + colon),
+            html.Dd(format_value(number_or_none(row["baseline"]), ind, lang)),
         ]),
         components.graph_static(build_sparkline(series, ind, lang), "summary-sparkline"),
         *hint,

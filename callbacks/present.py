@@ -2,11 +2,10 @@
 browser asks the server nothing."""
 from __future__ import annotations
 
-import math
-
 from callbacks import overview
 from data import catalogue, queries
 from data.divisions import CITY_CODES, division, short_name
+from data.progress import missing
 from layouts import present
 from layouts.figures import build_slide_map, format_value
 from layouts.state import parse_present
@@ -60,6 +59,6 @@ def indicator_slide(store, ind, state) -> present.IndicatorSlide:
     value = province["value"]
     return present.IndicatorSlide(
         indicator=ind, figure=build_slide_map(values, ind, state.level, lang, state.theme),
-        province_value=None if value is None or (isinstance(value, float) and math.isnan(value)) else value,
+        province_value=None if missing(value) else value,
         province_status=province["status"], status_counts=counts, behind=behind, places=len(values))
 

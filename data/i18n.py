@@ -1,6 +1,8 @@
 """The one translation table: every text the user sees, in Chinese and English, by key."""
 from __future__ import annotations
 
+from data.progress import missing
+
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
 
@@ -636,14 +638,14 @@ TEXT: dict[str, dict[str, str]] = {
 
 def format_number(x, decimals: int = 0) -> str:
     """1650 -> "1,650"; the same in both languages (the thousands separator is common)."""
-    if x is None or (isinstance(x, float) and x != x):
+    if missing(x):
         return "—"
     return f"{x:,.{decimals}f}"
 
 
 def format_percent(share, decimals: int = 1) -> str:
     """0.853 -> "85.3%"."""
-    if share is None or (isinstance(share, float) and share != share):
+    if missing(share):
         return "—"
     return f"{share * 100:.{decimals}f}%"
 

@@ -32,20 +32,25 @@ STATUSES = ("achieved", "on_track", "needs_acceleration", "limited_progress", "d
             "not_yet", "no_data", "no_target")
 
 
-def _missing(x) -> bool:
+def missing(x) -> bool:
+    """None or NaN: the project's one test for a value that is not there."""
     return x is None or (isinstance(x, float) and math.isnan(x))
+
+
+def number_or_none(x) -> float | None:
+    return None if missing(x) else float(x)
 
 
 def progress(value, target):
     """value / target, or None where either is missing (or the target is zero)."""
-    if _missing(value) or _missing(target) or target == 0:
+    if missing(value) or missing(target) or target == 0:
         return None
     return value / target
 
 
 def ratio_of_change(value, baseline, target, year, base_year=BASE_YEAR, target_year=TARGET_YEAR):
     """R, observed over required annual change; None where it is not defined."""
-    if any(_missing(x) for x in (value, baseline, target)) or year <= base_year:
+    if any(missing(x) for x in (value, baseline, target)) or year <= base_year:
         return None
     required = (target - baseline) / (target_year - base_year)
     if required <= 0:
@@ -56,13 +61,13 @@ def ratio_of_change(value, baseline, target, year, base_year=BASE_YEAR, target_y
 
 def status(value, baseline, target, year, base_year=BASE_YEAR, target_year=TARGET_YEAR) -> str:
     """The status class of `value` in `year`, given its 2011 `baseline` and the `target`."""
-    if _missing(value):
+    if missing(value):
         return "no_data"
-    if _missing(target):
+    if missing(target):
         return "no_target"
     if value >= target - _EPS:
         return "achieved"
-    if year <= base_year or _missing(baseline):
+    if year <= base_year or missing(baseline):
         return "not_yet"
     if baseline >= target - _EPS:
         return "deteriorating"  # met the target in 2011 and has fallen below it since

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from data import catalogue, progress
+from data.progress import missing, number_or_none
 from data.catalogue import BASE_YEAR, Indicator
 from data.divisions import CITY_CODES, COUNTY_CODES, DIVISIONS, PROVINCE_CODE
 from data.i18n import format_number, format_percent, t
@@ -133,10 +134,10 @@ def _level_table(version: int, store, indicator_id: str, level: str) -> pd.DataF
     frame["previous"] = by_code.shift(1)
     frame["change"] = frame["value"] - frame["previous"]
     flat = FLAT[ind.unit]
-    frame["trend"] = [None if _nan(c) else "flat" if abs(c) < flat else "up" if c > 0 else "down"
+    frame["trend"] = [None if missing(c) else "flat" if abs(c) < flat else "up" if c > 0 else "down"
                       for c in frame["change"]]
     frame["progress"] = [progress.progress(v, target) for v in frame["value"]]
-    frame["status"] = [progress.status(_none(v), _none(b), target, int(y))
+    frame["status"] = [progress.status(number_or_none(v), number_or_none(b), target, int(y))
                        for v, b, y in zip(frame["value"], frame["baseline"], frame["year"])]
     if ind.unit == "count":
         # Derived, not a target: the place's share of what the province has built so far.
@@ -148,14 +149,6 @@ def _level_table(version: int, store, indicator_id: str, level: str) -> pd.DataF
     frame["name_en"] = frame["code"].map(_DIV["name_en"])
     frame["parent_code"] = frame["code"].map(_DIV["parent_code"])
     return frame[VALUE_COLUMNS].reset_index(drop=True)
-
-
-def _nan(x) -> bool:
-    return x is None or (isinstance(x, float) and math.isnan(x))
-
-
-def _none(x):
-    return None if _nan(x) else float(x)
 
 
 # ---------------------------------------------------------------------- the work list
@@ -221,11 +214,11 @@ def shortfall(ind: Indicator, r: dict) -> tuple[str, dict]:
                                         "households": format_number(r["households"])}
     if ind.id == "rural_center_standard":
         parts_area = r["facility_area_m2"] < RURAL_MIN_AREA_M2
-        parts_square = _nan(r["square_area_m2"]) or r["square_area_m2"] < RURAL_MIN_SQUARE_M2
+        parts_square = missing(r["square_area_m2"]) or r["square_area_m2"] < RURAL_MIN_SQUARE_M2
         key = ("shortfall.rural_both" if parts_area and parts_square
                else "shortfall.rural_area" if parts_area else "shortfall.rural_square")
         return key, {"area": format_number(r["facility_area_m2"]),
-                     "square": format_number(r["square_area_m2"]) if not _nan(r["square_area_m2"]) else "—",
+                     "square": format_number(r["square_area_m2"]) if not missing(r["square_area_m2"]) else "—",
                      "min_area": RURAL_MIN_AREA_M2, "min_square": format_number(RURAL_MIN_SQUARE_M2)}
     if ind.unit_threshold is not None:
         share = r["numerator"] / r["denominator"]
@@ -262,7 +255,7 @@ def scorecard(store, code: str, year: int) -> pd.DataFrame:
         else:
             row["rank_in_city"] = row["rank_in_city_of"] = None
         row["change_since_base"] = (row["value"] - row["baseline"]
-                                    if not (_nan(row["value"]) or _nan(row["baseline"])) else None)
+                                    if not (missing(row["value"]) or missing(row["baseline"])) else None)
         row["indicator_id"] = ind.id
         rows.append(row)
     return pd.DataFrame(rows)
@@ -270,7 +263,7 @@ def scorecard(store, code: str, year: int) -> pd.DataFrame:
 
 def _rank(selected: pd.Series):
     value = selected.iloc[0] if len(selected) else float("nan")
-    return None if _nan(value) else int(value)
+    return None if missing(value) else int(value)
 
 
 def place_facts(store, code: str, year: int) -> dict:

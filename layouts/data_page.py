@@ -7,6 +7,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from data.i18n import format_number, t
+from data.progress import missing
 from layouts import components, ids
 
 ROLE_KEYS = ("viewer", "editor", "admin")
@@ -113,7 +114,7 @@ def changes_table(changes, lang: str, headers, limit: int = 200) -> html.Div:
 
 
 def _value(value, lang: str) -> str:
-    if value is None or (isinstance(value, float) and value != value):
+    if missing(value):
         return "—"
     if isinstance(value, bool):
         return t("value.yes" if value else "value.no", lang)

@@ -74,7 +74,7 @@ def is_yes_no(ind: Indicator, level: str | None) -> bool:
 
 def format_value(value, ind: Indicator, lang: str, level: str | None = None) -> str:
     """85.3% for rates, 6,180 for counts, 是/否 for yes-no items (and a county's platform)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if progress.missing(value):
         return t("value.none", lang)
     if ind.unit == "count":
         return format_number(value)
@@ -229,7 +229,7 @@ def map_payload(values: pd.DataFrame, ind: Indicator, level: str, city: str | No
     def compact(column: str) -> list:
         out = []
         for x in rows[column]:
-            if x is None or (isinstance(x, float) and math.isnan(x)):
+            if progress.missing(x):
                 out.append(None)
             elif float(x).is_integer():
                 out.append(int(x))

@@ -9,7 +9,6 @@ commit as one batch (all of it or nothing). The data page and the command line
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 from dataclasses import dataclass, field
 
@@ -23,6 +22,7 @@ from data.importer.parse import parse_column
 from data.importer.problems import FileProblem, Problem, field_headers
 from data.importer.read import RawSheet, read_upload
 from data.importer.validate import validate
+from data.progress import missing
 from data.schema import UNIT_YEAR_COLUMNS
 
 TOTAL_ROW = re.compile(r"^(合计|总计|小计|共计|全县|全市|其中|total|subtotal|of\s*which)", re.IGNORECASE)
@@ -88,7 +88,7 @@ class ImportReport:
 def _fmt(value, lang: str = "zh") -> str:
     """A stored or read value in words: yes/no and the election kinds in the user's language."""
     from data.i18n import t
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if missing(value):
         return "—"
     if isinstance(value, (bool, np.bool_)):
         return t("value.yes" if value else "value.no", lang)

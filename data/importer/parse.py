@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from data.importer.fields import AREA, BOOL, COUNTY, ELECTION, ID, INT, PERCENT, TEXT, YEAR, Field
+from data.progress import missing
 
 NOT_APPLICABLE = {"—", "-", "–", "－", "——", "--", "/", "不适用", "n/a", "na"}
 TRUE_WORDS = {"是", "有", "y", "yes", "true", "1", "√", "✓", "已建", "已接入"}
@@ -25,7 +26,7 @@ ELECTIONS = {"直接": "direct", "直选": "direct", "直接选举": "direct", "
 
 
 def _one(v):
-    if v is None or (isinstance(v, float) and np.isnan(v)):
+    if missing(v):
         return None
     if isinstance(v, (int, float)) and not isinstance(v, bool):
         return repr(float(v)) if not float(v).is_integer() else str(int(v))

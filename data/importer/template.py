@@ -20,6 +20,7 @@ from data.divisions import COUNTY_CODES, division
 from data.importer.fields import BOOL, COUNTY, ELECTION, PERCENT, SHEETS, YEAR, SheetSpec
 from data.importer.parse import ELECTIONS  # noqa: F401  (the words the reader accepts)
 from data.importer.read import MAX_BYTES
+from data.progress import missing
 
 LIST_SHEET = "lists"
 FIRST_DATA_ROW = 3
@@ -153,11 +154,11 @@ def _data_sheet(ws, spec: SheetSpec, year: int, frame: pd.DataFrame | None) -> N
         ws.data_validations.append(dv)
     if frame is not None:
         for row in frame.itertuples(index=False):
-            ws.append([None if (v is None or (isinstance(v, float) and v != v)) else v for v in row])
+            ws.append([None if missing(v) else v for v in row])
 
 
 def _word(value, words) -> str | None:
-    if value is None or (isinstance(value, float) and value != value):
+    if missing(value):
         return None
     return words[0] if bool(value) else words[1]
 
@@ -193,7 +194,7 @@ def _sheet_frame(spec: SheetSpec, part: pd.DataFrame, year: int, labels: dict[st
 
 def _plain(value):
     """A number as Excel should hold it: whole numbers as int, no NaN."""
-    if value is None or (isinstance(value, float) and value != value):
+    if missing(value):
         return None
     if isinstance(value, float) and value.is_integer():
         return int(value)
