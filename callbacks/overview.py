@@ -16,9 +16,9 @@ from data.i18n import format_number, t
 from data.progress import STATUSES, number_or_none
 from layouts import components, ids
 from layouts import overview as view
-from layouts.figures import (build_ranking, build_sparkline, format_value, map_client_config, map_payload,
-                             map_skeleton, target_text)
-from layouts.state import ViewState, default_state, parse
+from layouts.figures import (build_ranking, build_sparkline, change_text, format_value, map_client_config,
+                             map_payload, map_skeleton, target_text)
+from layouts.state import PlaceState, ViewState, default_state, parse
 
 HEADLINE = ("urban_facility_coverage", "rural_center_coverage", "rural_centers_built", "urban_stations_built")
 MAX_BEHIND = 4
@@ -113,7 +113,7 @@ def summary(store, state: ViewState, lang: str) -> list:
     hint = [] if state.county else [html.P(t("summary.hint", lang), className="summary-hint")]
     if level in ("county", "city"):
         hint.insert(0, dcc.Link(t(f"summary.open_{level}", lang, place=place.label(lang)),
-                                href=f"/{level}/{code}?indicator={ind.id}&year={state.year}&lang={lang}",
+                                href=f"/{level}/{code}" + PlaceState(ind.id, state.year, lang).to_query(),
                                 className="btn btn-primary summary-open", id=ids.SUMMARY_LINK))
     return [
         html.H2(where, className="summary-place"),
@@ -121,7 +121,7 @@ def summary(store, state: ViewState, lang: str) -> list:
         html.Div(className="summary-value-row", children=[
             html.Span(format_value(number_or_none(row["value"]), ind, lang, level), className="summary-value"),
             components.status_chip(row["status"], lang, indicator=ind),
-            components.trend(row["trend"], view._change_text(number_or_none(row["change"]), ind), lang),
+            components.trend(row["trend"], change_text(number_or_none(row["change"]), ind), lang),
         ]),
         html.Dl(className="summary-facts", children=[
             html.Dt(t("map.target", lang) + colon), html.Dd(target_text(ind, level, lang)),

@@ -8,7 +8,7 @@ from data.divisions import CITY_CODES, division, short_name
 from data.progress import missing
 from layouts import present
 from layouts.figures import build_slide_map, format_value
-from layouts.state import parse_present
+from layouts.state import ViewState, parse_present
 
 
 def present_page(store, search: str | None):
@@ -26,7 +26,7 @@ def present_page(store, search: str | None):
     cities = [short_city(c, lang) for c in CITY_CODES]
     notices = overview.notice_lines(problems, lang)
     first = state.indicators[0]
-    leave = f"/?indicator={first}&year={state.year}&level={state.level}&lang={lang}"
+    leave = "/" + ViewState(indicator=first, year=state.year, level=state.level, lang=lang).to_query()
     return present.stage(state, present.goal_groups(statuses), slides, heat_rows, cities, notices,
                          store.simulated_part(), leave), lang
 

@@ -83,6 +83,13 @@ def format_value(value, ind: Indicator, lang: str, level: str | None = None) -> 
     return format_percent(value)
 
 
+def change_text(change, ind: Indicator) -> str | None:
+    """The change since the baseline: +1,234 for counts, +5.2pp for rates; None if unknown."""
+    if progress.missing(change):
+        return None
+    return f"{change:+,.0f}" if ind.unit == "count" else f"{change * 100:+.1f}pp"
+
+
 def target_text(ind: Indicator, level: str, lang: str) -> str:
     """"≥ 80%", "≥ 6,000", or why there is none at this level."""
     if ind.target is None:

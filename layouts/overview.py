@@ -11,7 +11,7 @@ from data import catalogue
 from data.divisions import CITY_CODES, PROVINCE_CODE, division
 from data.i18n import format_percent, t
 from layouts import components, ids
-from layouts.figures import STATUS_COLOURS, format_value, graph_config, status_label, target_text
+from layouts.figures import STATUS_COLOURS, change_text, format_value, graph_config, status_label, target_text
 from layouts.state import ViewState, mappable_indicators
 
 
@@ -134,20 +134,12 @@ def headline_card(card: Card, lang: str) -> html.Div:
         html.Div(ind.short[lang], className="kpi-name"),
         html.Div(className="kpi-value-row", children=[
             html.Span(format_value(card.value, ind, lang), className="kpi-value"),
-            components.trend(card.trend, _change_text(card.change, ind), lang),
+            components.trend(card.trend, change_text(card.change, ind), lang),
         ]),
         bar,
         html.Div(components.status_chip(card.status, lang, indicator=ind), className="kpi-status"),
         html.Div(target_line, className="kpi-target"),
     ])
-
-
-def _change_text(change: float | None, ind: catalogue.Indicator) -> str | None:
-    if change is None or change != change:
-        return None
-    if ind.unit == "count":
-        return f"{change:+,.0f}"
-    return f"{change * 100:+.1f}pp"
 
 
 def legend(mode: str, status_counts: dict[str, int], has_target: bool, unit: str, lang: str) -> list:

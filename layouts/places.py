@@ -11,8 +11,8 @@ from data import catalogue
 from data.divisions import Division, division
 from data.i18n import format_number, format_percent, t
 from layouts import components, ids
-from layouts.figures import STATUS_COLOURS, format_value, target_text
-from layouts.state import PlaceState
+from layouts.figures import STATUS_COLOURS, change_text, format_value, target_text
+from layouts.state import PlaceState, ViewState
 
 PAGE_GRAPH = {"displayModeBar": False, "responsive": True}
 
@@ -74,8 +74,8 @@ def scorecard_table(rows: list[dict], place: Division, state: PlaceState) -> htm
         progress = row["progress"] if has_target and row["progress"] == row["progress"] else None
         selected = ind.id == state.indicator
         city = place.parent_code if county_level else place.code
-        map_href = (f"/?indicator={ind.id}&year={state.year}&level=county&city={city}"
-                    + (f"&county={place.code}" if county_level else "") + f"&lang={lang}")
+        map_href = "/" + ViewState(indicator=ind.id, year=state.year, level="county", city=city,
+                                   county=place.code if county_level else None, lang=lang).to_query()
         cells = [
             html.Td(dcc.Link(ind.name[lang], href=f"/{place.level}/{place.code}"
                              f"{state.to_query(indicator=ind.id)}", className="score-name",
@@ -89,7 +89,7 @@ def scorecard_table(rows: list[dict], place: Division, state: PlaceState) -> htm
                              className="score-bar") if progress is not None else "—"),
             html.Td([components.status_chip(row["status"], lang, indicator=ind), " ",
                      components.trend(row["trend"], None, lang)]),
-            html.Td(change_text(row["change_since_base"], ind), className="num"),
+            html.Td(change_text(row["change_since_base"], ind) or "—", className="num"),
             html.Td(rank_text(row["rank"], row["rank_of"], lang), className="num"),
         ]
         if county_level:
@@ -99,12 +99,6 @@ def scorecard_table(rows: list[dict], place: Division, state: PlaceState) -> htm
                             **{"data-indicator": ind.id}))
     return html.Table([html.Thead(html.Tr([html.Th(h) for h in head])), html.Tbody(body)],
                       className="table table-sm scorecard", id=ids.SCORECARD)
-
-
-def change_text(change, ind: catalogue.Indicator) -> str:
-    if change is None or change != change:
-        return "—"
-    return f"{change:+,.0f}" if ind.unit == "count" else f"{change * 100:+.1f}pp"
 
 
 def rank_text(rank, of, lang: str) -> str:
