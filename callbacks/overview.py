@@ -140,7 +140,7 @@ def legend_children(store, state: ViewState, lang: str) -> list:
     values = queries.values(store, ind.id, state.level, state.year,
                             city=state.city if state.level == "county" else None)
     counts = {s: int((values["status"] == s).sum()) for s in STATUSES if (values["status"] == s).any()}
-    return view.legend(state.mode, counts, state.level in ind.target_levels and ind.target is not None,
+    return view.legend(state.mode, counts, ind.target_at(state.level) is not None,
                        ind.unit, lang)
 
 

@@ -18,7 +18,7 @@ def present_page(store, search: str | None):
     lang = state.lang
     slides = [indicator_slide(store, catalogue.get(i), state) for i in state.indicators]
     statuses = {ind.id: province_row(store, ind, state.year)["status"] for ind in catalogue.QUANTIFIED}
-    heat_inds = [i for i in catalogue.INDICATORS if "city" in i.target_levels and i.target is not None]
+    heat_inds = [i for i in catalogue.INDICATORS if i.target_at("city") is not None]
     heat_rows = []
     for ind in heat_inds:
         by_code = queries.values(store, ind.id, "city", state.year).set_index("code")["status"]
@@ -44,7 +44,7 @@ def indicator_slide(store, ind, state) -> present.IndicatorSlide:
     lang = state.lang
     values = queries.values(store, ind.id, state.level, state.year)
     province = province_row(store, ind, state.year)
-    has_target = state.level in ind.target_levels and ind.target is not None
+    has_target = ind.target_at(state.level) is not None
     counts = {}
     if has_target:
         for status in ("achieved", "on_track", "needs_acceleration", "limited_progress", "deteriorating", "no_data"):

@@ -71,6 +71,10 @@ class Indicator:
     def has_target(self) -> bool:
         return self.target is not None
 
+    def target_at(self, level: str) -> float | None:
+        """The target that applies at `level`; None where the document sets none there."""
+        return self.target if level in self.target_levels else None
+
     def label(self, lang: str) -> str:
         return self.name[lang]
 

@@ -126,7 +126,7 @@ def _level_table(version: int, store, indicator_id: str, level: str) -> pd.DataF
     else:
         with np.errstate(divide="ignore", invalid="ignore"):
             frame["value"] = np.where(frame["denominator"] > 0, frame["numerator"] / frame["denominator"], np.nan)
-    target = ind.target if level in ind.target_levels else None
+    target = ind.target_at(level)
     frame["target"] = target
     frame = frame.sort_values(["code", "year"])
     by_code = frame.groupby("code")["value"]

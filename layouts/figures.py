@@ -246,7 +246,7 @@ def map_payload(values: pd.DataFrame, ind: Indicator, level: str, city: str | No
 
     status_digits = "".join(str(progress.STATUSES.index(s if isinstance(s, str) else "no_data"))
                             for s in rows["status"])
-    target = ind.target if level in ind.target_levels else None
+    target = ind.target_at(level)
     return {
         "ind": ind.id, "year": year, "level": level, "city": city, "county": county, "mode": mode,
         "unit": "yes_no" if is_yes_no(ind, level) else ind.unit, "target": target,
@@ -280,7 +280,7 @@ def build_choropleth(values: pd.DataFrame, ind: Indicator, level: str, lang: str
     name_key = "name" if lang == "zh" else "name_en"
     features = _features(level)
     rows = values.set_index("code").reindex(map_codes(level))
-    target = ind.target if level in ind.target_levels else None
+    target = ind.target_at(level)
     no_data = STATUS_COLOURS["no_data"]
     missing = rows["value"].isna().to_numpy()
     if mode == "status":
@@ -341,7 +341,7 @@ def build_slide_map(values: pd.DataFrame, ind: Indicator, level: str, lang: str,
     """A map for a slide: status colours where a target applies at this level (values
     otherwise), place names at 28 px, no hover, no colour bar (the slide's legend says it in
     words), and the geometry by URL so that many slides share one download."""
-    mode = "status" if level in ind.target_levels and ind.target is not None else "progress"
+    mode = "status" if ind.target_at(level) is not None else "progress"
     fig = build_choropleth(values, ind, level, lang, mode=mode, hover=False, label_size=28)
     colours = THEMES[theme]
     fig.update_traces(selector=dict(type="choropleth"), geojson=GEOJSON_URL.format(level=level), showscale=False,
@@ -359,7 +359,7 @@ def build_ranking(values: pd.DataFrame, ind: Indicator, level: str, lang: str,
     target drawn as a line where the document sets one at this level."""
     name_key = "name" if lang == "zh" else "name_en"
     rows = values.dropna(subset=["value"]).sort_values("value", ascending=True)
-    target = ind.target if level in ind.target_levels else None
+    target = ind.target_at(level)
     colours = [STATUS_COLOURS[s] if target is not None else VALUE_SCALE[4] for s in rows["status"]]
     text = [f"{format_value(v, ind, lang)}  {status_label(s, lang, ind) if target is not None else ''}".strip()
             for v, s in zip(rows["value"], rows["status"])]

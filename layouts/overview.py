@@ -113,7 +113,7 @@ def headline_cards(cards: list[Card], lang: str, scope_name: str) -> list:
 def headline_card(card: Card, lang: str) -> html.Div:
     """Value and trend, a progress bar, the status in words, and the target."""
     ind = card.indicator
-    has_target = card.level in ind.target_levels and ind.target is not None
+    has_target = ind.target_at(card.level) is not None
     colon = "：" if lang == "zh" else ": "
     target_line = [t("map.target", lang) + colon + target_text(ind, card.level, lang)]
     if has_target and card.progress is not None:

@@ -70,7 +70,7 @@ def scorecard_table(rows: list[dict], place: Division, state: PlaceState) -> htm
     body = []
     for row in rows:
         ind = catalogue.get(row["indicator_id"])
-        has_target = place.level in ind.target_levels and ind.target is not None
+        has_target = ind.target_at(place.level) is not None
         progress = row["progress"] if has_target and row["progress"] == row["progress"] else None
         selected = ind.id == state.indicator
         city = place.parent_code if county_level else place.code

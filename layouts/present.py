@@ -92,7 +92,7 @@ def indicator_slide(state: PresentState, s: IndicatorSlide) -> html.Div:
     ind = s.indicator
     colon = "：" if lang == "zh" else ": "
     level_word = t(f"present.places_{state.level}", lang, n=s.places)
-    has_target = state.level in ind.target_levels and ind.target is not None
+    has_target = ind.target_at(state.level) is not None
     if has_target:
         counts = [html.Li([html.Span(className="swatch", style={"backgroundColor": STATUS_COLOURS[k]}),
                            t("present.count_line", lang, status=status_label(k, lang), n=n)])

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from data import catalogue
-from data.catalogue import INDICATORS, QUANTIFIED, STANDARDS, TRACKED
+from data.catalogue import BY_ID, INDICATORS, QUANTIFIED, STANDARDS, TRACKED
 
 DOCUMENT = (Path(__file__).resolve().parents[1] / "docs" / "reference"
             / "liaoning-2013-community-service-opinions.txt").read_text(encoding="utf-8")
@@ -95,3 +95,11 @@ def test_ids_are_unique_and_sections_are_the_documents_six():
     assert list(catalogue.SECTIONS) == ["facilities", "services", "workforce", "mechanisms", "key_projects",
                                         "information"]
     assert all(catalogue.by_section()[s] for s in catalogue.SECTIONS)
+
+
+def test_a_target_applies_only_at_its_levels():
+    built = BY_ID["rural_centers_built"]
+    assert built.target_at("province") == 6000 and built.target_at("county") is None
+    coverage = BY_ID["rural_center_coverage"]
+    assert all(coverage.target_at(level) == coverage.target for level in ("province", "city", "county"))
+    assert all(i.target_at(level) is None for i in INDICATORS if i.target is None for level in i.levels)
