@@ -85,7 +85,14 @@ def _safe_next(target: str | None) -> str:
     return target
 
 
-def _lang() -> str:
+def sign_out() -> None:
+    """A fresh session: no user, a new CSRF token."""
+    flask.session.clear()
+    csrf_token()
+
+
+def request_language() -> str:
+    """The language a plain request asks for (?lang= or a form field), Chinese by default."""
     lang = flask.request.values.get("lang", DEFAULT_LANGUAGE)
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
@@ -127,16 +134,16 @@ def register(app, store, settings: Settings) -> None:
         if request.method == "POST" and (session.get("user") or path in ("/login", "/logout")):
             sent = request.headers.get(CSRF_HEADER) or request.form.get("csrf")
             if not _token_matches(sent):
-                message = t("login.csrf", _lang())
+                message = t("login.csrf", request_language())
                 if path == "/login":
-                    return _login_page(store, _lang(), csrf_token(), error=message,
+                    return _login_page(store, request_language(), csrf_token(), error=message,
                                        next_path=_safe_next(request.form.get("next"))), 400
                 return flask.jsonify({"error": message}), 400
         if settings.require_login and not path.startswith(PUBLIC_PREFIXES) and current_user(store) is None:
             if request.method == "GET" and not path.startswith(("/_dash", "/api/", "/download/")):
-                query = urlencode({"next": request.full_path.rstrip("?"), "lang": _lang()})
+                query = urlencode({"next": request.full_path.rstrip("?"), "lang": request_language()})
                 return flask.redirect(f"/login?{query}")
-            return flask.jsonify({"error": t("login.required", _lang())}), 401
+            return flask.jsonify({"error": t("login.required", request_language())}), 401
         return None
 
     @server.after_request
@@ -151,7 +158,7 @@ def register(app, store, settings: Settings) -> None:
     @server.route("/login", methods=["GET", "POST"])
     def login():
         request, session = flask.request, flask.session
-        lang = _lang()
+        lang = request_language()
         next_path = _safe_next(request.values.get("next"))
         if request.method == "GET":
             notice = t("login.expired", lang) if session.pop("expired", False) else None
@@ -174,10 +181,8 @@ def register(app, store, settings: Settings) -> None:
 
     @server.post("/logout")
     def logout():
-        lang = _lang()
-        flask.session.clear()
-        csrf_token()
-        return flask.redirect(f"/?lang={lang}")
+        sign_out()
+        return flask.redirect(f"/?lang={request_language()}")
 
     @server.get("/whoami")
     def whoami():

@@ -105,6 +105,11 @@ def decode(contents, names) -> tuple[list[tuple[str, bytes]], list[str]]:
     return files, bad
 
 
+def _lang(meta) -> str:
+    """The page's language, from the page meta every callback here takes as State."""
+    return (meta or {}).get("lang", "zh")
+
+
 def _forbidden(lang: str):
     return dbc.Alert(t("data.forbidden", lang), color="danger", id="data-forbidden")
 
@@ -127,9 +132,8 @@ def register(app, store, settings) -> None:
             year = int(args.get("year", ""))
         except ValueError:
             year = None
-        lang = args.get("lang", "zh")
         if year not in queries.years(store):
-            return flask.Response(t("data.bad_year", lang if lang in ("zh", "en") else "zh"), status=400,
+            return flask.Response(t("data.bad_year", auth.request_language()), status=400,
                                   mimetype="text/plain; charset=utf-8")
         filled = args.get("filled") == "1"
         body = template(year, store if filled else None)
@@ -140,14 +144,14 @@ def register(app, store, settings) -> None:
     @app.callback(Output(ids.DATA_TEMPLATE_BLANK, "href"), Output(ids.DATA_TEMPLATE_FILLED, "href"),
                   Input(ids.DATA_YEAR, "value"), State(ids.PAGE_META, "data"))
     def template_links(year, meta):
-        lang = (meta or {}).get("lang", "zh")
+        lang = _lang(meta)
         return data_page.template_href(year, lang, False), data_page.template_href(year, lang, True)
 
     @app.callback(Output(ids.DATA_PREVIEW, "children"), Output(ids.DATA_CHECKED, "data"),
                   Output(ids.DATA_CONFIRM, "disabled"),
                   Input(ids.DATA_UPLOADED, "data"), Input(ids.DATA_YEAR, "value"), State(ids.PAGE_META, "data"))
     def check_upload(uploaded, year, meta):
-        lang = (meta or {}).get("lang", "zh")
+        lang = _lang(meta)
         if auth.require(store, "editor") is None:
             return _forbidden(lang), None, True
         if not isinstance(uploaded, dict):
@@ -175,7 +179,7 @@ def register(app, store, settings) -> None:
                   Input(ids.DATA_CONFIRM, "n_clicks"), State(ids.DATA_UPLOADED, "data"),
                   State(ids.DATA_CHECKED, "data"), State(ids.PAGE_META, "data"), prevent_initial_call=True)
     def confirm(n_clicks, uploaded, checked, meta):
-        lang = (meta or {}).get("lang", "zh")
+        lang = _lang(meta)
         user = auth.require(store, "editor")
         if user is None:
             return _forbidden(lang), no_update, True, None
@@ -201,7 +205,7 @@ def register(app, store, settings) -> None:
                   Input({"type": ids.DATA_REVERT, "batch": ALL}, "n_clicks"), State(ids.PAGE_META, "data"),
                   prevent_initial_call=True)
     def ask_revert(clicks, meta):
-        lang = (meta or {}).get("lang", "zh")
+        lang = _lang(meta)
         if not ctx.triggered_id or not any(clicks or []):
             raise PreventUpdate
         batch = ctx.triggered_id["batch"]
@@ -212,7 +216,7 @@ def register(app, store, settings) -> None:
                   Input(ids.DATA_REVERT_DIALOG, "submit_n_clicks"), State(ids.DATA_REVERT_PENDING, "data"),
                   State(ids.PAGE_META, "data"), prevent_initial_call=True)
     def revert(submitted, batch, meta):
-        lang = (meta or {}).get("lang", "zh")
+        lang = _lang(meta)
         user = auth.require(store, "editor")
         if user is None:
             return _forbidden(lang), no_update
@@ -230,7 +234,7 @@ def register(app, store, settings) -> None:
                   State(ids.USER_NAME, "value"), State(ids.USER_PASSWORD, "value"), State(ids.USER_ROLE, "value"),
                   State(ids.PAGE_META, "data"), prevent_initial_call=True)
     def manage_users(clicks, name, password, role, meta):
-        lang = (meta or {}).get("lang", "zh")
+        lang = _lang(meta)
         admin = auth.require(store, "admin")
         if admin is None:
             return _forbidden(lang), no_update
@@ -254,7 +258,5 @@ def register(app, store, settings) -> None:
     def sign_out(n_clicks, meta):
         if not n_clicks:
             raise PreventUpdate
-        lang = (meta or {}).get("lang", "zh")
-        flask.session.clear()
-        auth.csrf_token()
-        return f"/?lang={lang}"
+        auth.sign_out()
+        return f"/?lang={_lang(meta)}"

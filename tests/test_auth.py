@@ -200,6 +200,25 @@ def test_the_session_cookie_is_sent_only_when_the_session_changes(client):
     assert client.get("/whoami").headers.getlist("Set-Cookie") == []  # "seen" is refreshed every 30 s at most
 
 
+def test_signing_out_by_the_form_needs_the_token_and_ends_the_session(client):
+    sign_in(client, "ed")
+    assert client.post("/logout", data={"lang": "en"}).status_code == 400
+    assert client.get("/whoami").get_json()["user"] == "ed"
+    token = csrf_of(client)
+    response = client.post("/logout", data={"lang": "en", "csrf": token})
+    assert response.status_code == 302 and response.headers["Location"] == "/?lang=en"
+    assert client.get("/whoami").get_json()["user"] is None
+    assert csrf_of(client) != token  # a new session, a new token
+
+
+def test_the_data_page_sign_out_button_ends_the_session(client):
+    sign_in(client, "ed")
+    response = DashClient(client).call("url.href", {"data-sign-out.n_clicks": 1, "page-meta.data": {"lang": "en"}},
+                                       "data-sign-out.n_clicks", csrf=csrf_of(client))
+    assert response.get_json()["response"]["url"]["href"] == "/?lang=en"
+    assert client.get("/whoami").get_json()["user"] is None
+
+
 # ------------------------------------------------------------------ callbacks: who may do what
 def confirm_values(content: bytes, sha: str) -> dict:
     return {"data-confirm.n_clicks": 1, "data-uploaded.data": uploaded(content),
