@@ -7,10 +7,9 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from data.i18n import format_number, t
-from data.progress import missing
+from data.importer import value_text
+from data.users import ROLES
 from layouts import components, ids
-
-ROLE_KEYS = ("viewer", "editor", "admin")
 
 
 def _frame(lang: str, simulated, as_of: str, source: str, children) -> html.Div:
@@ -105,24 +104,13 @@ def problems_table(problems, lang: str, headers, limit: int = 200) -> html.Div:
 
 def changes_table(changes, lang: str, headers, limit: int = 200) -> html.Div:
     rows = [html.Tr([html.Td(unit), html.Td((headers or {}).get(column, {}).get(lang, column)),
-                     html.Td(_value(old, lang)), html.Td(_value(new, lang))]) for unit, column, old, new in changes[:limit]]
+                     html.Td(value_text(old, lang)), html.Td(value_text(new, lang))])
+            for unit, column, old, new in changes[:limit]]
     head = html.Thead(html.Tr([html.Th(t(k, lang)) for k in
                                ("data.col_unit", "data.col_column", "data.col_old", "data.col_new")]))
     more = [html.P(t("import.more", lang, n=len(changes) - limit))] if len(changes) > limit else []
     return html.Div([html.Table([head, html.Tbody(rows)], className="table table-sm changes-table"), *more],
                     className="table-responsive")
-
-
-def _value(value, lang: str) -> str:
-    if missing(value):
-        return "—"
-    if isinstance(value, bool):
-        return t("value.yes" if value else "value.no", lang)
-    if value in ("direct", "indirect"):
-        return t(f"value.{value}", lang)
-    if isinstance(value, (int, float)):
-        return format_number(value, 0 if float(value).is_integer() else 2)
-    return str(value)
 
 
 def preview(report, lang: str, headers) -> list:
@@ -167,7 +155,7 @@ def history_table(history, lang: str, can_revert: bool) -> html.Table:
 
 
 def users_section(users, lang: str) -> list:
-    role_options = [{"label": t(f"role.{r}", lang), "value": r} for r in ROLE_KEYS]
+    role_options = [{"label": t(f"role.{r}", lang), "value": r} for r in ROLES]
     return [
         html.H2(t("users.title", lang), className="page-subtitle", id="users-title"),
         html.P(t("users.help", lang)),

@@ -81,11 +81,11 @@ class ImportReport:
         if not self.errors:
             out.append(self.changes_line(lang))
             for unit, column, old, new in self.changes[:limit]:
-                out.append(f"  - {unit} · {h.get(column, {}).get(lang, column)}: {_fmt(old, lang)} → {_fmt(new, lang)}")
+                out.append(f"  - {unit} · {h.get(column, {}).get(lang, column)}: {value_text(old, lang)} → {value_text(new, lang)}")
         return "\n".join(out)
 
 
-def _fmt(value, lang: str = "zh") -> str:
+def value_text(value, lang: str = "zh") -> str:
     """A stored or read value in words: yes/no and the election kinds in the user's language."""
     from data.i18n import t
     if missing(value):
@@ -420,11 +420,8 @@ def commit(store, report: ImportReport, by: str) -> int:
     """Write a checked report as one import batch (all or nothing). Returns the batch id."""
     if not report.ok:
         raise ValueError("a report with errors cannot be committed")
-    from data.i18n import t
-    counts = dict(files=", ".join(report.files), year=report.year, urban=report.rows.get("urban", 0),
-                  rural=report.rows.get("rural", 0), county=report.rows.get("county", 0))
     return store.commit_batch(
-        kind="import", source=t("import.summary", "zh", **counts) + " / " + t("import.summary", "en", **counts),
+        kind="import", source=report.summary("zh") + " / " + report.summary("en"),
         is_simulated=False, units=report.units, unit_years=report.unit_years, county_years=report.county_years,
         file_name=", ".join(report.files)[:255], created_by=by, sha256=report.sha256, scope=report.scope,
         row_count=sum(report.rows.values()))

@@ -25,11 +25,16 @@ ELECTIONS = {"直接": "direct", "直选": "direct", "直接选举": "direct", "
              "间接": "indirect", "间接选举": "indirect", "indirect": "indirect"}
 
 
+def number_text(value) -> str:
+    """8485000.0 -> "8485000", 12.5 -> "12.5": as written, never 8.485e+06 (which :g gives)."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
 def _one(v):
     if missing(v):
         return None
     if isinstance(v, (int, float)) and not isinstance(v, bool):
-        return repr(float(v)) if not float(v).is_integer() else str(int(v))
+        return number_text(v)
     text = unicodedata.normalize("NFKC", str(v)).strip()
     return text or None
 

@@ -8,7 +8,9 @@ import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
 from data.importer.fields import AREA, INT, PARTS, PERCENT, SheetSpec
+from data.importer.parse import number_text
 from data.importer.problems import Problem
+from data.progress import missing
 
 
 def _part_check(part: str, whole: str) -> pa.Check:
@@ -16,7 +18,7 @@ def _part_check(part: str, whole: str) -> pa.Check:
                     name=f"part:{part}:{whole}")
 
 
-def _area_check(spec: SheetSpec) -> pa.Check:
+def _area_check() -> pa.Check:
     """A unit with a facility reports its area (a blank area is an error; "—" is not allowed)."""
     return pa.Check(lambda df: ~(df["has_facility"].eq(True)) | df["facility_area_m2"].notna(),
                     name="area:facility_area_m2:has_facility")
@@ -33,7 +35,7 @@ def schema_for(spec: SheetSpec, columns: set[str]) -> pa.DataFrameSchema:
             cols[f.key] = pa.Column(float, checks=pa.Check.in_range(0, 1), nullable=True, coerce=True)
     checks = [_part_check(p, w) for p, w in PARTS if p in columns and w in columns]
     if spec.key in ("urban", "rural") and {"has_facility", "facility_area_m2"} <= columns:
-        checks.append(_area_check(spec))
+        checks.append(_area_check())
     return pa.DataFrameSchema(cols, checks=checks, strict=False)
 
 
@@ -51,7 +53,7 @@ def _problems(cases: pd.DataFrame, frame: pd.DataFrame, sheet: str) -> list[Prob
     for case in cases.to_dict("records"):
         check = str(case.get("check") or "")
         index = case.get("index")
-        if index is None or (isinstance(index, float) and pd.isna(index)):
+        if missing(index):
             continue
         row = int(index)
         kind, _, rest = check.partition(":")
@@ -63,7 +65,7 @@ def _problems(cases: pd.DataFrame, frame: pd.DataFrame, sheet: str) -> list[Prob
         elif kind == "part":
             part, whole = rest.split(":")
             out.append(Problem("import.part_above_whole", sheet, row, part,
-                               f"{_number(frame.at[row, part])} > {_number(frame.at[row, whole])}", whole=whole))
+                               f"{number_text(frame.at[row, part])} > {number_text(frame.at[row, whole])}", whole=whole))
         elif kind == "area":
             out.append(Problem("import.area_missing", sheet, row, "facility_area_m2", None))
     # A row can fail a dataframe-wide check once per column pandera reports; keep one of each.
@@ -74,8 +76,3 @@ def _problems(cases: pd.DataFrame, frame: pd.DataFrame, sheet: str) -> list[Prob
             seen.add(key)
             unique.append(p)
     return unique
-
-
-def _number(value: float) -> str:
-    """8485000.0 -> "8485000", 12.5 -> "12.5": as written, never 8.485e+06 (which :g gives)."""
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
