@@ -15,7 +15,7 @@ import dash_bootstrap_components as dbc
 from callbacks import auth, overview
 from data import queries, users
 from data.i18n import t
-from data.importer import headers, import_files
+from data.importer import import_files
 from data.importer.read import MAX_BYTES
 from data.importer.template import template
 from layouts import data_page, ids
@@ -171,7 +171,7 @@ def register(app, store, settings) -> None:
             return dbc.Alert(t("data.bad_upload", lang, files=", ".join(bad)), color="danger"), None, True
         report, _ = import_files(store, files, year, by="", dry_run=True)
         checked = {"sha256": report.sha256, "year": year, "ok": report.ok} if report.ok else None
-        return data_page.preview(report, lang, headers()), checked, not report.ok
+        return data_page.preview(report, lang), checked, not report.ok
 
     @app.callback(Output(ids.DATA_RESULT, "children"), Output(ids.DATA_HISTORY, "children"),
                   Output(ids.DATA_CONFIRM, "disabled", allow_duplicate=True),

@@ -8,6 +8,7 @@ from dash import dcc, html
 
 from data.i18n import format_number, t
 from data.importer import value_text
+from data.importer.problems import field_headers
 from data.users import ROLES
 from layouts import components, ids
 
@@ -87,14 +88,14 @@ def template_href(year: int, lang: str, filled: bool) -> str:
     return f"/download/template.xlsx?year={year}&lang={lang}" + ("&filled=1" if filled else "")
 
 
-def problems_table(problems, lang: str, headers, limit: int = 200) -> html.Div:
+def problems_table(problems, lang: str, limit: int = 200) -> html.Div:
     """Sheet, row, column, value found and rule: one row per problem."""
     rows = []
     for p in problems[:limit]:
         column = p.column_header(lang)
         rows.append(html.Tr([html.Td(p.sheet or ""), html.Td("" if p.row is None else str(p.row)),
                              html.Td(column), html.Td("" if p.value is None else p.shown_value()),
-                             html.Td(p.rule(lang, headers))]))
+                             html.Td(p.rule(lang))]))
     head = html.Thead(html.Tr([html.Th(t(k, lang)) for k in
                                ("data.col_sheet", "data.col_row", "data.col_column", "data.col_value", "data.col_rule")]))
     more = [html.P(t("import.more", lang, n=len(problems) - limit))] if len(problems) > limit else []
@@ -102,8 +103,9 @@ def problems_table(problems, lang: str, headers, limit: int = 200) -> html.Div:
                     className="table-responsive")
 
 
-def changes_table(changes, lang: str, headers, limit: int = 200) -> html.Div:
-    rows = [html.Tr([html.Td(unit), html.Td((headers or {}).get(column, {}).get(lang, column)),
+def changes_table(changes, lang: str, limit: int = 200) -> html.Div:
+    headers = field_headers()
+    rows = [html.Tr([html.Td(unit), html.Td(headers.get(column, {}).get(lang, column)),
                      html.Td(value_text(old, lang)), html.Td(value_text(new, lang))])
             for unit, column, old, new in changes[:limit]]
     head = html.Thead(html.Tr([html.Th(t(k, lang)) for k in
@@ -113,24 +115,24 @@ def changes_table(changes, lang: str, headers, limit: int = 200) -> html.Div:
                     className="table-responsive")
 
 
-def preview(report, lang: str, headers) -> list:
+def preview(report, lang: str) -> list:
     """What the check found: the summary, then errors, warnings and notes, then the changes."""
     out = [html.P(report.summary(lang), className="data-summary", id="data-summary")]
     if report.errors:
         out.append(dbc.Alert(t("import.errors", lang, n=len(report.errors)), color="danger", className="mb-2",
                              id="data-errors-title"))
-        out.append(problems_table(report.errors, lang, headers))
+        out.append(problems_table(report.errors, lang))
     for key, items, colour in (("import.warnings", report.warnings, "warning"), ("import.notes", report.notes, "info")):
         if items:
             out.append(dbc.Alert(t(key, lang, n=len(items)), color=colour, className="mb-2"))
-            out.append(problems_table(items, lang, headers))
+            out.append(problems_table(items, lang))
     if not report.errors:
         out.append(dbc.Alert(report.changes_line(lang), color="success", id="data-changes-title"))
         if report.new_units:
             out.append(html.Details([html.Summary(t("data.new_units", lang, n=len(report.new_units))),
                                      html.P(t("list.comma", lang).join(report.new_units[:300]))]))
         if report.changes:
-            out.append(changes_table(report.changes, lang, headers))
+            out.append(changes_table(report.changes, lang))
     return out
 
 

@@ -231,7 +231,7 @@ def assert_reported(report, expected) -> None:
         found = [p for p in report.errors if p.key == expected.key]
         assert found, f"expected {expected.key}, got {report.errors}"
         for lang in ("zh", "en"):
-            text = found[0].message(lang, H)
+            text = found[0].message(lang)
             assert f"“{expected.file}”" in text, text
         return
     found = [p for p in report.errors if (p.key, p.sheet, p.row, p.column) ==
@@ -243,7 +243,7 @@ def assert_reported(report, expected) -> None:
     spec = {s.title: s for s in (URBAN, RURAL, COUNTY_SHEET)}.get(expected.sheet)
     header = {f.key: {"zh": f.zh, "en": f.en} for f in spec.fields} if spec else H
     for lang, extra in (("zh", expected.zh), ("en", expected.en)):
-        text = p.message(lang, H)
+        text = p.message(lang)
         assert t("import.where_sheet", lang, sheet=expected.sheet) in text, text
         if expected.row is not None:
             assert t("import.where_row", lang, row=expected.row) in text, text
@@ -621,7 +621,7 @@ def test_a_bad_cell_is_reported_once(store, export):
 
 def ok_report(store, files):
     report = check(files, YEAR, store)
-    assert report.ok, [p.message("en", H) for p in report.errors]
+    assert report.ok, [p.message("en") for p in report.errors]
     return report
 
 
@@ -683,8 +683,8 @@ def test_total_rows_are_skipped_with_a_note_naming_the_row(store, export):
     report = ok_report(store, [("r.xlsx", b.content())])
     notes = {(p.row, p.column): p for p in report.notes if p.key == "import.total_row"}
     assert set(notes) == {(last - 2, "county"), (last - 1, "name"), (last, "county")}
-    assert t("import.where_row", "zh", row=last - 1) in notes[(last - 1, "name")].message("zh", H)
-    assert "其中：新建社区" in notes[(last - 1, "name")].message("en", H)
+    assert t("import.where_row", "zh", row=last - 1) in notes[(last - 1, "name")].message("zh")
+    assert "其中：新建社区" in notes[(last - 1, "name")].message("en")
     assert report.rows["urban"] == n_before
     assert report.new_units == []
 
@@ -730,8 +730,8 @@ def test_former_county_name_and_code_map_to_todays_county_with_a_note(store, exp
     report = ok_report(store, [("r.xlsx", b.content())])
     notes = {p.row: p for p in report.notes if p.key == "import.crosswalk"}
     assert set(notes) == {by_name, by_code}
-    assert "沈阳市辽中区" in notes[by_name].message("zh", H) or "辽中区（210115）" in notes[by_name].message("zh", H)
-    assert "Liaozhong District" in notes[by_code].message("en", H)
+    assert "沈阳市辽中区" in notes[by_name].message("zh") or "辽中区（210115）" in notes[by_name].message("zh")
+    assert "Liaozhong District" in notes[by_code].message("en")
     mapped = report.units.set_index("id").loc[[b.get(U, by_name, "unit_id"), b.get(U, by_code, "unit_id")]]
     assert set(mapped["county_code"]) == {LIAOZHONG}
     assert report.changes == [] and report.new_units == []

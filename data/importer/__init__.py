@@ -75,7 +75,7 @@ class ImportReport:
                              ("import.notes", self.notes)):
             if items:
                 out.append(t(title, lang, n=len(items)))
-                out += ["  - " + p.message(lang, h) for p in items[:limit]]
+                out += ["  - " + p.message(lang) for p in items[:limit]]
                 if len(items) > limit:
                     out.append("  " + t("import.more", lang, n=len(items) - limit))
         if not self.errors:

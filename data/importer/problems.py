@@ -2,12 +2,16 @@
 either language. Errors block the import; warnings and notes are shown in the preview."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from data.i18n import t
 
 
+@lru_cache(maxsize=None)
 def field_headers(spec_key: str | None = None) -> dict[str, dict[str, str]]:
     """Field key -> its header in each language: as sheet `spec_key` writes it, else as the
-    first sheet that has the field does (the urban and village facility columns differ)."""
+    first sheet that has the field does (the urban and village facility columns differ).
+    Cached: callers only read it."""
     from data.importer.fields import SHEETS
     out = {}
     for spec in sorted(SHEETS, key=lambda s: s.key != spec_key):
@@ -27,12 +31,11 @@ class Problem:
     def __repr__(self) -> str:
         return f"Problem({self.key!r}, sheet={self.sheet!r}, row={self.row}, column={self.column!r}, value={self.value!r})"
 
-    def rule(self, lang: str, headers: dict[str, dict[str, str]] | None = None) -> str:
+    def rule(self, lang: str) -> str:
         """The rule broken (or the note), in `lang`, without where."""
-        headers = field_headers(self.spec_key) if self.spec_key or not headers else headers
         params = dict(self.params)
         if "whole" in params:  # a field key, named by its header
-            params["whole"] = (headers or {}).get(params["whole"], {}).get(lang, params["whole"])
+            params["whole"] = field_headers(self.spec_key).get(params["whole"], {}).get(lang, params["whole"])
         return t(self.key, lang, **params)
 
     def column_header(self, lang: str) -> str:
@@ -44,19 +47,17 @@ class Problem:
     def shown_value(self) -> str:
         return _shown(self.value)
 
-    def message(self, lang: str, headers: dict[str, dict[str, str]] | None = None) -> str:
+    def message(self, lang: str) -> str:
         """One line: where, what was found, and the rule."""
-        headers = field_headers(self.spec_key) if self.spec_key or not headers else headers
         where = []
         if self.sheet:
             where.append(t("import.where_sheet", lang, sheet=self.sheet))
         if self.row is not None:
             where.append(t("import.where_row", lang, row=self.row))
         if self.column:
-            header = (headers or {}).get(self.column, {}).get(lang, self.column)
-            where.append(t("import.where_column", lang, column=header))
+            where.append(t("import.where_column", lang, column=self.column_header(lang)))
         found = t("import.found", lang, value=_shown(self.value)) if self.value is not None else ""
-        rule = self.rule(lang, headers)
+        rule = self.rule(lang)
         head = ", ".join(where) if lang == "en" else "，".join(where)
         sep = ": " if lang == "en" else "："
         space = " " if lang == "en" else ""
