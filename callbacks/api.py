@@ -15,12 +15,12 @@ from flask import Response, jsonify, request
 
 from data import catalogue, queries
 from data.divisions import CITY_CODES
+from data.exports import BOM
 from data.i18n import t
 from data.progress import missing
 from data.queries import QueryError
 
 VALUE_FIELDS = ["code", "name", "name_en", "numerator", "denominator", "value", "target", "progress", "status"]
-BOM = "\ufeff"
 
 
 def _error(key: str, status: int = 400, **params):

@@ -141,9 +141,7 @@ def worklist(store, county: str, indicator_id: str, year: int, lang: str) -> She
 
 # ---------------------------------------------------------------------- the same tables as grids
 def grid_rows(sheet: Sheet) -> list[dict]:
-    fields = [c.field for c in sheet.columns]
-    frame = sheet.rows[fields]
-    return frame.astype(object).where(frame.notna(), None).to_dict("records")
+    return sheet.plain_rows().to_dict("records")
 
 
 def grid_columns(sheet: Sheet) -> list[dict]:

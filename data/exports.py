@@ -45,11 +45,14 @@ class Sheet:
     rows: pd.DataFrame
     header: list[tuple[str, str]]   # (label, value) lines of the header block, in order
 
+    def plain_rows(self) -> pd.DataFrame:
+        """The columns shown, in order, as Python objects with None where a value is missing."""
+        frame = self.rows[[c.field for c in self.columns]]
+        return frame.astype(object).where(frame.notna(), None)
+
 
 def _cells(sheet: Sheet) -> list[list]:
-    fields = [c.field for c in sheet.columns]
-    records = sheet.rows[fields].astype(object).where(sheet.rows[fields].notna(), None).values.tolist()
-    return [[neutralise(v) for v in row] for row in records]
+    return [[neutralise(v) for v in row] for row in sheet.plain_rows().values.tolist()]
 
 
 def to_csv(sheet: Sheet) -> bytes:
