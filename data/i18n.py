@@ -636,6 +636,11 @@ TEXT: dict[str, dict[str, str]] = {
 }
 
 
+def other_language(lang: str) -> str:
+    """The language the switch on a page in `lang` leads to."""
+    return "en" if lang == "zh" else "zh"
+
+
 def format_number(x, decimals: int = 0) -> str:
     """1650 -> "1,650"; the same in both languages (the thousands separator is common)."""
     if missing(x):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from data.i18n import t
+from data.i18n import other_language, t
 from layouts import ids
 from layouts.figures import STATUS_COLOURS, TREND_ARROWS, status_label
 
@@ -47,10 +47,19 @@ def simulated_detail(lang: str, part) -> str:
 def language_switch(lang: str, href: str, link_id: str | None = None) -> html.A:
     """"English" on a Chinese page, "中文" on an English one: a link to the same view in the
     other language (a full load: every text on the page changes)."""
-    other = "en" if lang == "zh" else "zh"
     extra = {"id": link_id} if link_id else {}
     return html.A(t("lang.switch", lang), href=href, className="lang-switch", title=t("lang.switch_title", lang),
-                  lang="en" if other == "en" else "zh-CN", **extra)
+                  lang="en" if other_language(lang) == "en" else "zh-CN", **extra)
+
+
+def page_frame(lang: str, simulated, as_of: str, source: str, switch_base: str, children,
+               page_class: str = "page-text") -> html.Div:
+    """A text page: the header (its language switch to `switch_base` + "lang=…"), the page, the footer."""
+    return html.Div(className="app", children=[
+        header(lang, simulated, as_of, language_switch(lang, f"{switch_base}lang={other_language(lang)}")),
+        dbc.Container(fluid=True, className=f"app-main {page_class}", children=children),
+        footer(lang, source),
+    ])
 
 
 def footer(lang: str, source: str) -> html.Footer:

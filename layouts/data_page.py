@@ -14,12 +14,7 @@ from layouts import components, ids
 
 
 def _frame(lang: str, simulated, as_of: str, source: str, children) -> html.Div:
-    other = "en" if lang == "zh" else "zh"
-    return html.Div(className="app", children=[
-        components.header(lang, simulated, as_of, components.language_switch(lang, f"/data?lang={other}")),
-        dbc.Container(fluid=True, className="app-main page-text data-page", children=children),
-        components.footer(lang, source),
-    ])
+    return components.page_frame(lang, simulated, as_of, source, "/data?", children, page_class="page-text data-page")
 
 
 def denied_page(lang: str, *, user: str | None, simulated, as_of: str, source: str) -> html.Div:

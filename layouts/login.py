@@ -5,13 +5,12 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import urlencode
 
-from data.i18n import t
+from data.i18n import other_language, t
 
 
 def page(lang: str, csrf: str, *, next_path: str = "/data", error: str | None = None,
          notice: str | None = None, simulated: bool = True) -> str:
-    other = "en" if lang == "zh" else "zh"
-    switch = "/login?" + urlencode({"lang": other, "next": next_path})
+    switch = "/login?" + urlencode({"lang": other_language(lang), "next": next_path})
     alert = ""
     if error:
         alert = f'<div class="alert alert-danger" role="alert" id="login-error">{escape(error)}</div>'

@@ -9,7 +9,7 @@ from dash import dcc, html
 
 from data import catalogue
 from data.divisions import CITY_CODES, PROVINCE_CODE, division
-from data.i18n import format_percent, t
+from data.i18n import format_percent, other_language, t
 from layouts import components, ids
 from layouts.figures import STATUS_COLOURS, change_text, format_value, graph_config, status_label, target_text
 from layouts.state import ViewState, mappable_indicators
@@ -183,7 +183,7 @@ def overview_layout(*, state: ViewState, years: list[int], lang: str, simulated:
                     summary_children, table_rows: list[dict], table_columns: list[dict]) -> html.Div:
     return html.Div(className="app", children=[
         components.header(lang, simulated, as_of, components.language_switch(
-            lang, href=state.with_(lang="en" if lang == "zh" else "zh").to_query(), link_id=ids.LANG_SWITCH)),
+            lang, href=state.with_(lang=other_language(lang)).to_query(), link_id=ids.LANG_SWITCH)),
         # Given the page's own path and query, so mounting it changes nothing and fires nothing.
         # refresh=False: its pushState is not announced to the router, which has nothing to do.
         dcc.Location(id=ids.OVERVIEW_URL, refresh=False, pathname="/", search=search),

@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from data.i18n import t
@@ -20,15 +19,6 @@ def method_text(lang: str, path: Path = METHOD_PATH) -> str:
     chinese, english = sections[0], sections[1]
     body = chinese if lang == "zh" else english
     return body.split("\n", 1)[1].strip()
-
-
-def _frame(lang: str, simulated: bool, as_of: str, source: str, href_other: str, children) -> html.Div:
-    other = "en" if lang == "zh" else "zh"
-    return html.Div(className="app", children=[
-        components.header(lang, simulated, as_of, components.language_switch(lang, f"{href_other}lang={other}")),
-        dbc.Container(fluid=True, className="app-main page-text", children=children),
-        components.footer(lang, source),
-    ])
 
 
 def clause_table(lang: str) -> html.Table:
@@ -53,7 +43,7 @@ def clause_table(lang: str) -> html.Table:
 
 
 def method_page(lang: str, *, simulated: bool, as_of: str, source: str) -> html.Div:
-    return _frame(lang, simulated, as_of, source, "/method?", [
+    return components.page_frame(lang, simulated, as_of, source, "/method?", [
         dcc.Link("← " + t("nav.back_to_overview", lang), href=f"/?lang={lang}", className="back-link"),
         html.H1(t("method.title", lang), className="page-title"),
         dcc.Markdown(method_text(lang), className="method-text", id="method-markdown"),
@@ -64,7 +54,7 @@ def method_page(lang: str, *, simulated: bool, as_of: str, source: str) -> html.
 
 def not_found_page(lang: str, path: str, *, simulated: bool, as_of: str, source: str) -> html.Div:
     shown = path if len(path) <= 60 else path[:60] + "…"
-    return _frame(lang, simulated, as_of, source, "/?", [
+    return components.page_frame(lang, simulated, as_of, source, "/?", [
         html.H1(t("notfound.title", lang), className="page-title"),
         html.P(t("notfound.body", lang, path=shown)),
         dcc.Link(t("nav.back_to_overview", lang), href=f"/?lang={lang}", className="btn btn-primary"),

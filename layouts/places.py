@@ -9,7 +9,7 @@ from dash import dcc, html
 
 from data import catalogue
 from data.divisions import Division, division
-from data.i18n import format_number, format_percent, t
+from data.i18n import format_number, format_percent, other_language, t
 from layouts import components, ids
 from layouts.figures import STATUS_COLOURS, change_text, format_value, target_text
 from layouts.state import PlaceState, ViewState
@@ -176,11 +176,10 @@ def place_page(*, place: Division, state: PlaceState, years: list[int], facts: d
                scorecard_rows: list[dict], locator, trend_title: str, trend_figure, extra: list,
                simulated: bool, as_of: str, source: str) -> html.Div:
     lang = state.lang
-    other = "en" if lang == "zh" else "zh"
     return html.Div(className="app place-page", children=[
         components.header(lang, simulated, as_of,
                           components.language_switch(lang, f"/{place.level}/{place.code}"
-                                                     f"{state.to_query(lang=other)}")),
+                                                     f"{state.to_query(lang=other_language(lang))}")),
         dbc.Container(fluid=True, className="app-main", children=[
             breadcrumbs(place, state),
             html.Div(notices, className="notices"),
@@ -226,18 +225,13 @@ def city_extra(ranking_title: str, ranking_figure, multiples_title: str, multipl
 def place_not_found(lang: str, shown: str, message: str, options: list[dict], *, simulated: bool, as_of: str,
                     source: str) -> html.Div:
     """A friendly page for an unknown code or name, with a search over the 114 places."""
-    other = "en" if lang == "zh" else "zh"
-    return html.Div(className="app", children=[
-        components.header(lang, simulated, as_of, components.language_switch(lang, f"?lang={other}")),
-        dbc.Container(fluid=True, className="app-main page-text", children=[
-            html.H1(t("notfound.place_title", lang, query=shown), className="page-title"),
-            html.P(message, className="notfound-message"),
-            html.Label(t("notfound.search", lang), htmlFor=ids.PLACE_SEARCH, className="control-label"),
-            dcc.Dropdown(id=ids.PLACE_SEARCH, options=options, placeholder=t("notfound.search_placeholder", lang),
-                         searchable=True, clearable=False, className="place-search"),
-            dcc.Link(t("nav.back_to_overview", lang), href=f"/?lang={lang}", className="btn btn-primary mt-3"),
-        ]),
-        components.footer(lang, source),
+    return components.page_frame(lang, simulated, as_of, source, "?", [
+        html.H1(t("notfound.place_title", lang, query=shown), className="page-title"),
+        html.P(message, className="notfound-message"),
+        html.Label(t("notfound.search", lang), htmlFor=ids.PLACE_SEARCH, className="control-label"),
+        dcc.Dropdown(id=ids.PLACE_SEARCH, options=options, placeholder=t("notfound.search_placeholder", lang),
+                     searchable=True, clearable=False, className="place-search"),
+        dcc.Link(t("nav.back_to_overview", lang), href=f"/?lang={lang}", className="btn btn-primary mt-3"),
     ])
 
 
