@@ -58,11 +58,8 @@ def cards(store, state: ViewState) -> list[view.Card]:
     """The four headline goals, then the goals furthest behind (lowest progress, not achieved)."""
     level, code = scope_of(state)
     found = []
-    for ind in catalogue.INDICATORS:
-        if level not in ind.levels:
-            continue
-        row = queries.values(store, ind.id, level, state.year, city=code if level == "city" else None)
-        row = row[row["code"] == code].iloc[0]
+    for row in queries.scorecard(store, code, state.year).to_dict("records"):
+        ind = catalogue.get(row["indicator_id"])
         found.append(view.Card(indicator=ind, level=level, value=number_or_none(row["value"]),
                                progress=number_or_none(row["progress"]), status=row["status"], trend=row["trend"],
                                change=number_or_none(row["change"]),
