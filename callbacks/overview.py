@@ -13,7 +13,7 @@ from callbacks import tables
 from data import catalogue, queries
 from data.divisions import CITY_CODES, COUNTY_CODES, PROVINCE_CODE, division
 from data.i18n import format_number, t
-from data.progress import STATUSES, number_or_none
+from data.progress import number_or_none, status_counts
 from layouts import components, ids
 from layouts import overview as view
 from layouts.figures import (build_ranking, build_sparkline, change_text, format_value, map_client_config,
@@ -136,7 +136,7 @@ def legend_children(store, state: ViewState, lang: str) -> list:
     ind = catalogue.get(state.indicator)
     values = queries.values(store, ind.id, state.level, state.year,
                             city=state.city if state.level == "county" else None)
-    counts = {s: int((values["status"] == s).sum()) for s in STATUSES if (values["status"] == s).any()}
+    counts = status_counts(values["status"])
     return view.legend(state.mode, counts, ind.target_at(state.level) is not None,
                        ind.unit, lang)
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 from callbacks import overview
 from data import catalogue, queries
 from data.divisions import CITY_CODES, division, short_name
-from data.progress import missing
+from data.progress import missing, status_counts
 from layouts import present
 from layouts.figures import build_slide_map, format_value
 from layouts.state import ViewState, parse_present
 
+# The statuses a slide counts places by, in this order. Left out: "no target" (a slide with
+# counts has one) and "not yet" (the baseline year, or no baseline), which a slide does not show.
+SLIDE_STATUSES = ("achieved", "on_track", "needs_acceleration", "limited_progress", "deteriorating", "no_data")
 
 def present_page(store, search: str | None):
     """(stage, lang) for /present and its query string."""
@@ -45,12 +48,7 @@ def indicator_slide(store, ind, state) -> present.IndicatorSlide:
     values = queries.values(store, ind.id, state.level, state.year)
     province = province_row(store, ind, state.year)
     has_target = ind.target_at(state.level) is not None
-    counts = {}
-    if has_target:
-        for status in ("achieved", "on_track", "needs_acceleration", "limited_progress", "deteriorating", "no_data"):
-            n = int((values["status"] == status).sum())
-            if n:
-                counts[status] = n
+    counts = status_counts(values["status"], SLIDE_STATUSES) if has_target else {}
     ranked = values.dropna(subset=["value"])
     ranked = ranked.sort_values("progress" if has_target else "value", ascending=True)
     name_key = "name" if lang == "zh" else "name_en"

@@ -20,6 +20,7 @@ in docs/method.md; this module is its single implementation.
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 BASE_YEAR = 2011
 TARGET_YEAR = 2015
@@ -30,6 +31,12 @@ _EPS = 1e-9
 
 STATUSES = ("achieved", "on_track", "needs_acceleration", "limited_progress", "deteriorating",
             "not_yet", "no_data", "no_target")
+
+
+def status_counts(statuses, keep=STATUSES) -> dict[str, int]:
+    """How many places have each status of `keep`, in that order; statuses no place has are left out."""
+    counts = Counter(statuses)
+    return {s: counts[s] for s in keep if counts[s]}
 
 
 def missing(x) -> bool:
