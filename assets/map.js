@@ -127,7 +127,7 @@
 
     // Labels: the selected city's counties when zoomed in, otherwise the 14 cities.
     var lab = cfg.city, keep = [];
-    if (p.city && p.level === "county") {
+    if (zoomed) {
       lab = cfg.county;
       for (i = 0; i < lab.codes.length; i++) { if (lab.parent[i] === p.city && lab.named[i]) { keep.push(i); } }
     } else {
@@ -181,7 +181,7 @@
     assignArray(["data", 2, "lon"], keep.map(function (k) { return lab.lon[k]; }));
     assignArray(["data", 2, "lat"], keep.map(function (k) { return lab.lat[k]; }));
     assignArray(["data", 2, "text"], keep.map(function (k) { return lab.names[k]; }));
-    patch.assign(["data", 2, "textfont", "size"], p.city && p.level === "county" ? 14 : 15);
+    patch.assign(["data", 2, "textfont", "size"], zoomed ? 14 : 15);
     if (p.city) {
       var f = cfg.city.frame[p.city];
       patch.assign(["layout", "geo", "fitbounds"], false);

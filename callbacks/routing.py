@@ -21,9 +21,14 @@ def language_of(search: str | None) -> str:
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
+def normal_path(pathname: str | None) -> str:
+    """"/county/210224/" and "/county/210224" are one page; no path is the overview."""
+    return (pathname or "/").rstrip("/") or "/"
+
+
 def render(store, pathname: str | None, search: str | None):
     """(page tree, page meta) for a path and query string. Never raises for bad input."""
-    path = (pathname or "/").rstrip("/") or "/"
+    path = normal_path(pathname)
     lang = language_of(search)
     if path == "/":
         page, state = overview.overview_page(store, search)
@@ -55,7 +60,7 @@ def register(app, store) -> None:
     @app.callback(Output(ids.PAGE, "children"), Output(ids.PAGE_META, "data"),
                   Input(ids.URL, "pathname"), Input(ids.URL, "search"), State(ids.PAGE_META, "data"))
     def route(pathname, search, shown):
-        path = (pathname or "/").rstrip("/") or "/"
+        path = normal_path(pathname)
         if path == "/" and shown and shown.get("path") == path and shown.get("lang") == language_of(search):
             raise PreventUpdate  # the overview's own callbacks follow its URL; other pages are redrawn
         return render(store, pathname, search)
