@@ -428,6 +428,8 @@ UNIT_SOURCED = tuple(i for i in INDICATORS if i.source == "units")
 STANDARDS = tuple(i for i in INDICATORS if i.target_basis == "standard")
 TRACKED = tuple(i for i in INDICATORS if i.target_basis == "none")
 DEFAULT_INDICATOR = "rural_center_coverage"
+# The headline goals, in catalogue order: the overview's first cards and the slides' default.
+HEADLINE = tuple(i for i in INDICATORS if i.headline)
 
 
 def get(indicator_id: str) -> Indicator:

@@ -103,3 +103,8 @@ def test_a_target_applies_only_at_its_levels():
     coverage = BY_ID["rural_center_coverage"]
     assert all(coverage.target_at(level) == coverage.target for level in ("province", "city", "county"))
     assert all(i.target_at(level) is None for i in INDICATORS if i.target is None for level in i.levels)
+
+
+def test_the_headline_goals_are_the_four_flagged_in_catalogue_order():
+    assert [i.id for i in catalogue.HEADLINE] == [
+        "urban_facility_coverage", "rural_center_coverage", "rural_centers_built", "urban_stations_built"]
