@@ -12,15 +12,14 @@ from dash.exceptions import PreventUpdate
 from callbacks import tables
 from data import catalogue, queries
 from data.divisions import CITY_CODES, COUNTY_CODES, PROVINCE_CODE, division
-from data.i18n import format_number, t
+from data.formatting import change_text, colon, format_number, format_value, target_text
+from data.i18n import t
 from data.progress import number_or_none, status_counts
 from layouts import components, ids
 from layouts import overview as view
-from layouts.figures import (build_ranking, build_sparkline, change_text, format_value, map_client_config,
-                             map_payload, map_skeleton, target_text)
+from layouts.figures import build_ranking, build_sparkline, map_client_config, map_payload, map_skeleton
 from layouts.state import PlaceState, ViewState, default_state, parse
 
-HEADLINE = ("urban_facility_coverage", "rural_center_coverage", "rural_centers_built", "urban_stations_built")
 MAX_BEHIND = 4
 
 
@@ -64,8 +63,8 @@ def cards(store, state: ViewState) -> list[view.Card]:
                                progress=number_or_none(row["progress"]), status=row["status"], trend=row["trend"],
                                change=number_or_none(row["change"]),
                                share_of_province=number_or_none(row["share_of_province"])))
-    headline = [c for hid in HEADLINE for c in found if c.indicator.id == hid]
-    behind = sorted((c for c in found if c.indicator.id not in HEADLINE and c.progress is not None
+    headline = [c for ind in catalogue.HEADLINE for c in found if c.indicator is ind]
+    behind = sorted((c for c in found if not c.indicator.headline and c.progress is not None
                      and c.status != "achieved" and c.level in c.indicator.target_levels),
                     key=lambda c: c.progress)[:MAX_BEHIND]
     return headline + behind
@@ -106,7 +105,7 @@ def summary(store, state: ViewState, lang: str) -> list:
     has_denominator = ind.denominator is not None and row["denominator"] == row["denominator"]
     counts = (f"{format_number(row['numerator'])} / {format_number(row['denominator'])}" if has_denominator
               else format_number(row["numerator"]))
-    colon = "：" if lang == "zh" else ": "
+    sep = colon(lang)
     hint = [] if state.county else [html.P(t("summary.hint", lang), className="summary-hint")]
     if level in ("county", "city"):
         hint.insert(0, dcc.Link(t(f"summary.open_{level}", lang, place=place.label(lang)),
@@ -121,10 +120,10 @@ def summary(store, state: ViewState, lang: str) -> list:
             components.trend(row["trend"], change_text(number_or_none(row["change"]), ind), lang),
         ]),
         html.Dl(className="summary-facts", children=[
-            html.Dt(t("map.target", lang) + colon), html.Dd(target_text(ind, level, lang)),
-            html.Dt(t("map.counts" if ind.denominator is not None else "map.count", lang) + colon),
+            html.Dt(t("map.target", lang) + sep), html.Dd(target_text(ind, level, lang)),
+            html.Dt(t("map.counts" if ind.denominator is not None else "map.count", lang) + sep),
             html.Dd(counts),
-            html.Dt(t("summary.baseline", lang) + colon),
+            html.Dt(t("summary.baseline", lang) + sep),
             html.Dd(format_value(number_or_none(row["baseline"]), ind, lang)),
         ]),
         components.graph_static(build_sparkline(series, ind, lang), "summary-sparkline"),

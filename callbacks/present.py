@@ -7,7 +7,8 @@ from data import catalogue, queries
 from data.divisions import CITY_CODES, division, short_name
 from data.progress import missing, status_counts
 from layouts import present
-from layouts.figures import build_slide_map, format_value
+from data.formatting import format_value, name_key
+from layouts.figures import build_slide_map
 from layouts.state import ViewState, parse_present
 
 # The statuses a slide counts places by, in this order. Left out: "no target" (a slide with
@@ -51,8 +52,8 @@ def indicator_slide(store, ind, state) -> present.IndicatorSlide:
     counts = status_counts(values["status"], SLIDE_STATUSES) if has_target else {}
     ranked = values.dropna(subset=["value"])
     ranked = ranked.sort_values("progress" if has_target else "value", ascending=True)
-    name_key = "name" if lang == "zh" else "name_en"
-    behind = [(row[name_key], format_value(row["value"], ind, lang, state.level))
+    key = name_key(lang)
+    behind = [(row[key], format_value(row["value"], ind, lang, state.level))
               for row in ranked.head(3).to_dict("records")]
     value = province["value"]
     return present.IndicatorSlide(

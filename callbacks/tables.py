@@ -10,7 +10,7 @@ from data.catalogue import Indicator
 from data.divisions import division
 from data.exports import Column, Sheet, today
 from data.i18n import t
-from layouts.figures import status_label, target_text
+from data.formatting import name_key, status_label, target_text
 
 RATE_FORMAT = "0.0%"
 COUNT_FORMAT = "#,##0"
@@ -52,8 +52,7 @@ def overview_table(store, indicator_id: str, level: str, lang: str) -> Sheet:
     last = max(years)
     frames = {y: queries.values(store, ind.id, level, y).set_index("code") for y in years}
     base = frames[last]
-    name_key = "name" if lang == "zh" else "name_en"
-    rows = pd.DataFrame({"code": base.index, "name": base[name_key].values})
+    rows = pd.DataFrame({"code": base.index, "name": base[name_key(lang)].values})
     columns = [Column("code", t("download.code", lang)), Column("name", t("download.name", lang))]
     if level == "county":
         rows["city"] = [division(p).label(lang) for p in base["parent_code"]]

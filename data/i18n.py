@@ -1,8 +1,6 @@
 """The one translation table: every text the user sees, in Chinese and English, by key."""
 from __future__ import annotations
 
-from data.progress import missing
-
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
 
@@ -639,20 +637,6 @@ TEXT: dict[str, dict[str, str]] = {
 def other_language(lang: str) -> str:
     """The language the switch on a page in `lang` leads to."""
     return "en" if lang == "zh" else "zh"
-
-
-def format_number(x, decimals: int = 0) -> str:
-    """1650 -> "1,650"; the same in both languages (the thousands separator is common)."""
-    if missing(x):
-        return "—"
-    return f"{x:,.{decimals}f}"
-
-
-def format_percent(share, decimals: int = 1) -> str:
-    """0.853 -> "85.3%"."""
-    if missing(share):
-        return "—"
-    return f"{share * 100:.{decimals}f}%"
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **params) -> str:

@@ -22,7 +22,8 @@ from data import catalogue, progress
 from data.progress import missing, number_or_none
 from data.catalogue import BASE_YEAR, Indicator
 from data.divisions import CITY_CODES, COUNTY_CODES, DIVISIONS, PROVINCE_CODE
-from data.i18n import format_number, format_percent, t
+from data.formatting import format_number, format_percent
+from data.i18n import t
 from data.standards import RURAL_MIN_AREA_M2, RURAL_MIN_SQUARE_M2, urban_area_required
 
 VALUE_COLUMNS = ["code", "name", "name_en", "parent_code", "year", "numerator", "denominator", "value",

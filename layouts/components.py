@@ -6,7 +6,8 @@ from dash import dcc, html
 
 from data.i18n import other_language, t
 from layouts import ids
-from layouts.figures import STATUS_COLOURS, TREND_ARROWS, status_label
+from data.formatting import TREND_ARROWS, locale, status_label
+from layouts.figures import STATUS_COLOURS
 
 
 def header(lang: str, simulated: bool, as_of: str, lang_switch=None) -> html.Header:
@@ -107,4 +108,4 @@ def static_config(lang: str) -> dict:
     """A picture, not a tool: no mode bar, no zoom; the world topojson from our own assets."""
     from layouts.figures import TOPOJSON_URL
     return {"displayModeBar": False, "staticPlot": True, "responsive": True, "topojsonURL": TOPOJSON_URL,
-            "locale": "zh-CN" if lang == "zh" else "en"}
+            "locale": locale(lang)}

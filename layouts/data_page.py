@@ -6,7 +6,8 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from data.i18n import format_number, t
+from data.formatting import format_number
+from data.i18n import t
 from data.importer import value_text
 from data.importer.problems import field_headers
 from data.users import ROLES

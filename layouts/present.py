@@ -10,7 +10,8 @@ from dash import dcc, html
 from data import catalogue
 from data.catalogue import Indicator
 from data.i18n import t
-from layouts.figures import STATUS_COLOURS, TOPOJSON_URL, format_value, status_label, target_text
+from data.formatting import colon, format_value, locale, status_label, target_text
+from layouts.figures import STATUS_COLOURS, TOPOJSON_URL
 from layouts.state import PresentState
 
 STAGE_ID = "present-stage"
@@ -45,7 +46,7 @@ def stage(state: PresentState, title: TitleSlide, slides: list[IndicatorSlide],
     lang = state.lang
     all_slides = ([title_slide(state, title, notices)] + [indicator_slide(state, s) for s in slides]
                   + [summary_slide(state, heat_rows, cities)])
-    return html.Div(className=f"present theme-{state.theme}", id="present-root", lang="zh-CN" if lang == "zh" else "en",
+    return html.Div(className=f"present theme-{state.theme}", id="present-root", lang=locale(lang),
                     children=html.Div(id=STAGE_ID, className="stage", **{
                         "data-interval": str(state.interval), "data-leave": leave_href,
                         "data-paused-label": t("present.paused", lang)}, children=[
@@ -90,7 +91,7 @@ def title_slide(state: PresentState, title: TitleSlide, notices: list[str]) -> h
 def indicator_slide(state: PresentState, s: IndicatorSlide) -> html.Div:
     lang = state.lang
     ind = s.indicator
-    colon = "：" if lang == "zh" else ": "
+    sep = colon(lang)
     level_word = t(f"present.places_{state.level}", lang, n=s.places)
     has_target = ind.target_at(state.level) is not None
     if has_target:
@@ -119,10 +120,10 @@ def indicator_slide(state: PresentState, s: IndicatorSlide) -> html.Div:
                 html.Ul(counts, className="side-counts"),
                 html.Div(t("present.behind_title" if has_target else "present.fewest_title", lang,
                            places=t(f"present.kind_{state.level}", lang)), className="side-label side-gap"),
-                html.Ol([html.Li(f"{name}{colon}{value}") for name, value in s.behind], className="side-behind"),
+                html.Ol([html.Li(f"{name}{sep}{value}") for name, value in s.behind], className="side-behind"),
             ]),
         ]),
-        html.Div(f"{t('download.clause', lang)}{colon}{ind.clause_section} “{ind.clause}”", className="slide-clause",
+        html.Div(f"{t('download.clause', lang)}{sep}{ind.clause_section} “{ind.clause}”", className="slide-clause",
                  lang="zh-CN"),
     ])
 

@@ -17,6 +17,7 @@ import pandas as pd
 
 from data.catalogue import BASE_YEAR, TARGET_YEAR
 from data.divisions import DivisionLookupError, division, resolve_county
+from data.formatting import format_number
 from data.importer.fields import COUNTY_SHEET, RURAL, SHARES, URBAN, SheetSpec
 from data.importer.parse import parse_column
 from data.importer.problems import FileProblem, Problem, field_headers
@@ -96,7 +97,7 @@ def value_text(value, lang: str = "zh") -> str:
         return t(f"value.{value}", lang)
     if isinstance(value, (int, float, np.integer, np.floating)):
         value = float(value)
-        return f"{int(value):,}" if value.is_integer() else f"{value:,.2f}"
+        return format_number(value, 0 if value.is_integer() else 2)
     return str(value)
 
 

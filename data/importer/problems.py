@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from data.formatting import colon
 from data.i18n import t
 
 
@@ -59,9 +60,8 @@ class Problem:
         found = t("import.found", lang, value=_shown(self.value)) if self.value is not None else ""
         rule = self.rule(lang)
         head = ", ".join(where) if lang == "en" else "，".join(where)
-        sep = ": " if lang == "en" else "："
         space = " " if lang == "en" else ""
-        return (head + sep if head else "") + rule + (space + found if found else "")
+        return (head + colon(lang) if head else "") + rule + (space + found if found else "")
 
 
 def _shown(value) -> str:
