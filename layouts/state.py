@@ -154,8 +154,6 @@ def parse_place(query: str | None, years: list[int], level: str) -> tuple[PlaceS
 
 PRESENT_THEMES = ("dark", "light")
 DEFAULT_INTERVAL = 20
-HEADLINE_INDICATORS = ("urban_facility_coverage", "rural_center_coverage", "rural_centers_built",
-                       "urban_stations_built")
 
 
 @dataclass(frozen=True)
@@ -183,7 +181,7 @@ def parse_present(query: str | None, years: list[int]) -> tuple[PresentState, li
             elif item:
                 q.notices.append(("notice.bad_indicator", {"value": _shorten(item)}))
     if not indicators:
-        indicators = list(HEADLINE_INDICATORS)
+        indicators = [i.id for i in catalogue.HEADLINE]
     year = q.year(years)
     level = q.choice("level", LEVELS, "city")
     interval = DEFAULT_INTERVAL

@@ -6,7 +6,7 @@ import pytest
 from callbacks.overview import next_state
 from layouts import ids
 from data import catalogue
-from layouts.state import (HEADLINE_INDICATORS, PlaceState, PresentState, ViewState, default_state, parse,
+from layouts.state import (PlaceState, PresentState, ViewState, default_state, parse,
                            parse_place, parse_present)
 
 YEARS = [2011, 2012, 2013, 2014, 2015]
@@ -121,5 +121,5 @@ def test_a_presentation_query_keeps_the_good_indicators_and_names_the_bad_ones()
     assert [n[0] for n in notices] == ["notice.bad_indicator"] * 3 + ["notice.bad_param"] * 3
     assert [n[1]["name"] for n in notices[3:]] == ["level", "interval", "theme"]
     state, notices = parse_present("indicators=&interval=3600&theme=light&year=2013&lang=en", YEARS)
-    assert notices == [] and state.indicators == HEADLINE_INDICATORS
+    assert notices == [] and state.indicators == tuple(i.id for i in catalogue.HEADLINE)
     assert (state.interval, state.theme, state.year, state.lang) == (3600, "light", 2013, "en")
