@@ -30,7 +30,7 @@ from data import catalogue, queries
 from data.store import Store
 from layouts import ids
 from layouts.figures import build_choropleth
-from layouts.state import ViewState
+from urls import ViewState
 from settings import Settings
 
 MAX_RECOLOUR_BYTES = 2048

@@ -18,7 +18,7 @@ from data.progress import number_or_none, status_counts
 from layouts import components, ids
 from layouts import overview as view
 from layouts.figures import build_ranking, build_sparkline, map_client_config, map_payload, map_skeleton
-from layouts.state import PlaceState, ViewState, default_state, parse
+from urls import PlaceState, ViewState, default_state, parse
 
 MAX_BEHIND = 4
 

@@ -13,7 +13,7 @@ from data.divisions import CITY_CODES, COUNTY_CODES, DivisionLookupError, counti
 from data.i18n import t
 from layouts import ids, places
 from layouts.figures import build_locator, build_ranking, build_small_multiples, build_trend
-from layouts.state import parse_place
+from urls import parse_place
 
 
 def place_page(store, level: str, segment: str, search: str | None):

@@ -9,7 +9,7 @@ from data.progress import missing, status_counts
 from layouts import present
 from data.formatting import format_value, name_key
 from layouts.figures import build_slide_map
-from layouts.state import ViewState, parse_present
+from urls import ViewState, parse_present
 
 # The statuses a slide counts places by, in this order. Left out: "no target" (a slide with
 # counts has one) and "not yet" (the baseline year, or no baseline), which a slide does not show.

@@ -13,7 +13,7 @@ from data.formatting import change_text, colon, format_percent, format_value, st
 from data.i18n import other_language, t
 from layouts import components, ids
 from layouts.figures import STATUS_COLOURS, graph_config
-from layouts.state import ViewState, mappable_indicators
+from urls import ViewState, mappable_indicators
 
 
 @dataclass

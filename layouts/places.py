@@ -13,7 +13,7 @@ from data.formatting import change_text, format_number, format_percent, format_v
 from data.i18n import other_language, t
 from layouts import components, ids
 from layouts.figures import STATUS_COLOURS
-from layouts.state import PlaceState, ViewState
+from urls import PlaceState, ViewState
 
 PAGE_GRAPH = {"displayModeBar": False, "responsive": True}
 

@@ -12,7 +12,7 @@ from data.catalogue import Indicator
 from data.i18n import t
 from data.formatting import colon, format_value, locale, status_label, target_text
 from layouts.figures import STATUS_COLOURS, TOPOJSON_URL
-from layouts.state import PresentState
+from urls import PresentState
 
 STAGE_ID = "present-stage"
 MAP_SIZE = (1120, 820)

@@ -12,7 +12,7 @@ from bench.recolour import MAX_RECOLOUR_BYTES, MIN_RATIO, sync_request
 from app import create_app
 from data import catalogue, queries
 from layouts.figures import build_choropleth
-from layouts.state import ViewState
+from urls import ViewState
 from settings import Settings
 
 

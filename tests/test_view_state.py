@@ -6,8 +6,7 @@ import pytest
 from callbacks.overview import next_state
 from layouts import ids
 from data import catalogue
-from layouts.state import (PlaceState, PresentState, ViewState, default_state, parse,
-                           parse_place, parse_present)
+from urls import PlaceState, PresentState, ViewState, default_state, parse, parse_place, parse_present
 
 YEARS = [2011, 2012, 2013, 2014, 2015]
 

@@ -1,0 +1,371 @@
+"""Every path and query of the dashboard, parsed and written in one place.
+
+    /?indicator=rural_center_coverage&year=2014&level=county&city=210200&county=210224&map=status&lang=en
+    /city/<code>?indicator=&year=&lang=        /county/<code>?indicator=&year=&worklist=all&lang=
+    /present?indicators=a,b&year=&level=&interval=&theme=&lang=
+
+Each page's state is one object that parses its query and writes it back (ViewState,
+PlaceState, PresentState). Unknown parameters are ignored. A known parameter with a bad
+value (an unknown indicator, year 1999, city=abc, a SQL-looking string) falls back to its
+default, and the parser returns a notice for it, so the page can say what it did. Nothing
+raises. The other paths (downloads, sign-in, the data page, the method, the API) have a
+builder each, so no module spells a link by hand.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from urllib.parse import parse_qs, urlencode
+
+from data import catalogue
+from data.divisions import CITY_CODES, COUNTY_CODES, DIVISIONS
+from data.i18n import DEFAULT_LANGUAGE, LANGUAGES, other_language
+
+LEVELS = ("city", "county")
+MAP_MODES = ("progress", "status")
+TABS = ("map", "table")
+WORKLISTS = ("selected", "all")
+DEFAULT_LEVEL = "city"
+DEFAULT_MODE = "progress"
+PRESENT_THEMES = ("dark", "light")
+DEFAULT_THEME = "dark"
+DEFAULT_INTERVAL = 20
+INTERVALS = range(2, 3601)  # seconds a slide may stay
+MAX_SHOWN = 40  # characters of a bad value quoted back in a notice
+_PARENT = DIVISIONS.set_index("code")["parent_code"]
+
+# Every page's path, declared once: the router matches them (callbacks/routing.py), the
+# builders below fill them in. <name> stands for one path segment.
+OVERVIEW = "/"
+CITY = "/city/<code>"
+COUNTY = "/county/<code>"
+PRESENT = "/present"
+DATA = "/data"
+METHOD = "/method"
+LOGIN = "/login"
+LOGOUT = "/logout"
+DOWNLOAD = "/download/<kind>.<fmt>"
+TEMPLATE = "/download/template.xlsx"
+API_INDICATORS = "/api/v1/indicators"
+API_VALUES = "/api/v1/values"
+PLACE = {"city": CITY, "county": COUNTY}
+
+
+# ---------------------------------------------------------------------- single values
+def language(value) -> str:
+    """"zh" or "en": the language asked for, Chinese when it is missing or unknown."""
+    return value if isinstance(value, str) and value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+_FOUR_DIGITS = re.compile(r"[0-9]{4}")
+
+
+def year(text, years=None) -> int | None:
+    """The year `text` names: four ASCII digits (surrounding blanks allowed), one of `years`
+    when given; else None. str.isdigit() alone would take "²⁰¹⁴", which int() refuses."""
+    if not isinstance(text, str):
+        return None
+    text = text.strip()
+    if not _FOUR_DIGITS.fullmatch(text):
+        return None
+    value = int(text)
+    return value if years is None or value in years else None
+
+
+def _whole_number(text: str) -> int | None:
+    """A whole number in ASCII digits, else None (as year(), refusing "²" and "①")."""
+    text = text.strip()
+    return int(text) if text.isascii() and text.isdigit() else None
+
+
+def normal_path(pathname: str | None) -> str:
+    """"/county/210224/" and "/county/210224" are one page; no path is the overview."""
+    return (pathname or "/").rstrip("/") or "/"
+
+
+def _pattern(path: str) -> re.Pattern:
+    parts = re.split(r"<(\w+)>", path)
+    return re.compile("".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>[^/]+)" for i, p in enumerate(parts)))
+
+
+def match(route: str, path: str) -> dict | None:
+    """The segments of `path` named by `route` (a path above), or None if it is another page."""
+    found = _pattern(route).fullmatch(normal_path(path))
+    return found.groupdict() if found else None
+
+
+def _fill(route: str, **segments) -> str:
+    return re.sub(r"<(\w+)>", lambda m: str(segments[m.group(1)]), route)
+
+
+def _shorten(value: str) -> str:
+    return value if len(value) <= MAX_SHOWN else value[:MAX_SHOWN] + "…"
+
+
+class _Query:
+    """A query string's parameters (the first value of each) and a notice per bad one.
+    Each parser below reads its parameters through it, so all of them treat a bad value alike."""
+
+    def __init__(self, query: str | None):
+        self.given = {k: v[0] for k, v in parse_qs((query or "").lstrip("?"), keep_blank_values=True).items()}
+        self.notices: list[tuple[str, dict]] = []
+
+    def bad(self, name: str, fallback: str) -> None:
+        self.notices.append(("notice.bad_param", {"name": name, "value": _shorten(self.given[name]),
+                                                  "fallback": fallback}))
+
+    def choice(self, name: str, allowed, default: str) -> str:
+        """The parameter if it is one of `allowed`; else `default`, with a notice if it was given."""
+        value = self.given.get(name, default)
+        if value not in allowed:
+            self.bad(name, default)
+            value = default
+        return value
+
+    def language(self) -> str:
+        lang = language(self.given.get("lang"))
+        if "lang" in self.given and self.given["lang"] != lang:
+            self.bad("lang", lang)
+        return lang
+
+    def year(self, years: list[int]) -> int:
+        """A four-digit year with data; else the latest, with a notice if one was given."""
+        latest = max(years)
+        if "year" not in self.given:
+            return latest
+        found = year(self.given["year"], years)
+        if found is None:
+            self.bad("year", str(latest))
+        return found or latest
+
+
+def language_of(query: str | None) -> str:
+    """The language a query string asks for (?lang=), Chinese by default."""
+    return language(_Query(query).given.get("lang"))
+
+
+# ---------------------------------------------------------------------- the overview
+def mappable_indicators() -> list[str]:
+    """Indicators that can be drawn on the city and county maps."""
+    return [i.id for i in catalogue.INDICATORS if "county" in i.levels and "city" in i.levels]
+
+
+@dataclass(frozen=True)
+class ViewState:
+    indicator: str
+    year: int
+    level: str = DEFAULT_LEVEL
+    city: str | None = None
+    county: str | None = None
+    mode: str = DEFAULT_MODE
+    lang: str = DEFAULT_LANGUAGE
+    tab: str = "map"
+
+    def to_query(self) -> str:
+        """The query string, with "?"; city, county, map and tab only when set."""
+        params = {"indicator": self.indicator, "year": self.year, "level": self.level}
+        if self.city:
+            params["city"] = self.city
+        if self.county:
+            params["county"] = self.county
+        if self.mode != DEFAULT_MODE:
+            params["map"] = self.mode
+        if self.tab != "map":
+            params["tab"] = self.tab
+        params["lang"] = self.lang
+        return "?" + urlencode(params)
+
+    def with_(self, **changes) -> "ViewState":
+        return replace(self, **changes)
+
+
+def default_state(years: list[int], lang: str = DEFAULT_LANGUAGE) -> ViewState:
+    return ViewState(indicator=catalogue.DEFAULT_INDICATOR, year=max(years), lang=lang)
+
+
+def parse(query: str | None, years: list[int]) -> tuple[ViewState, list[tuple[str, dict]]]:
+    """The state a query string asks for, and a notice (key, params) per bad parameter."""
+    q = _Query(query)
+    default = default_state(years)
+    lang = q.language()
+    indicator = q.choice("indicator", mappable_indicators(), default.indicator)
+    year_ = q.year(years)
+    level = q.choice("level", LEVELS, default.level)
+
+    city = q.given.get("city") or None
+    if city is not None and city not in CITY_CODES:
+        q.bad("city", "—")
+        city = None
+
+    county = q.given.get("county") or None
+    if county is not None and (county not in COUNTY_CODES or (city and _PARENT[county] != city)):
+        q.bad("county", "—")
+        county = None
+
+    mode = q.choice("map", MAP_MODES, default.mode)
+    tab = q.choice("tab", TABS, "map")
+    return ViewState(indicator=indicator, year=year_, level=level, city=city, county=county,
+                     mode=mode, lang=lang, tab=tab), q.notices
+
+
+def overview(state: ViewState | None = None, *, year: int | None = None, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The overview at `state`; without one, at its defaults in `lang` (and `year`, if given)."""
+    if state is not None:
+        return OVERVIEW + state.to_query()
+    return OVERVIEW + "?" + urlencode({"year": year, "lang": lang} if year else {"lang": lang})
+
+
+def other_language_query(state: ViewState) -> str:
+    """The overview's own view in the other language, as a query (the language switch)."""
+    return state.with_(lang=other_language(state.lang)).to_query()
+
+
+# ---------------------------------------------------------------------- city and county pages
+@dataclass(frozen=True)
+class PlaceState:
+    """A city or county page's query: which indicator's trend and work list, which year."""
+    indicator: str
+    year: int
+    lang: str = DEFAULT_LANGUAGE
+    worklist: str = "selected"
+
+    def to_query(self, **changes) -> str:
+        state = replace(self, **changes)
+        params = {"indicator": state.indicator, "year": state.year}
+        if state.worklist != "selected":
+            params["worklist"] = state.worklist
+        params["lang"] = state.lang
+        return "?" + urlencode(params)
+
+
+def parse_place(query: str | None, years: list[int], level: str) -> tuple[PlaceState, list[tuple[str, dict]]]:
+    """The query of a place page, with a notice per bad parameter, as parse() does."""
+    q = _Query(query)
+    lang = q.language()
+    indicator = q.choice("indicator", [i.id for i in catalogue.INDICATORS if level in i.levels],
+                         catalogue.DEFAULT_INDICATOR)
+    year_ = q.year(years)
+    worklist = q.choice("worklist", WORKLISTS, "selected")
+    return PlaceState(indicator=indicator, year=year_, lang=lang, worklist=worklist), q.notices
+
+
+def place(level: str, code: str, state: PlaceState | None = None, **changes) -> str:
+    """/city/<code> or /county/<code>, with the page's query (and `changes` to it) when given."""
+    path = _fill(PLACE[level], code=code)
+    return path + state.to_query(**changes) if state is not None else path
+
+
+# ---------------------------------------------------------------------- presentation mode
+@dataclass(frozen=True)
+class PresentState:
+    """/present?indicators=a,b&year=&level=city|county&interval=20&theme=dark|light&lang="""
+    indicators: tuple[str, ...]
+    year: int
+    level: str = "city"
+    interval: int = DEFAULT_INTERVAL
+    theme: str = DEFAULT_THEME
+    lang: str = DEFAULT_LANGUAGE
+
+    @classmethod
+    def of_view(cls, view: ViewState) -> "PresentState":
+        """The presentation of an overview's indicator, year and level ("present this view")."""
+        return cls(indicators=(view.indicator,), year=view.year, level=view.level, lang=view.lang)
+
+    def to_query(self) -> str:
+        """The query string, with "?"; interval and theme only when not the defaults."""
+        params = {"indicators": ",".join(self.indicators), "year": self.year, "level": self.level}
+        if self.interval != DEFAULT_INTERVAL:
+            params["interval"] = self.interval
+        if self.theme != DEFAULT_THEME:
+            params["theme"] = self.theme
+        params["lang"] = self.lang
+        return "?" + urlencode(params, safe=",")
+
+
+def parse_present(query: str | None, years: list[int]) -> tuple[PresentState, list[tuple[str, dict]]]:
+    """The presentation's configuration, with a notice per bad parameter, as parse() does."""
+    q = _Query(query)
+    lang = q.language()
+    allowed = set(mappable_indicators())
+    indicators: list[str] = []
+    if q.given.get("indicators"):
+        for item in q.given["indicators"].split(","):
+            item = item.strip()
+            if item in allowed and item not in indicators:
+                indicators.append(item)
+            elif item:
+                q.notices.append(("notice.bad_indicator", {"value": _shorten(item)}))
+    if not indicators:
+        indicators = [i.id for i in catalogue.HEADLINE]
+    year_ = q.year(years)
+    level = q.choice("level", LEVELS, "city")
+    interval = DEFAULT_INTERVAL
+    if "interval" in q.given:
+        seconds = _whole_number(q.given["interval"])
+        if seconds in INTERVALS:
+            interval = seconds
+        else:
+            q.bad("interval", str(DEFAULT_INTERVAL))
+    theme = q.choice("theme", PRESENT_THEMES, DEFAULT_THEME)
+    return PresentState(indicators=tuple(indicators), year=year_, level=level, interval=interval, theme=theme,
+                        lang=lang), q.notices
+
+
+def present(state: PresentState) -> str:
+    return PRESENT + state.to_query()
+
+
+# ---------------------------------------------------------------------- the other pages
+def method(lang: str) -> str:
+    return METHOD + "?" + urlencode({"lang": lang})
+
+
+def data(lang: str) -> str:
+    return DATA + "?" + urlencode({"lang": lang})
+
+
+def login(next_path: str, lang: str) -> str:
+    """The sign-in page, which returns to `next_path` (a path on this site) once signed in."""
+    return LOGIN + "?" + urlencode({"next": next_path, "lang": lang})
+
+
+def this_page(lang: str) -> str:
+    """The page itself in `lang`: a query-only link, for a page whose path is the reader's own
+    text (an unknown place), which is not written back."""
+    return "?" + urlencode({"lang": lang})
+
+
+# ---------------------------------------------------------------------- downloads and the API
+def download(kind: str, fmt: str, **params) -> str:
+    """/download/<kind>.<fmt>?…, the parameters in the order given (routes/downloads.py reads them)."""
+    return _fill(DOWNLOAD, kind=kind, fmt=fmt) + ("?" + urlencode(params) if params else "")
+
+
+def table_download(fmt: str, indicator: str, level: str, lang: str) -> str:
+    return download("table", fmt, indicator=indicator, level=level, lang=lang)
+
+
+def scorecard_download(fmt: str, code: str, year: int, lang: str) -> str:
+    return download("scorecard", fmt, code=code, year=year, lang=lang)
+
+
+def worklist_download(fmt: str, county: str, indicator: str, year: int, lang: str) -> str:
+    """`indicator` is an indicator's id, or "all" for every standard."""
+    return download("worklist", fmt, county=county, indicator=indicator, year=year, lang=lang)
+
+
+def template_download(year: int, lang: str, filled: bool) -> str:
+    """The import template for a year: blank, or filled with what the dashboard shows."""
+    params = {"year": year, "lang": lang}
+    if filled:
+        params["filled"] = 1
+    return TEMPLATE + "?" + urlencode(params)
+
+
+def api_values(indicator: str, level: str, year: int, city: str | None = None, fmt: str | None = None) -> str:
+    params = {"indicator": indicator, "level": level, "year": year}
+    if city:
+        params["city"] = city
+    if fmt:
+        params["format"] = fmt
+    return API_VALUES + "?" + urlencode(params)
