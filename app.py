@@ -1,10 +1,12 @@
-"""The dashboard's entry point: `create_app()` for tests and gunicorn, `python app.py` to serve."""
+"""The dashboard's factory, `create_app()`, which nothing runs at import; `python app.py` serves it
+(gunicorn serves `wsgi:server`)."""
 from __future__ import annotations
 
 import dash
 
 import callbacks
 import layouts
+import routes
 from data.store import Store
 from settings import ROOT, Settings
 
@@ -41,13 +43,11 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.index_string = layouts.INDEX_STRING
     app.layout = layouts.shell()
     app.store = store
+    routes.register(app.server, store, settings)
     callbacks.register(app, store, settings)
     return app
 
 
-app = create_app()
-server = app.server
-
 if __name__ == "__main__":
     s = Settings()
-    app.run(host=s.host, port=s.port, debug=s.debug, dev_tools_disable_version_check=True)
+    create_app(s).run(host=s.host, port=s.port, debug=s.debug, dev_tools_disable_version_check=True)

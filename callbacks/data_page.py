@@ -12,13 +12,14 @@ from dash import ALL, Input, Output, State, ctx, html, no_update
 from dash.exceptions import PreventUpdate
 
 import dash_bootstrap_components as dbc
-from callbacks import auth, overview
+from callbacks import overview
 from data import queries, users
 from data.i18n import t
 from data.importer import import_files
 from data.importer.read import MAX_BYTES
-from data.importer.template import template
 from layouts import data_page, ids
+from routes import auth
+import urls
 
 
 BEIJING = timezone(timedelta(hours=8))  # the users' clock; times are stored in UTC
@@ -107,7 +108,7 @@ def decode(contents, names) -> tuple[list[tuple[str, bytes]], list[str]]:
 
 def _lang(meta) -> str:
     """The page's language, from the page meta every callback here takes as State."""
-    return (meta or {}).get("lang", "zh")
+    return urls.language((meta or {}).get("lang"))
 
 
 def _forbidden(lang: str):
@@ -125,27 +126,11 @@ def register(app, store, settings) -> None:
     app.clientside_callback(GATE, Output(ids.DATA_UPLOADED, "data"), Input(ids.DATA_UPLOAD, "contents"),
                             State(ids.DATA_UPLOAD, "filename"), State(ids.DATA_UPLOAD_LIMIT, "data"))
 
-    @server.get("/download/template.xlsx")
-    def template_download():
-        args = flask.request.args
-        try:
-            year = int(args.get("year", ""))
-        except ValueError:
-            year = None
-        if year not in queries.years(store):
-            return flask.Response(t("data.bad_year", auth.request_language()), status=400,
-                                  mimetype="text/plain; charset=utf-8")
-        filled = args.get("filled") == "1"
-        body = template(year, store if filled else None)
-        name = f"community-report-{year}{'-data' if filled else ''}.xlsx"
-        return flask.Response(body, mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                              headers={"Content-Disposition": f'attachment; filename="{name}"'})
-
     @app.callback(Output(ids.DATA_TEMPLATE_BLANK, "href"), Output(ids.DATA_TEMPLATE_FILLED, "href"),
                   Input(ids.DATA_YEAR, "value"), State(ids.PAGE_META, "data"))
     def template_links(year, meta):
         lang = _lang(meta)
-        return data_page.template_href(year, lang, False), data_page.template_href(year, lang, True)
+        return urls.template_download(year, lang, False), urls.template_download(year, lang, True)
 
     @app.callback(Output(ids.DATA_PREVIEW, "children"), Output(ids.DATA_CHECKED, "data"),
                   Output(ids.DATA_CONFIRM, "disabled"),
@@ -196,7 +181,7 @@ def register(app, store, settings) -> None:
             return dbc.Alert(t("data.stale", lang), color="warning"), no_update, True, None
         batch = commit(store, report, by=user.username)
         result = dbc.Alert([t("import.committed", lang, batch=batch), " ",
-                            html.A(t("data.see_dashboard", lang), href=f"/?lang={lang}&year={checked['year']}")],
+                            html.A(t("data.see_dashboard", lang), href=urls.home(lang, checked["year"]))],
                            color="success", id="data-committed")
         return result, data_page.history_table(history_rows(store, lang), lang, True), True, None
 
@@ -259,4 +244,4 @@ def register(app, store, settings) -> None:
         if not n_clicks:
             raise PreventUpdate
         auth.sign_out()
-        return f"/?lang={_lang(meta)}"
+        return urls.home(_lang(meta))

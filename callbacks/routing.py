@@ -6,9 +6,6 @@ from __future__ import annotations
 from urllib.parse import parse_qs
 
 from dash import Input, Output, State
-from flask import Response, send_file
-
-import geo
 from dash.exceptions import PreventUpdate
 
 from callbacks import data_page, overview, places, present
@@ -48,15 +45,6 @@ def render(store, pathname: str | None, search: str | None):
 
 
 def register(app, store) -> None:
-    @app.server.get("/geo/<level>.geojson")
-    def geojson(level: str):
-        """The committed boundaries by URL, for figures that share them (the slides)."""
-        path = {"county": geo.COUNTIES_PATH, "city": geo.CITIES_PATH}.get(level)
-        if path is None:
-            return Response(status=404)
-        response = send_file(path, mimetype="application/geo+json", max_age=86400)
-        return response
-
     @app.callback(Output(ids.PAGE, "children"), Output(ids.PAGE_META, "data"),
                   Input(ids.URL, "pathname"), Input(ids.URL, "search"), State(ids.PAGE_META, "data"))
     def route(pathname, search, shown):

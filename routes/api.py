@@ -1,4 +1,4 @@
-"""The read-only data API, as Flask routes on the Dash server.
+"""The read-only data API, as a Flask Blueprint on the Dash server.
 
     GET /api/v1/indicators
     GET /api/v1/values?indicator=&level=province|city|county&year=[&city=][&format=json|csv]
@@ -11,23 +11,20 @@ from __future__ import annotations
 import csv
 import io
 
-from flask import Response, jsonify, request
+from flask import Blueprint, Response, jsonify, request
 
 from data import catalogue, queries
 from data.divisions import CITY_CODES
 from data.exports import BOM
-from data.i18n import t
 from data.progress import missing
 from data.queries import QueryError
+from routes import context
+from routes.errors import json_error
+import urls
+
+bp = Blueprint("api", __name__)
 
 VALUE_FIELDS = ["code", "name", "name_en", "numerator", "denominator", "value", "target", "progress", "status"]
-
-
-def _error(key: str, status: int = 400, **params):
-    body = {"error": {"zh": t(key, "zh", **params), "en": t(key, "en", **params)}}
-    if "name" in params:
-        body["parameter"] = params["name"]
-    return jsonify(body), status
 
 
 def _clean(x):
@@ -61,53 +58,54 @@ def to_csv(rows: list[dict]) -> str:
     return BOM + out.getvalue()
 
 
-def register(app, store) -> None:
-    server = app.server
+@bp.get("/api/v1/indicators")
+def api_indicators():
+    return jsonify({"simulated": context.store().is_simulated(),
+                    "indicators": [indicator_record(i) for i in catalogue.INDICATORS]})
 
-    @server.get("/api/v1/indicators")
-    def api_indicators():
-        return jsonify({"simulated": store.is_simulated(),
-                        "indicators": [indicator_record(i) for i in catalogue.INDICATORS]})
 
-    @server.get("/api/v1/values")
-    def api_values():
-        args = request.args
-        for name in ("indicator", "level", "year"):
-            if not args.get(name):
-                return _error("api.missing_param", name=name)
-        fmt = args.get("format", "json")
-        if fmt not in ("json", "csv"):
-            return _error("api.bad_param", name="format", value=fmt[:40])
-        year_text = args["year"].strip()
-        if not (year_text.isdigit() and len(year_text) == 4):
-            return _error("api.bad_param", name="year", value=year_text[:40])
-        city = args.get("city") or None
-        level = args["level"]
-        if city is not None and (city not in CITY_CODES or level == "province"):
-            return _error("api.bad_param", name="city", value=city[:40])
-        try:
-            rows = value_rows(store, args["indicator"], level, int(year_text), city)
-        except QueryError as err:
-            name = {"query.unknown_indicator": "indicator", "query.unknown_level": "level",
-                    "query.level_not_applicable": "level", "query.unknown_year": "year",
-                    "query.unknown_city": "city"}.get(err.key, "indicator")
-            body = {"error": {"zh": err.message("zh"), "en": err.message("en")}, "parameter": name}
-            return jsonify(body), 400
-        if fmt == "csv":
-            filename = f"{args['indicator']}_{level}_{year_text}{'_' + city if city else ''}.csv"
-            return Response(to_csv(rows).encode("utf-8"), mimetype="text/csv",
-                            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-                            content_type="text/csv; charset=utf-8")
-        return jsonify({"indicator": args["indicator"], "level": level, "year": int(year_text), "city": city,
-                        "simulated": store.is_simulated(), "rows": rows})
+@bp.get("/api/v1/values")
+def api_values():
+    args = request.args
+    for name in ("indicator", "level", "year"):
+        if not args.get(name):
+            return json_error("api.missing_param", name=name)
+    fmt = args.get("format", "json")
+    if fmt not in ("json", "csv"):
+        return json_error("api.bad_param", name="format", value=fmt[:40])
+    year_text = args["year"].strip()
+    year = urls.year(year_text)
+    if year is None:
+        return json_error("api.bad_param", name="year", value=year_text[:40])
+    city = args.get("city") or None
+    level = args["level"]
+    if city is not None and (city not in CITY_CODES or level == "province"):
+        return json_error("api.bad_param", name="city", value=city[:40])
+    try:
+        rows = value_rows(context.store(), args["indicator"], level, year, city)
+    except QueryError as err:
+        name = {"query.unknown_indicator": "indicator", "query.unknown_level": "level",
+                "query.level_not_applicable": "level", "query.unknown_year": "year",
+                "query.unknown_city": "city"}.get(err.key, "indicator")
+        body = {"error": {"zh": err.message("zh"), "en": err.message("en")}, "parameter": name}
+        return jsonify(body), 400
+    if fmt == "csv":
+        filename = f"{args['indicator']}_{level}_{year_text}{'_' + city if city else ''}.csv"
+        return Response(to_csv(rows).encode("utf-8"), mimetype="text/csv",
+                        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+                        content_type="text/csv; charset=utf-8")
+    return jsonify({"indicator": args["indicator"], "level": level, "year": year, "city": city,
+                    "simulated": context.store().is_simulated(), "rows": rows})
 
-    @server.route("/api/<path:rest>")
-    def api_not_found(rest):
-        # Without this, Dash's catch-all route would answer with the page.
-        return _error("api.not_found", status=404, path=request.path[:80])
 
-    @server.errorhandler(500)
-    def api_failed(err):
-        if request.path.startswith("/api/"):
-            return _error("api.failed", status=500)
-        return err
+@bp.route("/api/<path:rest>")
+def api_not_found(rest):
+    # Without this, Dash's catch-all route would answer with the page.
+    return json_error("api.not_found", status=404, path=request.path[:80])
+
+
+@bp.app_errorhandler(500)
+def api_failed(err):
+    if request.path.startswith("/api/"):
+        return json_error("api.failed", status=500)
+    return err

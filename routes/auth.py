@@ -1,4 +1,5 @@
-"""Signing in and out, roles, session expiry and CSRF protection, on the Flask server.
+"""Signing in and out, roles, session expiry and CSRF protection: a Flask Blueprint and the
+session helpers that the callbacks which write ask for the signed-in user.
 
 - The session is Flask's signed cookie (HttpOnly, SameSite=Lax). A signed-in user idle for
   Settings.session_minutes is signed out at the next request; the role is read from the
@@ -19,16 +20,21 @@ from datetime import timedelta
 from urllib.parse import urlencode, urlsplit
 
 import flask
+from flask import Blueprint
 
 from data import users
-from data.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from data.i18n import t
 from layouts import login as login_layout
+from routes import context
 from settings import ROOT, Settings
+import urls
 
 CSRF_COOKIE = "_csrf_token"
 CSRF_HEADER = "X-CSRFToken"
 # Paths anyone may load even when sign-in is required: the sign-in page and static files.
 PUBLIC_PREFIXES = ("/login", "/assets/", "/_dash-component-suites/", "/_favicon.ico")
+
+bp = Blueprint("auth", __name__)
 
 
 def secret_key(settings: Settings) -> str:
@@ -93,8 +99,7 @@ def sign_out() -> None:
 
 def request_language() -> str:
     """The language a plain request asks for (?lang= or a form field), Chinese by default."""
-    lang = flask.request.values.get("lang", DEFAULT_LANGUAGE)
-    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    return urls.language(flask.request.values.get("lang"))
 
 
 def _login_page(store, lang: str, csrf: str, **kwargs) -> str:
@@ -106,87 +111,92 @@ def _token_matches(sent: str | None) -> bool:
     return bool(expected and sent and hmac.compare_digest(str(sent), str(expected)))
 
 
-def register(app, store, settings: Settings) -> None:
-    server = app.server
+def init_app(server: flask.Flask, settings: Settings) -> None:
+    """The session's key and cookie on `server`."""
     server.secret_key = secret_key(settings)
     server.config.update(
         SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax", SESSION_COOKIE_SECURE=settings.secure_cookies,
         SESSION_COOKIE_NAME="lncs_session",
         PERMANENT_SESSION_LIFETIME=timedelta(days=7),  # the CSRF token's life; sign-in is shorter
         SESSION_REFRESH_EACH_REQUEST=False)
-    idle = settings.session_minutes * 60
 
-    @server.before_request
-    def guard():
-        session, request = flask.session, flask.request
-        if not session.permanent:  # setting it marks the session changed: a new cookie on every response
-            session.permanent = True
-        if session.get("user"):
-            seen = session.get("seen", 0)
-            if time.time() - seen > idle:
-                for key in ("user", "seen"):
-                    session.pop(key, None)
-                session["expired"] = True
-            elif time.time() - seen > 30:  # refreshed at most every 30 s: fewer cookies sent
-                session["seen"] = int(time.time())
-        csrf_token()
-        path = request.path
-        if request.method == "POST" and (session.get("user") or path in ("/login", "/logout")):
-            sent = request.headers.get(CSRF_HEADER) or request.form.get("csrf")
-            if not _token_matches(sent):
-                message = t("login.csrf", request_language())
-                if path == "/login":
-                    return _login_page(store, request_language(), csrf_token(), error=message,
-                                       next_path=_safe_next(request.form.get("next"))), 400
-                return flask.jsonify({"error": message}), 400
-        if settings.require_login and not path.startswith(PUBLIC_PREFIXES) and current_user(store) is None:
-            if request.method == "GET" and not path.startswith(("/_dash", "/api/", "/download/")):
-                query = urlencode({"next": request.full_path.rstrip("?"), "lang": request_language()})
-                return flask.redirect(f"/login?{query}")
-            return flask.jsonify({"error": t("login.required", request_language())}), 401
-        return None
 
-    @server.after_request
-    def csrf_cookie(response):
-        token = flask.session.get("csrf")
-        if token and flask.request.cookies.get(CSRF_COOKIE) != token:
-            # Readable by the page's script (the Dash renderer sends it back as a header).
-            response.set_cookie(CSRF_COOKIE, token, samesite="Lax", secure=settings.secure_cookies,
-                                httponly=False, max_age=7 * 24 * 3600)
-        return response
-
-    @server.route("/login", methods=["GET", "POST"])
-    def login():
-        request, session = flask.request, flask.session
-        lang = request_language()
-        next_path = _safe_next(request.values.get("next"))
-        if request.method == "GET":
-            notice = t("login.expired", lang) if session.pop("expired", False) else None
-            return _login_page(store, lang, csrf_token(), next_path=next_path, notice=notice)
-        address = request.remote_addr or "?"
-        try:
-            user = users.authenticate(store, request.form.get("username", ""), request.form.get("password", ""),
-                                      address)
-        except users.RateLimited as err:
-            return _login_page(store, lang, csrf_token(), next_path=next_path,
-                               error=t(err.key, lang, **err.params)), 429
-        if user is None:
-            return _login_page(store, lang, csrf_token(), next_path=next_path,
-                               error=t("login.failed", lang)), 401
-        session.clear()  # a new session on sign-in: no fixation
+@bp.before_app_request
+def guard():
+    session, request = flask.session, flask.request
+    settings, store = context.settings(), context.store()
+    if not session.permanent:  # setting it marks the session changed: a new cookie on every response
         session.permanent = True
-        session.update(user=user.username, seen=int(time.time()))
-        csrf_token()
-        return flask.redirect(next_path)
+    if session.get("user"):
+        seen = session.get("seen", 0)
+        if time.time() - seen > settings.session_minutes * 60:
+            for key in ("user", "seen"):
+                session.pop(key, None)
+            session["expired"] = True
+        elif time.time() - seen > 30:  # refreshed at most every 30 s: fewer cookies sent
+            session["seen"] = int(time.time())
+    csrf_token()
+    path = request.path
+    if request.method == "POST" and (session.get("user") or path in ("/login", "/logout")):
+        sent = request.headers.get(CSRF_HEADER) or request.form.get("csrf")
+        if not _token_matches(sent):
+            message = t("login.csrf", request_language())
+            if path == "/login":
+                return _login_page(store, request_language(), csrf_token(), error=message,
+                                   next_path=_safe_next(request.form.get("next"))), 400
+            return flask.jsonify({"error": message}), 400
+    if settings.require_login and not path.startswith(PUBLIC_PREFIXES) and current_user(store) is None:
+        if request.method == "GET" and not path.startswith(("/_dash", "/api/", "/download/")):
+            query = urlencode({"next": request.full_path.rstrip("?"), "lang": request_language()})
+            return flask.redirect(f"/login?{query}")
+        return flask.jsonify({"error": t("login.required", request_language())}), 401
+    return None
 
-    @server.post("/logout")
-    def logout():
-        sign_out()
-        return flask.redirect(f"/?lang={request_language()}")
 
-    @server.get("/whoami")
-    def whoami():
-        """The signed-in user and role as JSON (for scripts and tests)."""
-        user = current_user(store)
-        return flask.jsonify({"user": user.username if user else None, "role": user.role if user else None})
+@bp.after_app_request
+def csrf_cookie(response):
+    token = flask.session.get("csrf")
+    if token and flask.request.cookies.get(CSRF_COOKIE) != token:
+        # Readable by the page's script (the Dash renderer sends it back as a header).
+        response.set_cookie(CSRF_COOKIE, token, samesite="Lax", secure=context.settings().secure_cookies,
+                            httponly=False, max_age=7 * 24 * 3600)
+    return response
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    request, session, store = flask.request, flask.session, context.store()
+    lang = request_language()
+    next_path = _safe_next(request.values.get("next"))
+    if request.method == "GET":
+        notice = t("login.expired", lang) if session.pop("expired", False) else None
+        return _login_page(store, lang, csrf_token(), next_path=next_path, notice=notice)
+    address = request.remote_addr or "?"
+    try:
+        user = users.authenticate(store, request.form.get("username", ""), request.form.get("password", ""),
+                                  address)
+    except users.RateLimited as err:
+        return _login_page(store, lang, csrf_token(), next_path=next_path,
+                           error=t(err.key, lang, **err.params)), 429
+    if user is None:
+        return _login_page(store, lang, csrf_token(), next_path=next_path,
+                           error=t("login.failed", lang)), 401
+    session.clear()  # a new session on sign-in: no fixation
+    session.permanent = True
+    session.update(user=user.username, seen=int(time.time()))
+    csrf_token()
+    return flask.redirect(next_path)
+
+
+@bp.post("/logout")
+def logout():
+    sign_out()
+    return flask.redirect(f"/?lang={request_language()}")
+
+
+@bp.get("/whoami")
+def whoami():
+    """The signed-in user and role as JSON (for scripts and tests)."""
+    user = current_user(context.store())
+    return flask.jsonify({"user": user.username if user else None, "role": user.role if user else None})
 

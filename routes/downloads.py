@@ -1,9 +1,10 @@
-"""Downloads as plain links (Flask routes): the overview's table, a place's scorecard and a
-county's work list, as CSV (UTF-8 with a BOM) or XLSX with a header block.
+"""Downloads as plain links (a Flask Blueprint): the overview's table, a place's scorecard and a
+county's work list, as CSV (UTF-8 with a BOM) or XLSX with a header block; the import template.
 
     /download/table.{csv,xlsx}?indicator=&level=city|county&lang=
     /download/scorecard.{csv,xlsx}?code=&year=&lang=
     /download/worklist.{csv,xlsx}?county=&indicator=<id>|all&year=&lang=
+    /download/template.xlsx?year=[&filled=1]&lang=
 
 A bad parameter is answered 400 in both languages, as the API does.
 """
@@ -11,18 +12,24 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from flask import Response, request
+from flask import Blueprint, Response, request
 
 from callbacks import tables
-from callbacks.api import _error
 from data import catalogue, queries
 from data.divisions import COUNTY_CODES, DIVISIONS
 from data.exports import to_csv, to_xlsx
-from data.i18n import LANGUAGES
+from data.i18n import t
+from data.importer.template import template
+from routes.auth import request_language
+from routes import context
+from routes.errors import json_error
+import urls
 
 MIMETYPES = {"csv": "text/csv; charset=utf-8",
              "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 PLACES = set(DIVISIONS["code"])
+
+bp = Blueprint("downloads", __name__)
 
 
 def _send(sheet, fmt: str) -> Response:
@@ -32,47 +39,59 @@ def _send(sheet, fmt: str) -> Response:
     return Response(body, headers={"Content-Type": MIMETYPES[fmt], "Content-Disposition": disposition})
 
 
-def _year(store):
+def _year():
     text = request.args.get("year", "").strip()
-    years = queries.years(store)
+    years = queries.years(context.store())
     if not text:
         return max(years), None
-    if text.isdigit() and len(text) == 4 and int(text) in years:
-        return int(text), None
-    return None, _error("api.bad_param", name="year", value=text[:40])
+    year = urls.year(text, years)
+    if year is not None:
+        return year, None
+    return None, json_error("api.bad_param", name="year", value=text[:40])
 
 
-def register(app, store) -> None:
-    server = app.server
+@bp.get("/download/<kind>.<fmt>")
+def download(kind: str, fmt: str):
+    if fmt not in MIMETYPES:
+        return json_error("api.bad_param", name="format", value=fmt[:40])
+    lang = request.args.get("lang", "zh")
+    if urls.language(lang) != lang:
+        return json_error("api.bad_param", name="lang", value=lang[:40])
+    args = request.args
+    if kind == "table":
+        indicator, level = args.get("indicator", ""), args.get("level", "")
+        if indicator not in catalogue.BY_ID:
+            return json_error("api.bad_param", name="indicator", value=indicator[:40])
+        if level not in ("city", "county") or level not in catalogue.BY_ID[indicator].levels:
+            return json_error("api.bad_param", name="level", value=level[:40])
+        return _send(tables.overview_table(context.store(), indicator, level, lang), fmt)
+    year, problem = _year()
+    if problem:
+        return problem
+    if kind == "scorecard":
+        code = args.get("code", "")
+        if code not in PLACES:
+            return json_error("api.bad_param", name="code", value=code[:40])
+        return _send(tables.scorecard_sheet(context.store(), code, year, lang), fmt)
+    if kind == "worklist":
+        county, indicator = args.get("county", ""), args.get("indicator", "")
+        if county not in COUNTY_CODES:
+            return json_error("api.bad_param", name="county", value=county[:40])
+        if indicator != "all" and indicator not in {i.id for i in catalogue.UNIT_SOURCED}:
+            return json_error("api.bad_param", name="indicator", value=indicator[:40])
+        return _send(tables.worklist(context.store(), county, indicator, year, lang), fmt)
+    return json_error("api.not_found", status=404, path=request.path[:80])
 
-    @server.get("/download/<kind>.<fmt>")
-    def download(kind: str, fmt: str):
-        if fmt not in MIMETYPES:
-            return _error("api.bad_param", name="format", value=fmt[:40])
-        lang = request.args.get("lang", "zh")
-        if lang not in LANGUAGES:
-            return _error("api.bad_param", name="lang", value=lang[:40])
-        args = request.args
-        if kind == "table":
-            indicator, level = args.get("indicator", ""), args.get("level", "")
-            if indicator not in catalogue.BY_ID:
-                return _error("api.bad_param", name="indicator", value=indicator[:40])
-            if level not in ("city", "county") or level not in catalogue.BY_ID[indicator].levels:
-                return _error("api.bad_param", name="level", value=level[:40])
-            return _send(tables.overview_table(store, indicator, level, lang), fmt)
-        year, problem = _year(store)
-        if problem:
-            return problem
-        if kind == "scorecard":
-            code = args.get("code", "")
-            if code not in PLACES:
-                return _error("api.bad_param", name="code", value=code[:40])
-            return _send(tables.scorecard_sheet(store, code, year, lang), fmt)
-        if kind == "worklist":
-            county, indicator = args.get("county", ""), args.get("indicator", "")
-            if county not in COUNTY_CODES:
-                return _error("api.bad_param", name="county", value=county[:40])
-            if indicator != "all" and indicator not in {i.id for i in catalogue.UNIT_SOURCED}:
-                return _error("api.bad_param", name="indicator", value=indicator[:40])
-            return _send(tables.worklist(store, county, indicator, year, lang), fmt)
-        return _error("api.not_found", status=404, path=request.path[:80])
+
+@bp.get("/download/template.xlsx")
+def template_download():
+    """The import template for a year: blank, or filled with what the dashboard shows."""
+    args = request.args
+    year = urls.year(args.get("year", ""), queries.years(context.store()))
+    if year is None:
+        return Response(t("data.bad_year", request_language()), status=400, mimetype="text/plain; charset=utf-8")
+    filled = args.get("filled") == "1"
+    body = template(year, context.store() if filled else None)
+    name = f"community-report-{year}{'-data' if filled else ''}.xlsx"
+    return Response(body, mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})

@@ -82,11 +82,11 @@ def test_python_app_py_serves_on_the_port_from_the_environment_with_debug_off(de
 
 
 @pytest.mark.slow
-def test_gunicorn_serves_the_module_level_server(demo_store):
+def test_gunicorn_serves_the_wsgi_server(demo_store):
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--no-control-socket", "-w", "2",
-         "-b", f"127.0.0.1:{port}", "app:server"],
+         "-b", f"127.0.0.1:{port}", "wsgi:server"],
         cwd=ROOT, env={**os.environ, "DATABASE_URL": demo_store.url},
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:

@@ -389,7 +389,7 @@ def test_viewing_needs_no_sign_in_by_default(client):
 
 
 def test_the_secret_key_is_kept_across_starts(monkeypatch, tmp_path):
-    from callbacks import auth
+    from routes import auth
     monkeypatch.setattr(auth, "ROOT", tmp_path)
     first = auth.secret_key(Settings(secret_key=None))
     assert len(first) == 64 and auth.secret_key(Settings(secret_key=None)) == first

@@ -1,0 +1,22 @@
+"""Plain Flask routes (the API, downloads, sign-in, the boundaries), as Blueprints on Dash's server.
+
+These answer HTTP requests themselves: they are not Dash callbacks, which only the Dash renderer
+calls with component values, so they live apart from callbacks/. Their views find the store and
+the settings of the app serving them through routes.context, as flaskr's views find the database:
+a blueprint is defined once, at import, and registered on every app that create_app() builds.
+"""
+from __future__ import annotations
+
+import flask
+
+from routes import api, auth, context, downloads, geo
+
+
+def register(server: flask.Flask, store, settings) -> None:
+    """Registers every blueprint on `server`, serving `store` with `settings`."""
+    context.bind(server, store, settings)
+    auth.init_app(server, settings)
+    server.register_blueprint(auth.bp)  # first: its request guard runs before every route
+    server.register_blueprint(api.bp)
+    server.register_blueprint(downloads.bp)
+    server.register_blueprint(geo.bp)

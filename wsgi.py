@@ -1,0 +1,9 @@
+"""The WSGI entry point for gunicorn: `gunicorn wsgi:server` builds the app (and the store) once
+per worker, here and not when `app` is imported."""
+from __future__ import annotations
+
+from app import create_app
+
+app = create_app()
+# The Flask server Dash itself uses (slapdash's wsgi.py exports a different one).
+server = app.server
