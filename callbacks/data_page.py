@@ -12,11 +12,11 @@ from dash import ALL, Input, Output, State, ctx, html, no_update
 from dash.exceptions import PreventUpdate
 
 import dash_bootstrap_components as dbc
-from callbacks import overview
 from data import queries, users
 from data.i18n import t
 from data.importer import import_files
 from data.importer.read import MAX_BYTES
+from data.provenance import page_chrome
 from layouts import data_page, ids
 from routes import auth
 import urls
@@ -27,7 +27,7 @@ BEIJING = timezone(timedelta(hours=8))  # the users' clock; times are stored in 
 
 def page(store, lang: str):
     """The page for the signed-in editor or admin, or the page that asks to sign in."""
-    common = overview.page_chrome(store, lang)
+    common = page_chrome(store, lang)
     user = auth.require(store, "editor")
     if user is None:
         signed_in = auth.current_user(store)

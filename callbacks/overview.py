@@ -15,39 +15,17 @@ from data.divisions import CITY_CODES, COUNTY_CODES, PROVINCE_CODE, division
 from data.formatting import change_text, colon, format_number, format_value, target_text
 from data.i18n import t
 from data.progress import number_or_none, status_counts
+from data.provenance import page_chrome
 from layouts import components, ids
 from layouts import overview as view
 from layouts.figures import build_ranking, build_sparkline, map_client_config, map_payload, map_skeleton
+import urls
 from urls import PlaceState, ViewState, default_state, parse
 
 MAX_BEHIND = 4
 
 
 # ---------------------------------------------------------------------- what the page shows
-def page_chrome(store, lang: str) -> dict:
-    """What every page's header and footer say of the data: the simulated part (the badge),
-    the as-of line and the source. The simulated part is read once for all three."""
-    part = store.simulated_part()
-    return dict(simulated=part, as_of=as_of_text(store, lang, part), source=source_text(part, lang))
-
-
-def as_of_text(store, lang: str, part) -> str:
-    years = queries.years(store)
-    active = [b for b in store.batches() if b.status == "active"]
-    date = max(b.created_at for b in active).date().isoformat() if active else "—"
-    key = "asof.simulated" if part and part.whole else "asof.real"
-    return t(key, lang, year=max(years) if years else "—", date=date)
-
-
-def source_text(part, lang: str) -> str:
-    if not part:
-        return t("footer.source_real", lang)
-    if part.whole:
-        return t("footer.source_simulated", lang)
-    years = [t("badge.year_simulated", lang, year=y, simulated=s, total=n) for y, (s, n) in sorted(part.by_year.items())]
-    return t("footer.source_mixed", lang, years=t("list.sep", lang).join(years))
-
-
 def scope_of(state: ViewState) -> tuple[str, str]:
     """(level, code) of the cards: the selected city, or the province."""
     return ("city", state.city) if state.city else ("province", PROVINCE_CODE)
@@ -153,7 +131,8 @@ def overview_page(store, search: str | None):
     lang = state.lang
     title, ranking_figure = ranking(store, state, lang)
     return view.overview_layout(
-        state=state, years=years, lang=lang, **page_chrome(store, lang), notices=notice_children(problems, lang), payload=payload(store, state),
+        state=state, years=years, lang=lang, **page_chrome(store, lang),
+        notices=components.problem_notices(problems, lang), payload=payload(store, state),
         search=search or "", map_config=map_client_config(lang), map_figure=map_skeleton(lang),
         map_title=map_title(state, lang),
         legend_children=legend_children(store, state, lang),
@@ -168,25 +147,6 @@ def table_content(store, state: ViewState) -> dict:
         return {"table_rows": [], "table_columns": []}
     sheet = tables.overview_table(store, state.indicator, state.level, state.lang)
     return {"table_rows": tables.grid_rows(sheet), "table_columns": tables.grid_columns(sheet)}
-
-
-def notice_lines(problems: list[tuple[str, dict]], lang: str) -> list[str]:
-    """The bad-link notices in words, each fallback named in the reader's language."""
-    lines = []
-    for key, params in problems:
-        params = dict(params)
-        if params.get("name") == "indicator":
-            params["fallback"] = catalogue.get(params["fallback"]).name[lang]
-        elif params.get("name") == "city":
-            params["fallback"] = t("place.province", lang)
-        elif params.get("name") == "county":
-            params["fallback"] = t("notice.no_county", lang)
-        lines.append(t(key, lang, **params))
-    return lines
-
-
-def notice_children(problems: list[tuple[str, dict]], lang: str) -> list:
-    return components.notices(notice_lines(problems, lang))
 
 
 # ---------------------------------------------------------------------- callbacks
@@ -234,7 +194,7 @@ def register(app, store) -> None:
         Output(ids.OVERVIEW_URL, "search"), Output(ids.INDICATOR, "value"), Output(ids.YEAR, "value"),
         Output(ids.LEVEL, "value"), Output(ids.CITY, "value"), Output(ids.MODE, "value"), Output(ids.TAB, "value"),
         Output(ids.NOTICES, "children"), Output(ids.PLAY_TIMER, "disabled"), Output(ids.PLAY, "children"),
-        Output(ids.MAP_DATA, "data"),
+        Output(ids.MAP_DATA, "data"), Output(ids.PRESENT_LINK, "href"), Output(ids.LANG_SWITCH, "href"),
         Input(ids.OVERVIEW_URL, "search"), Input(ids.INDICATOR, "value"), Input(ids.YEAR, "value"),
         Input(ids.LEVEL, "value"), Input(ids.CITY, "value"), Input(ids.MODE, "value"), Input(ids.TAB, "value"),
         Input(ids.RESET, "n_clicks"), Input(ids.MAP, "clickData"),
@@ -244,8 +204,8 @@ def register(app, store) -> None:
     )
     def sync_state(search, indicator, year, level, city, mode, tab, _reset, click, _play, _tick, timer_off,
                    shown_notices):
-        """One user action -> the new URL, the controls that must follow, and the map's numbers.
-        The URL is the state: what the page shows is always parse(URL)."""
+        """One user action -> the new URL, the controls that must follow, the map's numbers and
+        the links that follow the view. The URL is the state: what the page shows is always parse(URL)."""
         trigger = ctx.triggered_id
         if trigger in (ids.RESET, ids.PLAY) and not ctx.triggered[0]["value"]:
             raise PreventUpdate  # a button that has not been pressed
@@ -269,7 +229,7 @@ def register(app, store) -> None:
         if not moved and playing == was_playing:
             raise PreventUpdate
         lang = state.lang
-        notices = notice_children(problems, lang) if problems or shown_notices else no_update
+        notices = components.problem_notices(problems, lang) if problems or shown_notices else no_update
         return (state.to_query() if state != current and not from_url else no_update,
                 _same_or(indicator, state.indicator), _same_or(year, state.year), _same_or(level, state.level),
                 _same_or(city, state.city or PROVINCE_CODE), _same_or(mode, state.mode), _same_or(tab, state.tab),
@@ -315,14 +275,16 @@ def register(app, store) -> None:
         " return [tab === 'table' ? hide : null, tab === 'table' ? null : hide]; }",
         Output(ids.MAP_CARD, "style"), Output(ids.TABLE_CARD, "style"), Input(ids.TAB, "value"),
     )
-    app.clientside_callback(
-        "function(search) { return window.dash_clientside.overviewMap.presentHref(search); }",
-        Output(ids.PRESENT_LINK, "href"), Input(ids.OVERVIEW_URL, "search"), prevent_initial_call=True,
-    )
-    app.clientside_callback(
-        "function(search) { return window.dash_clientside.overviewMap.otherLanguage(search); }",
-        Output(ids.LANG_SWITCH, "href"), Input(ids.OVERVIEW_URL, "search"), prevent_initial_call=True,
-    )
+
+
+def view_links(state: ViewState, shown: ViewState | None) -> tuple:
+    """The hrefs of "present this view" and of the language switch for `state`, each no_update
+    where it is what `shown` (the state the page's links were made for; None if unknown) gives."""
+    links = (urls.present_view(state), urls.other_language_query(state))
+    if shown is None:
+        return links
+    return tuple(no_update if href == before else href
+                 for href, before in zip(links, (urls.present_view(shown), urls.other_language_query(shown))))
 
 
 def _same_or(current, wanted):

@@ -6,22 +6,23 @@ from urllib.parse import unquote
 import pandas as pd
 from dash import Input, Output, State, no_update
 
-from callbacks import overview, tables
+from callbacks import tables
 from data import catalogue, queries
 from data.divisions import CITY_CODES, COUNTY_CODES, DivisionLookupError, counties_of, division, resolve_city, \
     resolve_county
 from data.i18n import t
-from layouts import ids, places
+from data.provenance import page_chrome
+from layouts import components, ids, places
 from layouts.figures import build_locator, build_ranking, build_small_multiples, build_trend
-from urls import parse_place
+import urls
 
 
 def place_page(store, level: str, segment: str, search: str | None):
     """(page, lang) for /county/<segment> or /city/<segment>; a friendly page if unknown."""
     years = queries.years(store)
-    state, problems = parse_place(search, years, level)
+    state, problems = urls.parse_place(search, years, level)
     lang = state.lang
-    common = overview.page_chrome(store, lang)
+    common = page_chrome(store, lang)
     text = unquote(segment or "")
     try:
         if level == "county":
@@ -38,7 +39,8 @@ def place_page(store, level: str, segment: str, search: str | None):
     extra = county_extra(store, place, state) if level == "county" else city_extra(store, place, state)
     page = places.place_page(
         place=place, state=state, years=years, facts=queries.place_facts(store, place.code, state.year), note=note,
-        notices=overview.notice_children(problems, lang) + origin_line(store, place, state.year, common["simulated"], lang),
+        notices=(components.problem_notices(problems, lang)
+                 + origin_line(store, place, state.year, common["simulated"], lang)),
         scorecard_rows=rows,
         locator=build_locator(place.code, lang), trend_title=trend_title, trend_figure=build_trend(series, ind, lang),
         extra=extra, **common)
@@ -86,7 +88,7 @@ def search_options(lang: str) -> list[dict]:
         d = division(code)
         label = d.full_name if lang == "zh" else d.label(lang) + (
             f", {division(d.parent_code).label(lang)}" if d.level == "county" else "")
-        options.append({"label": f"{label} ({code})", "value": f"/{d.level}/{code}",
+        options.append({"label": f"{label} ({code})", "value": urls.place(d.level, code),
                         "search": f"{d.full_name} {d.name} {d.name_en} {code}"})
     return options
 

@@ -2,13 +2,13 @@
 browser asks the server nothing."""
 from __future__ import annotations
 
-from callbacks import overview
 from data import catalogue, queries
 from data.divisions import CITY_CODES, division, short_name
 from data.progress import missing, status_counts
-from layouts import present
+from layouts import components, present
 from data.formatting import format_value, name_key
 from layouts.figures import build_slide_map
+import urls
 from urls import ViewState, parse_present
 
 # The statuses a slide counts places by, in this order. Left out: "no target" (a slide with
@@ -28,9 +28,9 @@ def present_page(store, search: str | None):
         by_code = queries.values(store, ind.id, "city", state.year).set_index("code")["status"]
         heat_rows.append((ind, [by_code[c] for c in CITY_CODES]))
     cities = [short_city(c, lang) for c in CITY_CODES]
-    notices = overview.notice_lines(problems, lang)
+    notices = components.notice_lines(problems, lang)
     first = state.indicators[0]
-    leave = "/" + ViewState(indicator=first, year=state.year, level=state.level, lang=lang).to_query()
+    leave = urls.overview(ViewState(indicator=first, year=state.year, level=state.level, lang=lang))
     return present.stage(state, present.goal_groups(statuses), slides, heat_rows, cities, notices,
                          store.simulated_part(), leave), lang
 

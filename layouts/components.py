@@ -1,20 +1,24 @@
 """Pieces every page shares: header, footer, notices, status chips and trend arrows."""
 from __future__ import annotations
 
+from typing import Callable
+
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from data import catalogue
 from data.i18n import other_language, t
 from layouts import ids
 from data.formatting import TREND_ARROWS, locale, status_label
 from layouts.figures import STATUS_COLOURS
+import urls
 
 
 def header(lang: str, simulated: bool, as_of: str, lang_switch=None) -> html.Header:
     """Title, as-of line, the simulated-data badge and the language switch."""
     return html.Header(className="app-header", children=dbc.Container(fluid=True, className="app-header-row", children=[
         html.Div(className="app-header-text", children=[
-            html.H1(html.A(t("app.title", lang), href=f"/?lang={lang}", className="app-title-link"),
+            html.H1(html.A(t("app.title", lang), href=urls.home(lang), className="app-title-link"),
                     className="app-title"),
             html.P([t("app.subtitle", lang), html.Span(" · " + as_of, className="as-of", id=ids.AS_OF)],
                    className="app-subtitle"),
@@ -53,11 +57,12 @@ def language_switch(lang: str, href: str, link_id: str | None = None) -> html.A:
                   lang="en" if other_language(lang) == "en" else "zh-CN", **extra)
 
 
-def page_frame(lang: str, simulated, as_of: str, source: str, switch_base: str, children,
+def page_frame(lang: str, simulated, as_of: str, source: str, link_in: Callable[[str], str], children,
                page_class: str = "page-text") -> html.Div:
-    """A text page: the header (its language switch to `switch_base` + "lang=…"), the page, the footer."""
+    """A text page: the header (its language switch to `link_in(the other language)`, a builder
+    of urls), the page, the footer."""
     return html.Div(className="app", children=[
-        header(lang, simulated, as_of, language_switch(lang, f"{switch_base}lang={other_language(lang)}")),
+        header(lang, simulated, as_of, language_switch(lang, link_in(other_language(lang)))),
         dbc.Container(fluid=True, className=f"app-main {page_class}", children=children),
         footer(lang, source),
     ])
@@ -67,10 +72,10 @@ def footer(lang: str, source: str) -> html.Footer:
     return html.Footer(className="app-footer", children=dbc.Container(fluid=True, children=[
         html.P([html.Strong(t("footer.source_label", lang)), source]),
         html.P([html.Strong(t("footer.method_label", lang)),
-                t("footer.method", lang), " ", dcc.Link(t("footer.method_link", lang), href=f"/method?lang={lang}",
+                t("footer.method", lang), " ", dcc.Link(t("footer.method_link", lang), href=urls.method(lang),
                                                          id=ids.METHOD_LINK)]),
         html.P([html.Strong(t("footer.boundaries_label", lang)), t("footer.boundaries", lang)]),
-        html.P(html.A(t("nav.data", lang), href=f"/data?lang={lang}", id="data-link", className="footer-data-link")),
+        html.P(html.A(t("nav.data", lang), href=urls.data(lang), id="data-link", className="footer-data-link")),
     ]))
 
 
@@ -80,6 +85,26 @@ def notices(lines: list[str]) -> list:
         return []
     return [dbc.Alert([html.Div(line, className="notice-line") for line in lines],
                       color="warning", className="notice", dismissable=True)]
+
+
+def notice_lines(problems: list[tuple[str, dict]], lang: str) -> list[str]:
+    """The bad-link notices (key, params) in words, each fallback named in the reader's language."""
+    lines = []
+    for key, params in problems:
+        params = dict(params)
+        if params.get("name") == "indicator":
+            params["fallback"] = catalogue.get(params["fallback"]).name[lang]
+        elif params.get("name") == "city":
+            params["fallback"] = t("place.province", lang)
+        elif params.get("name") == "county":
+            params["fallback"] = t("notice.no_county", lang)
+        lines.append(t(key, lang, **params))
+    return lines
+
+
+def problem_notices(problems: list[tuple[str, dict]], lang: str) -> list:
+    """The warning box for a link's bad parameters (what a state parser returned)."""
+    return notices(notice_lines(problems, lang))
 
 
 def status_chip(status: str, lang: str, indicator=None) -> html.Span:
