@@ -100,15 +100,6 @@ def scorecard_sheet(store, code: str, year: int, lang: str) -> Sheet:
                                                     year=year), all_label=t("download.all_indicators", lang)))
 
 
-WORKLIST_DETAILS = {
-    "facility_area_m2": ("worklist.col_area", "#,##0"),
-    "square_area_m2": ("worklist.col_square", "#,##0"),
-    "social_workers": ("worklist.col_social_workers", "0"),
-    "social_organisations": ("worklist.col_organisations", "0"),
-    "volunteer_teams": ("worklist.col_teams", "0"),
-}
-
-
 def worklist(store, county: str, indicator_id: str, year: int, lang: str) -> Sheet:
     """The communities and villages of a county that fail one indicator ("all": every one)."""
     inds = catalogue.UNIT_SOURCED if indicator_id == "all" else [catalogue.get(indicator_id)]
@@ -126,9 +117,9 @@ def worklist(store, county: str, indicator_id: str, year: int, lang: str) -> She
                Column("households", t("facts.households", lang), COUNT_FORMAT)]
     if indicator_id == "all":
         columns.insert(0, Column("indicator", t("download.indicator", lang)))
-    for field, (key, fmt) in WORKLIST_DETAILS.items():
-        if field in frame.columns and frame[field].notna().any():
-            columns.append(Column(field, t(key, lang), fmt))
+    for detail in catalogue.WORK_COLUMNS:
+        if detail.field in frame.columns and frame[detail.field].notna().any():
+            columns.append(Column(detail.field, t(detail.heading, lang), detail.number_format))
     columns.append(Column("reason", t("worklist.col_reason", lang)))
     ind = inds[0] if indicator_id != "all" else None
     place = division(county)

@@ -16,14 +16,17 @@ per county and year are their sums, and every higher level sums those counts.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Callable
 
 import numpy as np
 import pandas as pd
 
-from data.progress import BASE_YEAR, TARGET_YEAR  # noqa: F401  (the baseline and the goal's year, set once)
-from data.standards import meets_rural_centre_standard, meets_urban_area_standard
+from data.formatting import format_number
+from data.progress import BASE_YEAR, TARGET_YEAR, missing  # noqa: F401  (the baseline and the goal's year, set once)
+from data.standards import (RURAL_MIN_AREA_M2, RURAL_MIN_SQUARE_M2, meets_rural_centre_standard,
+                            meets_urban_area_standard, urban_area_required)
 
 LEVELS = ("province", "city", "county")
 
@@ -39,6 +42,26 @@ SECTIONS: dict[str, dict[str, str]] = {
 # What a record frame looks like to the computations: one row per unit per year, with
 # "kind" ("urban" or "rural") and the columns of data.store.UNIT_YEAR_COLUMNS.
 Computation = Callable[[pd.DataFrame], tuple[pd.Series, pd.Series]]
+# Why one failing unit fails, from its record (a dict of the frame's row, with its numerator
+# and denominator): a translation key and its parameters.
+Shortfall = Callable[[dict], tuple[str, dict]]
+
+
+@dataclass(frozen=True)
+class WorkColumn:
+    """A number that a work list shows beside a failing unit: one column of its record."""
+    field: str            # a column of data.store.UNIT_YEAR_COLUMNS
+    heading: str          # the translation key of its heading
+    number_format: str    # as a spreadsheet writes it
+
+
+FACILITY_AREA = WorkColumn("facility_area_m2", "worklist.col_area", "#,##0")
+SQUARE_AREA = WorkColumn("square_area_m2", "worklist.col_square", "#,##0")
+SOCIAL_WORKERS = WorkColumn("social_workers", "worklist.col_social_workers", "0")
+SOCIAL_ORGANISATIONS = WorkColumn("social_organisations", "worklist.col_organisations", "0")
+VOLUNTEER_TEAMS = WorkColumn("volunteer_teams", "worklist.col_teams", "0")
+# Every work-list column, in the order that a work list of every indicator shows them.
+WORK_COLUMNS = (FACILITY_AREA, SQUARE_AREA, SOCIAL_WORKERS, SOCIAL_ORGANISATIONS, VOLUNTEER_TEAMS)
 
 
 @dataclass(frozen=True)
@@ -66,6 +89,15 @@ class Indicator:
     # For the work list: the per-unit threshold a unit must reach (a person rate's target),
     # or None when a unit passes exactly when it counts in the numerator.
     unit_threshold: float | None = None
+    # The work list's numbers beside each failing unit, and why it fails. Without a
+    # shortfall of its own an indicator says "shortfall.<id>" with the unit's share against
+    # unit_threshold, or else with its work-list numbers (data.queries.shortfall).
+    worklist_columns: tuple[WorkColumn, ...] = ()
+    shortfall: Shortfall | None = field(default=None, repr=False, compare=False)
+    # Indicators counted from county or province records: the column counted, and whether
+    # the count is cumulated since 2011 (centres built in each year) or read as it stands.
+    record_column: str | None = None
+    cumulative: bool = False
 
     @property
     def has_target(self) -> bool:
@@ -121,6 +153,23 @@ def _any_facility(r: pd.DataFrame) -> pd.Series:
     return _facility(r).astype(int)
 
 
+def _urban_area_shortfall(r: dict) -> tuple[str, dict]:
+    needed = float(urban_area_required(r["households"]))
+    return "shortfall.urban_area", {"area": format_number(r["facility_area_m2"]),
+                                    "needed": format_number(math.ceil(needed)),
+                                    "households": format_number(r["households"])}
+
+
+def _rural_centre_shortfall(r: dict) -> tuple[str, dict]:
+    parts_area = r["facility_area_m2"] < RURAL_MIN_AREA_M2
+    parts_square = missing(r["square_area_m2"]) or r["square_area_m2"] < RURAL_MIN_SQUARE_M2
+    key = ("shortfall.rural_both" if parts_area and parts_square
+           else "shortfall.rural_area" if parts_area else "shortfall.rural_square")
+    return key, {"area": format_number(r["facility_area_m2"]),
+                 "square": format_number(r["square_area_m2"]) if not missing(r["square_area_m2"]) else "—",
+                 "min_area": RURAL_MIN_AREA_M2, "min_square": format_number(RURAL_MIN_SQUARE_M2)}
+
+
 _PCT_COMMUNITIES = {"zh": "社区数（城市社区与村）", "en": "communities (urban communities and villages)"}
 
 INDICATORS: tuple[Indicator, ...] = (
@@ -165,7 +214,7 @@ INDICATORS: tuple[Indicator, ...] = (
         numerator={"zh": "面积达标的城市社区综合服务设施数",
                    "en": "urban facilities with area ≥ max(400 m², 20 m² per 100 households)"},
         denominator={"zh": "城市社区综合服务设施数", "en": "urban community facilities"},
-        source="units",
+        source="units", worklist_columns=(FACILITY_AREA,), shortfall=_urban_area_shortfall,
         compute=_share(_facility_in("urban"),
                        lambda r: pd.Series(meets_urban_area_standard(r["facility_area_m2"], r["households"]),
                                            index=r.index)),
@@ -186,7 +235,7 @@ INDICATORS: tuple[Indicator, ...] = (
         numerator={"zh": "面积与广场均达标的农村社区服务中心数",
                    "en": "rural centres with area ≥ 350 m² and square ≥ 1000 m²"},
         denominator={"zh": "农村社区服务中心数", "en": "rural service centres"},
-        source="units",
+        source="units", worklist_columns=(FACILITY_AREA, SQUARE_AREA), shortfall=_rural_centre_shortfall,
         compute=_share(_facility_in("rural"),
                        lambda r: pd.Series(meets_rural_centre_standard(r["facility_area_m2"], r["square_area_m2"]),
                                            index=r.index)),
@@ -244,7 +293,8 @@ INDICATORS: tuple[Indicator, ...] = (
         clause="每个社区至少拥有1名社会工作专业人员", clause_section="二、(一)3",
         numerator={"zh": "至少有 1 名社会工作专业人员的社区数", "en": "communities with ≥ 1 social-work professional"},
         denominator=_PCT_COMMUNITIES,
-        source="units", compute=_share(_every, lambda r: r["social_workers"] >= 1),
+        source="units", worklist_columns=(SOCIAL_WORKERS,),
+        compute=_share(_every, lambda r: r["social_workers"] >= 1),
     ),
     Indicator(
         id="registered_volunteers", section="workforce",
@@ -268,7 +318,8 @@ INDICATORS: tuple[Indicator, ...] = (
         clause="每个社区拥有5支以上志愿者服务队伍", clause_section="二、(二)2",
         numerator={"zh": "拥有 5 支以上志愿者服务队伍的社区数", "en": "communities with ≥ 5 volunteer teams"},
         denominator=_PCT_COMMUNITIES,
-        source="units", compute=_share(_every, lambda r: r["volunteer_teams"] >= 5),
+        source="units", worklist_columns=(VOLUNTEER_TEAMS,),
+        compute=_share(_every, lambda r: r["volunteer_teams"] >= 5),
     ),
     Indicator(
         id="staff_training", section="workforce",
@@ -292,7 +343,8 @@ INDICATORS: tuple[Indicator, ...] = (
         unit="yes_no", target=None, target_basis="none",
         clause="筹备建设省级社区服务人才培训基地", clause_section="二、(二)2",
         numerator={"zh": "是否建成（1 为已建成）", "en": "established (1) or not (0)"}, denominator=None,
-        source="province_records", levels=("province",), target_levels=(),
+        source="province_records", record_column="training_base_established",
+        levels=("province",), target_levels=(),
     ),
     # ---------------------------------------------------------------- mechanisms
     Indicator(
@@ -317,7 +369,8 @@ INDICATORS: tuple[Indicator, ...] = (
         clause="每个社区拥有5个以上的社区社会组织", clause_section="二、(一)4",
         numerator={"zh": "拥有 5 个以上社区社会组织的社区数", "en": "communities with ≥ 5 social organisations"},
         denominator=_PCT_COMMUNITIES,
-        source="units", compute=_share(_every, lambda r: r["social_organisations"] >= 5),
+        source="units", worklist_columns=(SOCIAL_ORGANISATIONS,),
+        compute=_share(_every, lambda r: r["social_organisations"] >= 5),
     ),
     Indicator(
         id="co_building", section="mechanisms",
@@ -347,7 +400,8 @@ INDICATORS: tuple[Indicator, ...] = (
         clause_section="二、(二)1",
         numerator={"zh": "2011 年起累计新建、改扩建或购置改造的农村社区服务中心数",
                    "en": "rural centres built, extended or converted, cumulative since 2011"},
-        denominator=None, source="county_records", target_levels=("province",),
+        denominator=None, source="county_records", record_column="rural_centers_built", cumulative=True,
+        target_levels=("province",),
     ),
     Indicator(
         id="urban_stations_built", section="key_projects", headline=True,
@@ -363,7 +417,8 @@ INDICATORS: tuple[Indicator, ...] = (
         clause_section="二、(二)1",
         numerator={"zh": "2011 年起累计新建、改扩建或购置改造的城市社区服务站数",
                    "en": "urban stations built, extended or converted, cumulative since 2011"},
-        denominator=None, source="county_records", target_levels=("province",),
+        denominator=None, source="county_records", record_column="urban_stations_built", cumulative=True,
+        target_levels=("province",),
     ),
     # ---------------------------------------------------------------- information
     Indicator(
@@ -404,7 +459,7 @@ INDICATORS: tuple[Indicator, ...] = (
         clause="建立覆盖县(市、区)或更大范围的社区综合信息管理和服务平台", clause_section="二、(二)3",
         numerator={"zh": "建有平台的县级单位数", "en": "counties with a platform"},
         denominator={"zh": "县级单位数", "en": "county-level divisions"},
-        source="county_records",
+        source="county_records", record_column="info_platform",
     ),
     Indicator(
         id="unified_hotline", section="information",
@@ -417,7 +472,7 @@ INDICATORS: tuple[Indicator, ...] = (
         clause="推动全省设置统一的社区服务电话号码", clause_section="二、(二)3",
         numerator={"zh": "已接入的县级单位数", "en": "counties connected"},
         denominator={"zh": "县级单位数", "en": "county-level divisions"},
-        source="county_records",
+        source="county_records", record_column="unified_hotline",
     ),
 )
 
@@ -425,6 +480,9 @@ BY_ID: dict[str, Indicator] = {ind.id: ind for ind in INDICATORS}
 QUANTIFIED = tuple(i for i in INDICATORS if i.target_basis == "stated")
 # Counted from the communities and villages (each has a work list of the units behind).
 UNIT_SOURCED = tuple(i for i in INDICATORS if i.source == "units")
+# Counted from one column of the county (or province) records.
+COUNTY_SOURCED = tuple(i for i in INDICATORS if i.source == "county_records")
+PROVINCE_SOURCED = tuple(i for i in INDICATORS if i.source == "province_records")
 STANDARDS = tuple(i for i in INDICATORS if i.target_basis == "standard")
 TRACKED = tuple(i for i in INDICATORS if i.target_basis == "none")
 DEFAULT_INDICATOR = "rural_center_coverage"

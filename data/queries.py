@@ -12,7 +12,6 @@ the store's data version, so a committed batch invalidates them.
 """
 from __future__ import annotations
 
-import math
 from functools import lru_cache
 
 import numpy as np
@@ -24,7 +23,6 @@ from data.catalogue import BASE_YEAR, Indicator
 from data.divisions import CITY_CODES, COUNTY_CODES, DIVISIONS, PROVINCE_CODE
 from data.formatting import format_number, format_percent
 from data.i18n import t
-from data.standards import RURAL_MIN_AREA_M2, RURAL_MIN_SQUARE_M2, urban_area_required
 
 VALUE_COLUMNS = ["code", "name", "name_en", "parent_code", "year", "numerator", "denominator", "value",
                  "target", "progress", "status", "baseline", "previous", "change", "trend",
@@ -193,40 +191,19 @@ def _failing(ind: Indicator, records: pd.DataFrame) -> pd.DataFrame:
     reasons = [shortfall(ind, row) for row in rows.to_dict("records")]
     rows["reason_zh"] = [t(key, "zh", **params) for key, params in reasons]
     rows["reason_en"] = [t(key, "en", **params) for key, params in reasons]
-    return rows[WORK_COLUMNS + _detail_columns(ind)].reset_index(drop=True)
-
-
-def _detail_columns(ind: Indicator) -> list[str]:
-    return {
-        "urban_facility_area_standard": ["facility_area_m2"],
-        "rural_center_standard": ["facility_area_m2", "square_area_m2"],
-        "social_worker_coverage": ["social_workers"],
-        "social_organisations": ["social_organisations"],
-        "volunteer_teams": ["volunteer_teams"],
-    }.get(ind.id, [])
+    return rows[WORK_COLUMNS + [c.field for c in ind.worklist_columns]].reset_index(drop=True)
 
 
 def shortfall(ind: Indicator, r: dict) -> tuple[str, dict]:
-    """(translation key, parameters) saying why one unit fails `ind`."""
-    if ind.id == "urban_facility_area_standard":
-        needed = float(urban_area_required(r["households"]))
-        return "shortfall.urban_area", {"area": format_number(r["facility_area_m2"]),
-                                        "needed": format_number(math.ceil(needed)),
-                                        "households": format_number(r["households"])}
-    if ind.id == "rural_center_standard":
-        parts_area = r["facility_area_m2"] < RURAL_MIN_AREA_M2
-        parts_square = missing(r["square_area_m2"]) or r["square_area_m2"] < RURAL_MIN_SQUARE_M2
-        key = ("shortfall.rural_both" if parts_area and parts_square
-               else "shortfall.rural_area" if parts_area else "shortfall.rural_square")
-        return key, {"area": format_number(r["facility_area_m2"]),
-                     "square": format_number(r["square_area_m2"]) if not missing(r["square_area_m2"]) else "—",
-                     "min_area": RURAL_MIN_AREA_M2, "min_square": format_number(RURAL_MIN_SQUARE_M2)}
+    """(translation key, parameters) saying why one unit fails `ind`: the catalogue's own
+    reason where it has one, else its share against the threshold, else its work-list numbers."""
+    if ind.shortfall is not None:
+        return ind.shortfall(r)
     if ind.unit_threshold is not None:
         share = r["numerator"] / r["denominator"]
         return f"shortfall.{ind.id}", {"num": format_number(r["numerator"]), "den": format_number(r["denominator"]),
                                        "share": format_percent(share), "target": format_percent(ind.unit_threshold, 0)}
-    return f"shortfall.{ind.id}", {k: format_number(v) for k, v in r.items()
-                                   if k in ("social_workers", "social_organisations", "volunteer_teams")}
+    return f"shortfall.{ind.id}", {c.field: format_number(r[c.field]) for c in ind.worklist_columns}
 
 
 # ---------------------------------------------------------------------- place pages

@@ -403,14 +403,28 @@ def frames_digest(*frames: pd.DataFrame) -> str:
     return h.hexdigest()
 
 
+def _record_counts(ind: catalogue.Indicator, records: pd.DataFrame, division: pd.Series) -> pd.DataFrame:
+    """One record-sourced indicator's counts. A cumulated count (records in year order per
+    division) sums every year since 2011 and has no denominator; any other is the record's
+    own 1 or 0 of 1, where the record says."""
+    column = records[ind.record_column]
+    if ind.cumulative:
+        return pd.DataFrame({"division_code": division, "year": records["year"], "indicator_id": ind.id,
+                             "numerator": column.groupby(division).cumsum().astype(float),
+                             "denominator": np.nan})
+    known = column.notna()
+    return pd.DataFrame({"division_code": division[known], "year": records["year"][known], "indicator_id": ind.id,
+                         "numerator": column[known].astype(float), "denominator": 1.0})
+
+
 def compute_counts(unit_years: pd.DataFrame, county_years: pd.DataFrame,
                    province_years: pd.DataFrame) -> pd.DataFrame:
     """The canonical counts: (division_code, year, indicator_id) -> numerator, denominator.
 
     Unit-sourced indicators: the sums over a county's communities and villages of each
-    record's numerator and denominator (data.catalogue). Centres and stations built:
-    cumulative since 2011. Platforms and hotline: 1 or 0 of 1 per county. The training
-    base: 1 or 0 at the province.
+    record's numerator and denominator (data.catalogue). The others count their record
+    column (Indicator.record_column) per county, or at the province: centres and stations
+    built, cumulated since 2011; platforms, hotline and the training base, 1 or 0 of 1.
     """
     parts = []
     if len(unit_years):
@@ -422,23 +436,10 @@ def compute_counts(unit_years: pd.DataFrame, county_years: pd.DataFrame,
             parts.append(summed.assign(indicator_id=ind.id).rename(columns={"county_code": "division_code"}))
     if len(county_years):
         cy = county_years.sort_values(["county_code", "year"])
-        for ind_id, column in (("rural_centers_built", "rural_centers_built"),
-                               ("urban_stations_built", "urban_stations_built")):
-            cumulative = cy.groupby("county_code")[column].cumsum()
-            parts.append(pd.DataFrame({"division_code": cy["county_code"], "year": cy["year"],
-                                       "indicator_id": ind_id, "numerator": cumulative.astype(float),
-                                       "denominator": np.nan}))
-        for ind_id, column in (("county_platform", "info_platform"), ("unified_hotline", "unified_hotline")):
-            known = cy[cy[column].notna()]
-            parts.append(pd.DataFrame({"division_code": known["county_code"], "year": known["year"],
-                                       "indicator_id": ind_id, "numerator": known[column].astype(float),
-                                       "denominator": 1.0}))
+        parts += [_record_counts(ind, cy, cy["county_code"]) for ind in catalogue.COUNTY_SOURCED]
     if len(province_years):
-        known = province_years[province_years["training_base_established"].notna()]
-        parts.append(pd.DataFrame({"division_code": PROVINCE_CODE, "year": known["year"],
-                                   "indicator_id": "training_base",
-                                   "numerator": known["training_base_established"].astype(float),
-                                   "denominator": 1.0}))
+        province = pd.Series(PROVINCE_CODE, index=province_years.index)
+        parts += [_record_counts(ind, province_years, province) for ind in catalogue.PROVINCE_SOURCED]
     columns = ["division_code", "year", "indicator_id", "numerator", "denominator"]
     if not parts:
         return pd.DataFrame(columns=columns)

@@ -108,3 +108,24 @@ def test_a_target_applies_only_at_its_levels():
 def test_the_headline_goals_are_the_four_flagged_in_catalogue_order():
     assert [i.id for i in catalogue.HEADLINE] == [
         "urban_facility_coverage", "rural_center_coverage", "rural_centers_built", "urban_stations_built"]
+
+
+def test_record_sourced_indicators_count_a_column_of_their_records():
+    from data import schema
+    tables = {"county_records": schema.county_year_records, "province_records": schema.province_year_records}
+    for ind in INDICATORS:
+        if ind.source in tables:
+            assert ind.record_column in tables[ind.source].c, ind.id
+            assert ind.cumulative == (ind.unit == "count"), ind.id  # built each year, counted since 2011
+        else:
+            assert ind.record_column is None and not ind.cumulative, ind.id
+
+
+def test_work_list_columns_are_unit_record_columns_in_one_order():
+    from data import schema
+    for ind in INDICATORS:
+        assert ind.source == "units" or not (ind.worklist_columns or ind.shortfall), ind.id
+        assert all(c in catalogue.WORK_COLUMNS and c.field in schema.unit_year_records.c
+                   for c in ind.worklist_columns), ind.id
+        order = [catalogue.WORK_COLUMNS.index(c) for c in ind.worklist_columns]
+        assert order == sorted(order), ind.id

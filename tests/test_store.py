@@ -10,7 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from data import queries, schema
-from data.store import Store
+from data.store import Store, compute_counts
 from tests.factories import batch, unit_year
 
 
@@ -110,6 +110,37 @@ def test_counts_equal_a_recount_of_the_records(demo_store):
     counts = demo_store.counts().set_index(["division_code", "year", "indicator_id"])
     row = counts.loc[("210224", 2013, "urban_facility_coverage")]
     assert (row["numerator"], row["denominator"]) == expected
+
+
+# The demo store's counts summed per indicator (numerator, denominator; None: no denominator),
+# as the store counted them before the catalogue said which record column each one counts.
+DEMO_COUNT_TOTALS = {
+    "urban_facility_coverage": (19161, 21500), "rural_center_coverage": (36743, 57500),
+    "urban_facility_area_standard": (14927, 19161), "rural_center_standard": (28593, 36743),
+    "barrier_free": (37032, 55904), "party_member_volunteering": (8791941, 12657328),
+    "resident_volunteering": (47389778, 211153229), "social_worker_coverage": (48508, 79000),
+    "registered_volunteers": (15734295, 211153229), "volunteer_teams": (50926, 79000),
+    "staff_training": (426541, 465515), "direct_elections": (14741, 21500),
+    "social_organisations": (52546, 79000), "co_building": (223797, 328210),
+    "broadband": (38732, 55904), "e_records": (44327, 79000),
+    "rural_centers_built": (18683, None), "urban_stations_built": (3167, None),
+    "county_platform": (213, 500), "unified_hotline": (151, 500), "training_base": (1, 5),
+}
+
+
+def test_compute_counts_of_the_demo_records_keeps_its_totals(demo_store):
+    with demo_store.engine.connect() as conn:
+        counts = compute_counts(*Store._active_frames(conn))
+    assert len(counts) == 10005
+    sums = counts.groupby("indicator_id", sort=False)[["numerator", "denominator"]].sum(min_count=1)
+    totals = {i: (int(r.numerator), None if pd.isna(r.denominator) else int(r.denominator))
+              for i, r in sums.iterrows()}
+    assert list(totals.items()) == list(DEMO_COUNT_TOTALS.items())
+    pd.testing.assert_frame_equal(counts.sort_values(["division_code", "year", "indicator_id"])
+                                  .reset_index(drop=True),
+                                  demo_store.counts()[list(counts.columns)]
+                                  .sort_values(["division_code", "year", "indicator_id"]).reset_index(drop=True),
+                                  check_dtype=False)
 
 
 def test_records_keep_rural_and_urban_fields_apart(demo_store):
