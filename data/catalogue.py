@@ -24,7 +24,8 @@ import numpy as np
 import pandas as pd
 
 from data.formatting import format_number
-from data.progress import BASE_YEAR, TARGET_YEAR, missing  # noqa: F401  (the baseline and the goal's year, set once)
+from data.progress import BASE_YEAR, TARGET_YEAR  # noqa: F401  (the baseline and the goal's year, set once)
+from data.progress import COMPARATORS, missing
 from data.standards import (RURAL_MIN_AREA_M2, RURAL_MIN_SQUARE_M2, meets_rural_centre_standard,
                             meets_urban_area_standard, urban_area_required)
 
@@ -81,7 +82,7 @@ class Indicator:
     source: str                    # "units", "county_records" or "province_records"
     levels: tuple[str, ...] = LEVELS
     target_levels: tuple[str, ...] = LEVELS  # where the target applies (6000/1000: province only)
-    comparator: str = ">="
+    comparator: str = ">="         # a minimum; data.progress.COMPARATORS says why the only one
     target_year: int = TARGET_YEAR
     target_note: dict[str, str] | None = None
     headline: bool = False
@@ -98,6 +99,11 @@ class Indicator:
     # the count is cumulated since 2011 (centres built in each year) or read as it stands.
     record_column: str | None = None
     cumulative: bool = False
+
+    def __post_init__(self):
+        if self.comparator not in COMPARATORS:
+            raise ValueError(f"{self.id}: comparator {self.comparator!r} is not one of {list(COMPARATORS)} "
+                             "(data.progress says why)")
 
     @property
     def has_target(self) -> bool:

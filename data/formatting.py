@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from data.i18n import t
-from data.progress import missing
+from data.progress import COMPARATORS, missing
 
 if TYPE_CHECKING:
     from data.catalogue import Indicator
@@ -80,7 +80,7 @@ def target_text(ind: Indicator, level: str, lang: str) -> str:
     if level not in ind.target_levels:
         return t("target.province_only", lang, target=format_number(ind.target))
     shown = format_number(ind.target) if ind.unit == "count" else format_percent(ind.target, 0)
-    return f"≥ {shown}"
+    return f"{COMPARATORS[ind.comparator]} {shown}"
 
 
 def status_label(status: str, lang: str, indicator: Indicator | None = None) -> str:

@@ -29,6 +29,12 @@ NEEDS_ACCELERATION = 0.6
 # Rates are sums of counts over sums of counts; 1e-9 keeps 0.8 == 8/10 from failing 0.8.
 _EPS = 1e-9
 
+# The comparators a target may have, with the sign that shows each. Every goal of the 2013
+# opinions is a minimum (以上, 至少, 全覆盖), and progress (value / target), status, ranks, the
+# colour scale and the work list all read a higher value as better, so ">=" is the only one:
+# a maximum would need each of those, not only a new entry here.
+COMPARATORS = {">=": "≥"}
+
 STATUSES = ("achieved", "on_track", "needs_acceleration", "limited_progress", "deteriorating",
             "not_yet", "no_data", "no_target")
 

@@ -129,3 +129,9 @@ def test_work_list_columns_are_unit_record_columns_in_one_order():
                    for c in ind.worklist_columns), ind.id
         order = [catalogue.WORK_COLUMNS.index(c) for c in ind.worklist_columns]
         assert order == sorted(order), ind.id
+
+
+def test_a_comparator_that_progress_cannot_follow_is_refused():
+    import dataclasses
+    with pytest.raises(ValueError, match="comparator"):
+        dataclasses.replace(BY_ID["rural_center_coverage"], comparator="<=")
