@@ -207,32 +207,7 @@
     return [update(p, cfg, fig), token];
   }
 
-  // The language switch links to the same view in the other language.
-  function otherLanguage(search) {
-    var params = new URLSearchParams(search || "");
-    params.set("lang", params.get("lang") === "en" ? "zh" : "en");
-    return "?" + params.toString();
-  }
-
-  // "Present this view": the presentation of the URL's indicator, year and level.
-  function presentHref(search) {
-    var params = new URLSearchParams(search || ""), out = new URLSearchParams();
-    ["indicator", "year", "level", "lang"].forEach(function (k) {
-      if (params.get(k)) { out.set(k === "indicator" ? "indicators" : k, params.get(k)); }
-    });
-    return "/present?" + out.toString();
-  }
-
-  function setDocumentLanguage(meta) {
-    if (meta && meta.lang) {
-      document.documentElement.lang = meta.lang === "zh" ? "zh-CN" : "en";
-      if (meta.title) { document.title = meta.title; }
-    }
-  }
-
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
-    overviewMap: {update: update, updateAndSignal: updateAndSignal,
-                   otherLanguage: otherLanguage, presentHref: presentHref,
-                   setDocumentLanguage: setDocumentLanguage}
+    overviewMap: {update: update, updateAndSignal: updateAndSignal}
   });
 })();

@@ -1,6 +1,6 @@
 """The data page: upload, check, confirm, history and revert, users. Every callback that
-reads an upload or writes anything checks the signed-in user's role on the server first;
-the page hiding a button is never the protection."""
+reads an upload or writes anything checks the signed-in user's role on the server first
+(routes.auth.role_required); the page hiding a button is never the protection."""
 from __future__ import annotations
 
 import base64
@@ -8,7 +8,7 @@ import binascii
 from datetime import timedelta, timezone
 
 import flask
-from dash import ALL, Input, Output, State, ctx, html, no_update
+from dash import ALL, ClientsideFunction, Input, Output, State, ctx, html, no_update
 from dash.exceptions import PreventUpdate
 
 import dash_bootstrap_components as dbc
@@ -46,19 +46,6 @@ def upload_limit() -> int:
     """How many characters of data URLs one callback request may carry: the server's
     request limit less the room for the rest of the request."""
     return max(int(flask.current_app.config["MAX_CONTENT_LENGTH"]) - REQUEST_OVERHEAD, 0)
-
-
-# dcc.Upload hands the files to the page as data URLs. A request bigger than the server's limit
-# would be refused by Flask with a bare 413 that the page never shows, so the browser measures
-# the upload first and, if it is too big, passes on only its size; the server then says so in
-# the user's language. Its own check is what guards: this only decides what message is shown.
-GATE = """function(contents, names, limit) {
-    if (!contents) { return window.dash_clientside.no_update; }
-    var list = Array.isArray(contents) ? contents : [contents];
-    var size = list.reduce(function (n, c) { return n + (c ? c.length : 0); }, 0);
-    if (limit && size > limit) { return {"too_big": size, "names": names}; }
-    return {"contents": contents, "names": names};
-}"""
 
 
 def history_rows(store, lang: str) -> list[dict]:
@@ -111,10 +98,6 @@ def _lang(meta) -> str:
     return urls.language((meta or {}).get("lang"))
 
 
-def _forbidden(lang: str):
-    return dbc.Alert(t("data.forbidden", lang), color="danger", id="data-forbidden")
-
-
 def _mb(n: int) -> str:
     return f"{n / 1024 / 1024:.0f}" if n >= 10 * 1024 * 1024 else f"{n / 1024 / 1024:.1f}"
 
@@ -123,8 +106,10 @@ def register(app, store, settings) -> None:
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = settings.upload_limit_mb * 1024 * 1024
 
-    app.clientside_callback(GATE, Output(ids.DATA_UPLOADED, "data"), Input(ids.DATA_UPLOAD, "contents"),
-                            State(ids.DATA_UPLOAD, "filename"), State(ids.DATA_UPLOAD_LIMIT, "data"))
+    # The browser measures an upload before sending it (assets/pages.js says why).
+    app.clientside_callback(ClientsideFunction("dataPage", "gateUpload"), Output(ids.DATA_UPLOADED, "data"),
+                            Input(ids.DATA_UPLOAD, "contents"), State(ids.DATA_UPLOAD, "filename"),
+                            State(ids.DATA_UPLOAD_LIMIT, "data"))
 
     @app.callback(Output(ids.DATA_TEMPLATE_BLANK, "href"), Output(ids.DATA_TEMPLATE_FILLED, "href"),
                   Input(ids.DATA_YEAR, "value"), State(ids.PAGE_META, "data"))
@@ -135,10 +120,9 @@ def register(app, store, settings) -> None:
     @app.callback(Output(ids.DATA_PREVIEW, "children"), Output(ids.DATA_CHECKED, "data"),
                   Output(ids.DATA_CONFIRM, "disabled"),
                   Input(ids.DATA_UPLOADED, "data"), Input(ids.DATA_YEAR, "value"), State(ids.PAGE_META, "data"))
-    def check_upload(uploaded, year, meta):
+    @auth.role_required(store, "editor", rest=(None, True))
+    def check_upload(uploaded, year, meta, user):
         lang = _lang(meta)
-        if auth.require(store, "editor") is None:
-            return _forbidden(lang), None, True
         if not isinstance(uploaded, dict):
             raise PreventUpdate
         if uploaded.get("too_big"):
@@ -163,11 +147,9 @@ def register(app, store, settings) -> None:
                   Output(ids.DATA_CHECKED, "data", allow_duplicate=True),
                   Input(ids.DATA_CONFIRM, "n_clicks"), State(ids.DATA_UPLOADED, "data"),
                   State(ids.DATA_CHECKED, "data"), State(ids.PAGE_META, "data"), prevent_initial_call=True)
-    def confirm(n_clicks, uploaded, checked, meta):
+    @auth.role_required(store, "editor", rest=(no_update, True, None))
+    def confirm(n_clicks, uploaded, checked, meta, user):
         lang = _lang(meta)
-        user = auth.require(store, "editor")
-        if user is None:
-            return _forbidden(lang), no_update, True, None
         contents, names = (uploaded.get("contents"), uploaded.get("names")) if isinstance(uploaded, dict) else (0, 0)
         if not n_clicks or not contents or not checked or not checked.get("ok"):
             raise PreventUpdate
@@ -200,11 +182,9 @@ def register(app, store, settings) -> None:
                   Output(ids.DATA_HISTORY, "children", allow_duplicate=True),
                   Input(ids.DATA_REVERT_DIALOG, "submit_n_clicks"), State(ids.DATA_REVERT_PENDING, "data"),
                   State(ids.PAGE_META, "data"), prevent_initial_call=True)
-    def revert(submitted, batch, meta):
+    @auth.role_required(store, "editor", rest=(no_update,))
+    def revert(submitted, batch, meta, user):
         lang = _lang(meta)
-        user = auth.require(store, "editor")
-        if user is None:
-            return _forbidden(lang), no_update
         if not submitted or batch is None:
             raise PreventUpdate
         try:
@@ -218,11 +198,9 @@ def register(app, store, settings) -> None:
                   Input({"type": ids.USER_ACTION, "action": ALL}, "n_clicks"),
                   State(ids.USER_NAME, "value"), State(ids.USER_PASSWORD, "value"), State(ids.USER_ROLE, "value"),
                   State(ids.PAGE_META, "data"), prevent_initial_call=True)
-    def manage_users(clicks, name, password, role, meta):
+    @auth.role_required(store, "admin", rest=(no_update,))
+    def manage_users(clicks, name, password, role, meta, user):
         lang = _lang(meta)
-        admin = auth.require(store, "admin")
-        if admin is None:
-            return _forbidden(lang), no_update
         if not ctx.triggered_id or not any(clicks or []):
             raise PreventUpdate
         action = ctx.triggered_id["action"]
@@ -230,9 +208,9 @@ def register(app, store, settings) -> None:
             if action == "add":
                 users.create_user(store, name or "", password or "", role)
             elif action == "update":
-                users.update_user(store, (name or "").strip(), role=role, password=password or None, by=admin.username)
+                users.update_user(store, (name or "").strip(), role=role, password=password or None, by=user.username)
             else:
-                users.update_user(store, (name or "").strip(), active=action == "enable", by=admin.username)
+                users.update_user(store, (name or "").strip(), active=action == "enable", by=user.username)
         except users.UserError as err:
             return dbc.Alert(t(err.key, lang, **err.params), color="danger"), no_update
         return (dbc.Alert(t(f"users.done_{action}", lang, name=(name or "").strip()), color="success"),

@@ -6,19 +6,19 @@ two more; assets/map.js patches the map from the payload in the browser.
 """
 from __future__ import annotations
 
-from dash import Input, Output, State, ctx, dcc, html, no_update
+from dash import ClientsideFunction, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
-from callbacks import tables
-from data import catalogue, queries
+from data import catalogue, queries, reports
 from data.divisions import CITY_CODES, COUNTY_CODES, PROVINCE_CODE, division
-from data.formatting import change_text, colon, format_number, format_value, target_text
 from data.i18n import t
 from data.progress import number_or_none, status_counts
 from data.provenance import page_chrome
 from layouts import components, ids
 from layouts import overview as view
-from layouts.figures import build_ranking, build_sparkline, map_client_config, map_payload, map_skeleton
+from layouts.places import grid_columns, grid_rows
+from layouts.figures.charts import build_ranking, build_sparkline
+from layouts.figures.overview_map import map_client_config, map_payload, map_skeleton
 import urls
 from urls import PlaceState, ViewState, default_state, parse
 
@@ -75,38 +75,11 @@ def summary(store, state: ViewState, lang: str) -> list:
     place = division(code)
     series = queries.series(store, ind.id, code)
     row = series[series["year"] == state.year].iloc[0]
-    level = place.level
-    where = place.label(lang)
-    if level == "county":
-        city = division(place.parent_code)
-        where = f"{where} · {t('kind.' + place.kind.replace(' ', '_'), lang)} · {city.label(lang)}"
-    has_denominator = ind.denominator is not None and row["denominator"] == row["denominator"]
-    counts = (f"{format_number(row['numerator'])} / {format_number(row['denominator'])}" if has_denominator
-              else format_number(row["numerator"]))
-    sep = colon(lang)
-    hint = [] if state.county else [html.P(t("summary.hint", lang), className="summary-hint")]
-    if level in ("county", "city"):
-        hint.insert(0, dcc.Link(t(f"summary.open_{level}", lang, place=place.label(lang)),
-                                href=f"/{level}/{code}" + PlaceState(ind.id, state.year, lang).to_query(),
-                                className="btn btn-primary summary-open", id=ids.SUMMARY_LINK))
-    return [
-        html.H2(where, className="summary-place"),
-        html.Div(ind.name[lang], className="summary-indicator"),
-        html.Div(className="summary-value-row", children=[
-            html.Span(format_value(number_or_none(row["value"]), ind, lang, level), className="summary-value"),
-            components.status_chip(row["status"], lang, indicator=ind),
-            components.trend(row["trend"], change_text(number_or_none(row["change"]), ind), lang),
-        ]),
-        html.Dl(className="summary-facts", children=[
-            html.Dt(t("map.target", lang) + sep), html.Dd(target_text(ind, level, lang)),
-            html.Dt(t("map.counts" if ind.denominator is not None else "map.count", lang) + sep),
-            html.Dd(counts),
-            html.Dt(t("summary.baseline", lang) + sep),
-            html.Dd(format_value(number_or_none(row["baseline"]), ind, lang)),
-        ]),
-        components.graph_static(build_sparkline(series, ind, lang), "summary-sparkline"),
-        *hint,
-    ]
+    numbers = {k: number_or_none(row[k]) for k in ("value", "change", "numerator", "denominator", "baseline")}
+    place_page = (urls.place(place.level, code, PlaceState(ind.id, state.year, lang))
+                  if place.level in urls.PLACE else None)
+    return view.summary(view.Summary(place=place, indicator=ind, status=row["status"], trend=row["trend"], **numbers),
+                        build_sparkline(series, ind, lang), lang, place_page=place_page, hint=not state.county)
 
 
 def legend_children(store, state: ViewState, lang: str) -> list:
@@ -145,8 +118,8 @@ def table_content(store, state: ViewState) -> dict:
     """The table tab's rows and columns, built only when the tab is shown."""
     if state.tab != "table":
         return {"table_rows": [], "table_columns": []}
-    sheet = tables.overview_table(store, state.indicator, state.level, state.lang)
-    return {"table_rows": tables.grid_rows(sheet), "table_columns": tables.grid_columns(sheet)}
+    sheet = reports.overview_table(store, state.indicator, state.level, state.lang)
+    return {"table_rows": grid_rows(sheet), "table_columns": grid_columns(sheet)}
 
 
 # ---------------------------------------------------------------------- callbacks
@@ -237,7 +210,9 @@ def register(app, store) -> None:
                 no_update if playing == was_playing else not playing,
                 no_update if playing == was_playing else t("control.pause" if playing else "control.play", lang),
                 # The map's numbers come back with the URL, sparing a second round trip.
-                payload(store, state) if moved else no_update)
+                payload(store, state) if moved else no_update,
+                # After the back button the links were made for a URL that is gone: both are sent.
+                *view_links(state, None if from_url else current))
 
     @app.callback(
         Output(ids.CARDS, "children"), Output(ids.MAP_TITLE, "children"), Output(ids.MAP_LEGEND, "children"),
@@ -253,7 +228,7 @@ def register(app, store) -> None:
                 legend_children(store, state, lang), title, figure, summary(store, state, lang))
 
     app.clientside_callback(
-        "function(p, cfg, fig) { return window.dash_clientside.overviewMap.updateAndSignal(p, cfg, fig); }",
+        ClientsideFunction("overviewMap", "updateAndSignal"),
         Output(ids.MAP, "figure"), Output(ids.MAP_SHOWN, "data"), Input(ids.MAP_DATA, "data"),
         State(ids.MAP_CONFIG, "data"), State(ids.MAP, "figure"),
     )
@@ -271,8 +246,7 @@ def register(app, store) -> None:
                 view.table_downloads(state, state.lang))
 
     app.clientside_callback(
-        "function(tab) { var hide = {display: 'none'};"
-        " return [tab === 'table' ? hide : null, tab === 'table' ? null : hide]; }",
+        ClientsideFunction("overview", "showTab"),
         Output(ids.MAP_CARD, "style"), Output(ids.TABLE_CARD, "style"), Input(ids.TAB, "value"),
     )
 

@@ -4,16 +4,16 @@ from __future__ import annotations
 from urllib.parse import unquote
 
 import pandas as pd
-from dash import Input, Output, State, no_update
+from dash import ClientsideFunction, Input, Output, State, no_update
 
-from callbacks import tables
-from data import catalogue, queries
+from data import catalogue, queries, reports
 from data.divisions import CITY_CODES, COUNTY_CODES, DivisionLookupError, counties_of, division, resolve_city, \
     resolve_county
 from data.i18n import t
 from data.provenance import page_chrome
 from layouts import components, ids, places
-from layouts.figures import build_locator, build_ranking, build_small_multiples, build_trend
+from layouts.figures.charts import build_ranking, build_small_multiples, build_trend
+from layouts.figures.maps import build_locator
 import urls
 
 
@@ -66,8 +66,8 @@ def county_extra(store, place, state) -> list:
     if state.worklist != "all" and ind.source != "units":
         return [places.worklist_section(ind, [], [], place, state, t("worklist.not_units", lang,
                                                                       indicator=ind.name[lang]))]
-    sheet = tables.worklist(store, place.code, "all" if state.worklist == "all" else ind.id, state.year, lang)
-    return [places.worklist_section(ind, tables.grid_rows(sheet), tables.grid_columns(sheet), place, state, None)]
+    sheet = reports.worklist(store, place.code, "all" if state.worklist == "all" else ind.id, state.year, lang)
+    return [places.worklist_section(ind, places.grid_rows(sheet), places.grid_columns(sheet), place, state, None)]
 
 
 def city_extra(store, place, state) -> list:
@@ -103,8 +103,7 @@ def register(app, store) -> None:
 
     # "Showing n" follows the grid's filters; its words are the span's title, in the page's language.
     app.clientside_callback(
-        "function(rows, template) { if (!rows) { return window.dash_clientside.no_update; }"
-        " return template.replace('{n}', rows.length.toLocaleString('en-US')); }",
+        ClientsideFunction("places", "worklistShown"),
         Output(ids.WORKLIST_SHOWN, "children"), Input(ids.WORKLIST, "virtualRowData"),
         State(ids.WORKLIST_SHOWN, "title"), prevent_initial_call=True,
     )

@@ -3,7 +3,7 @@ the path or the language changes; every other change of the query string is hand
 the page's own callbacks, so the map's geometry is not sent again."""
 from __future__ import annotations
 
-from dash import Input, Output, State
+from dash import ClientsideFunction, Input, Output, State
 from dash.exceptions import PreventUpdate
 
 from callbacks import data_page, overview, places, present
@@ -73,7 +73,4 @@ def register(app, store) -> None:
             raise PreventUpdate  # the overview's own callbacks follow its URL; other pages are redrawn
         return render(store, pathname, search)
 
-    app.clientside_callback(
-        "function(meta) { window.dash_clientside.overviewMap.setDocumentLanguage(meta); }",
-        Input(ids.PAGE_META, "data"),
-    )
+    app.clientside_callback(ClientsideFunction("shell", "setDocumentLanguage"), Input(ids.PAGE_META, "data"))

@@ -10,7 +10,7 @@ from data import catalogue
 from data.i18n import other_language, t
 from layouts import ids
 from data.formatting import TREND_ARROWS, locale, status_label
-from layouts.figures import STATUS_COLOURS
+from layouts.figures.style import STATUS_COLOURS
 import urls
 
 
@@ -102,6 +102,11 @@ def notice_lines(problems: list[tuple[str, dict]], lang: str) -> list[str]:
     return lines
 
 
+def forbidden(lang: str) -> dbc.Alert:
+    """What a callback that writes answers a user without the role for it."""
+    return dbc.Alert(t("data.forbidden", lang), color="danger", id=ids.DATA_FORBIDDEN)
+
+
 def problem_notices(problems: list[tuple[str, dict]], lang: str) -> list:
     """The warning box for a link's bad parameters (what a state parser returned)."""
     return notices(notice_lines(problems, lang))
@@ -131,6 +136,6 @@ def graph_static(figure, class_name: str) -> dcc.Graph:
 
 def static_config(lang: str) -> dict:
     """A picture, not a tool: no mode bar, no zoom; the world topojson from our own assets."""
-    from layouts.figures import TOPOJSON_URL
+    from layouts.figures.style import TOPOJSON_URL
     return {"displayModeBar": False, "staticPlot": True, "responsive": True, "topojsonURL": TOPOJSON_URL,
             "locale": locale(lang)}

@@ -70,6 +70,7 @@ DATA_REVERT = "data-revert"              # pattern: {"type": DATA_REVERT, "batch
 DATA_REVERT_DIALOG = "data-revert-dialog"
 DATA_REVERT_PENDING = "data-revert-pending"
 DATA_SIGN_OUT = "data-sign-out"
+DATA_FORBIDDEN = "data-forbidden"        # the answer of a callback that writes, to a user without the role
 USER_NAME = "user-name"
 USER_PASSWORD = "user-password"
 USER_ROLE = "user-role"

@@ -13,17 +13,20 @@ session helpers that the callbacks which write ask for the signed-in user.
 """
 from __future__ import annotations
 
+import functools
 import hmac
 import secrets
 import time
 from datetime import timedelta
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
+import dash
 import flask
 from flask import Blueprint
 
 from data import users
 from data.i18n import t
+from layouts import components, ids
 from layouts import login as login_layout
 from routes import context
 from settings import ROOT, Settings
@@ -75,6 +78,24 @@ def require(store, role: str) -> users.User | None:
     return user if user is not None and user.can(role) else None
 
 
+def role_required(store, role: str, *, rest: tuple = ()):
+    """Decorates a callback that writes: the signed-in user's role is checked on the server
+    before the callback runs, so before anything reads its inputs. Without `role`, it answers
+    the forbidden alert in the page's language as its first output and `rest` as the others;
+    with it, the callback is called with the user as the keyword `user`. The callback takes the
+    page meta as a State (that is where the page's language is)."""
+    def decorate(callback):
+        @functools.wraps(callback)
+        def checked(*args):
+            user = require(store, role)
+            if user is None:
+                meta = dash.callback_context.states.get(f"{ids.PAGE_META}.data") or {}
+                return (components.forbidden(urls.language(meta.get("lang"))), *rest)
+            return callback(*args, user=user)
+        return checked
+    return decorate
+
+
 def csrf_token() -> str:
     token = flask.session.get("csrf")
     if not token:
@@ -84,10 +105,10 @@ def csrf_token() -> str:
 
 def _safe_next(target: str | None) -> str:
     """Only a path on this site: never another host (an open redirect)."""
-    target = target or "/data"
+    target = target or urls.DATA
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
-        return "/data"
+        return urls.DATA
     return target
 
 
@@ -147,8 +168,7 @@ def guard():
             return flask.jsonify({"error": message}), 400
     if settings.require_login and not path.startswith(PUBLIC_PREFIXES) and current_user(store) is None:
         if request.method == "GET" and not path.startswith(("/_dash", "/api/", "/download/")):
-            query = urlencode({"next": request.full_path.rstrip("?"), "lang": request_language()})
-            return flask.redirect(f"/login?{query}")
+            return flask.redirect(urls.login(request.full_path.rstrip("?"), request_language()))
         return flask.jsonify({"error": t("login.required", request_language())}), 401
     return None
 
@@ -191,7 +211,7 @@ def login():
 @bp.post("/logout")
 def logout():
     sign_out()
-    return flask.redirect(f"/?lang={request_language()}")
+    return flask.redirect(urls.home(request_language()))
 
 
 @bp.get("/whoami")
