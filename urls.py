@@ -208,10 +208,13 @@ def parse(query: str | None, years: list[int]) -> tuple[ViewState, list[tuple[st
                      mode=mode, lang=lang, tab=tab), q.notices
 
 
-def overview(state: ViewState | None = None, *, year: int | None = None, lang: str = DEFAULT_LANGUAGE) -> str:
-    """The overview at `state`; without one, at its defaults in `lang` (and `year`, if given)."""
-    if state is not None:
-        return OVERVIEW + state.to_query()
+def overview(state: ViewState) -> str:
+    """The overview showing `state`."""
+    return OVERVIEW + state.to_query()
+
+
+def home(lang: str, year: int | None = None) -> str:
+    """The overview at its defaults in `lang` (and at `year`, if given): the way back from any page."""
     return OVERVIEW + "?" + urlencode({"year": year, "lang": lang} if year else {"lang": lang})
 
 
@@ -313,6 +316,11 @@ def parse_present(query: str | None, years: list[int]) -> tuple[PresentState, li
 
 def present(state: PresentState) -> str:
     return PRESENT + state.to_query()
+
+
+def present_view(view: ViewState) -> str:
+    """"Present this view": the presentation of an overview's indicator, year and level."""
+    return present(PresentState.of_view(view))
 
 
 # ---------------------------------------------------------------------- the other pages

@@ -12,10 +12,11 @@ from data.importer import value_text
 from data.importer.problems import field_headers
 from data.users import ROLES
 from layouts import components, ids
+import urls
 
 
 def _frame(lang: str, simulated, as_of: str, source: str, children) -> html.Div:
-    return components.page_frame(lang, simulated, as_of, source, "/data?", children, page_class="page-text data-page")
+    return components.page_frame(lang, simulated, as_of, source, urls.data, children, page_class="page-text data-page")
 
 
 def denied_page(lang: str, *, user: str | None, simulated, as_of: str, source: str) -> html.Div:
@@ -24,10 +25,10 @@ def denied_page(lang: str, *, user: str | None, simulated, as_of: str, source: s
     return _frame(lang, simulated, as_of, source, [
         html.H1(t("data.title", lang), className="page-title"),
         dbc.Alert(body, color="info", id="data-denied"),
-        html.A(t("login.submit", lang), href=f"/login?next=/data%3Flang%3D{lang}&lang={lang}",
+        html.A(t("login.submit", lang), href=urls.login(urls.data(lang), lang),
                className="btn btn-primary btn-lg", id="data-login-link"),
         " ",
-        dcc.Link(t("nav.back_to_overview", lang), href=f"/?lang={lang}", className="btn btn-link btn-lg"),
+        dcc.Link(t("nav.back_to_overview", lang), href=urls.home(lang), className="btn btn-link btn-lg"),
     ])
 
 
@@ -51,9 +52,9 @@ def page(lang: str, *, user: str, role: str, years: list[int], year: int, histor
         html.P(t("data.template_help", lang)),
         html.Div(className="data-links", children=[
             html.A(t("data.template_blank", lang), id=ids.DATA_TEMPLATE_BLANK, className="btn btn-outline-primary",
-                   href=template_href(year, lang, filled=False)),
+                   href=urls.template_download(year, lang, filled=False)),
             html.A(t("data.template_filled", lang), id=ids.DATA_TEMPLATE_FILLED, className="btn btn-outline-primary",
-                   href=template_href(year, lang, filled=True)),
+                   href=urls.template_download(year, lang, filled=True)),
         ]),
         html.H2(t("data.step_upload", lang), className="page-subtitle"),
         dcc.Upload(id=ids.DATA_UPLOAD, multiple=True, accept=".xlsx,.xlsm,.csv", className="data-upload",
@@ -78,10 +79,6 @@ def page(lang: str, *, user: str, role: str, years: list[int], year: int, histor
     if role == "admin":
         sections += users_section(users, lang)
     return _frame(lang, simulated, as_of, source, sections)
-
-
-def template_href(year: int, lang: str, filled: bool) -> str:
-    return f"/download/template.xlsx?year={year}&lang={lang}" + ("&filled=1" if filled else "")
 
 
 def problems_table(problems, lang: str, limit: int = 200) -> html.Div:

@@ -3,15 +3,15 @@ dashboard's look (Bootstrap and app.css from assets/)."""
 from __future__ import annotations
 
 from html import escape
-from urllib.parse import urlencode
 
 from data.formatting import locale
 from data.i18n import other_language, t
+import urls
 
 
-def page(lang: str, csrf: str, *, next_path: str = "/data", error: str | None = None,
+def page(lang: str, csrf: str, *, next_path: str = urls.DATA, error: str | None = None,
          notice: str | None = None, simulated: bool = True) -> str:
-    switch = "/login?" + urlencode({"lang": other_language(lang), "next": next_path})
+    switch = urls.login(next_path, other_language(lang))
     alert = ""
     if error:
         alert = f'<div class="alert alert-danger" role="alert" id="login-error">{escape(error)}</div>'
@@ -33,14 +33,14 @@ def page(lang: str, csrf: str, *, next_path: str = "/data", error: str | None = 
 </head>
 <body>
 <header class="app-header"><div class="container-fluid app-header-row">
-  <div class="app-header-text"><h1 class="app-title"><a class="app-title-link" href="/?lang={lang}">{escape(t("app.title", lang))}</a></h1></div>
+  <div class="app-header-text"><h1 class="app-title"><a class="app-title-link" href="{escape(urls.home(lang))}">{escape(t("app.title", lang))}</a></h1></div>
   <div class="app-header-tools">{badge}<a class="lang-switch" href="{escape(switch)}">{escape(t("lang.switch", lang))}</a></div>
 </div></header>
 <main class="container login-box">
   <h2 class="page-title">{escape(t("login.title", lang))}</h2>
   <p>{escape(t("login.intro", lang))}</p>
   {alert}
-  <form method="post" action="/login" id="login-form">
+  <form method="post" action="{urls.LOGIN}" id="login-form">
     <input type="hidden" name="csrf" value="{escape(csrf)}">
     <input type="hidden" name="next" value="{escape(next_path)}">
     <input type="hidden" name="lang" value="{lang}">
@@ -53,7 +53,7 @@ def page(lang: str, csrf: str, *, next_path: str = "/data", error: str | None = 
       <input class="form-control form-control-lg" id="password" name="password" type="password" autocomplete="current-password" required>
     </div>
     <button class="btn btn-primary btn-lg" type="submit" id="login-submit">{escape(t("login.submit", lang))}</button>
-    <a class="btn btn-link btn-lg" href="/?lang={lang}">{escape(t("nav.back_to_overview", lang))}</a>
+    <a class="btn btn-link btn-lg" href="{escape(urls.home(lang))}">{escape(t("nav.back_to_overview", lang))}</a>
   </form>
 </main>
 </body>

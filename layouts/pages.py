@@ -9,6 +9,7 @@ from dash import dcc, html
 from data.i18n import t
 from layouts import components
 from settings import ROOT
+import urls
 
 METHOD_PATH = ROOT / "docs" / "method.md"
 
@@ -43,8 +44,8 @@ def clause_table(lang: str) -> html.Table:
 
 
 def method_page(lang: str, *, simulated: bool, as_of: str, source: str) -> html.Div:
-    return components.page_frame(lang, simulated, as_of, source, "/method?", [
-        dcc.Link("← " + t("nav.back_to_overview", lang), href=f"/?lang={lang}", className="back-link"),
+    return components.page_frame(lang, simulated, as_of, source, urls.method, [
+        dcc.Link("← " + t("nav.back_to_overview", lang), href=urls.home(lang), className="back-link"),
         html.H1(t("method.title", lang), className="page-title"),
         dcc.Markdown(method_text(lang), className="method-text", id="method-markdown"),
         html.H2(t("method.clauses", lang), className="page-subtitle"),
@@ -54,8 +55,8 @@ def method_page(lang: str, *, simulated: bool, as_of: str, source: str) -> html.
 
 def not_found_page(lang: str, path: str, *, simulated: bool, as_of: str, source: str) -> html.Div:
     shown = path if len(path) <= 60 else path[:60] + "…"
-    return components.page_frame(lang, simulated, as_of, source, "/?", [
+    return components.page_frame(lang, simulated, as_of, source, urls.home, [
         html.H1(t("notfound.title", lang), className="page-title"),
         html.P(t("notfound.body", lang, path=shown)),
-        dcc.Link(t("nav.back_to_overview", lang), href=f"/?lang={lang}", className="btn btn-primary"),
+        dcc.Link(t("nav.back_to_overview", lang), href=urls.home(lang), className="btn btn-primary"),
     ])
