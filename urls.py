@@ -48,6 +48,7 @@ DOWNLOAD = "/download/<kind>.<fmt>"
 TEMPLATE = "/download/template.xlsx"
 API_INDICATORS = "/api/v1/indicators"
 API_VALUES = "/api/v1/values"
+GEOJSON = "/geo/<level>.geojson"
 PLACE = {"city": CITY, "county": COUNTY}
 
 
@@ -368,6 +369,11 @@ def template_download(year: int, lang: str, filled: bool) -> str:
     if filled:
         params["filled"] = 1
     return TEMPLATE + "?" + urlencode(params)
+
+
+def geojson(level: str) -> str:
+    """The committed boundaries of a level, for figures that share them (the slides)."""
+    return _fill(GEOJSON, level=level)
 
 
 def api_values(indicator: str, level: str, year: int, city: str | None = None, fmt: str | None = None) -> str:

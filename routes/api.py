@@ -58,13 +58,13 @@ def to_csv(rows: list[dict]) -> str:
     return BOM + out.getvalue()
 
 
-@bp.get("/api/v1/indicators")
+@bp.get(urls.API_INDICATORS)
 def api_indicators():
     return jsonify({"simulated": context.store().is_simulated(),
                     "indicators": [indicator_record(i) for i in catalogue.INDICATORS]})
 
 
-@bp.get("/api/v1/values")
+@bp.get(urls.API_VALUES)
 def api_values():
     args = request.args
     for name in ("indicator", "level", "year"):

@@ -158,11 +158,11 @@ def guard():
             session["seen"] = int(time.time())
     csrf_token()
     path = request.path
-    if request.method == "POST" and (session.get("user") or path in ("/login", "/logout")):
+    if request.method == "POST" and (session.get("user") or path in (urls.LOGIN, urls.LOGOUT)):
         sent = request.headers.get(CSRF_HEADER) or request.form.get("csrf")
         if not _token_matches(sent):
             message = t("login.csrf", request_language())
-            if path == "/login":
+            if path == urls.LOGIN:
                 return _login_page(store, request_language(), csrf_token(), error=message,
                                    next_path=_safe_next(request.form.get("next"))), 400
             return flask.jsonify({"error": message}), 400
@@ -183,7 +183,7 @@ def csrf_cookie(response):
     return response
 
 
-@bp.route("/login", methods=["GET", "POST"])
+@bp.route(urls.LOGIN, methods=["GET", "POST"])
 def login():
     request, session, store = flask.request, flask.session, context.store()
     lang = request_language()
@@ -208,7 +208,7 @@ def login():
     return flask.redirect(next_path)
 
 
-@bp.post("/logout")
+@bp.post(urls.LOGOUT)
 def logout():
     sign_out()
     return flask.redirect(urls.home(request_language()))

@@ -14,8 +14,7 @@ from urllib.parse import quote
 
 from flask import Blueprint, Response, request
 
-from callbacks import tables
-from data import catalogue, queries
+from data import catalogue, queries, reports
 from data.divisions import COUNTY_CODES, DIVISIONS
 from data.exports import to_csv, to_xlsx
 from data.i18n import t
@@ -50,7 +49,7 @@ def _year():
     return None, json_error("api.bad_param", name="year", value=text[:40])
 
 
-@bp.get("/download/<kind>.<fmt>")
+@bp.get(urls.DOWNLOAD)
 def download(kind: str, fmt: str):
     if fmt not in MIMETYPES:
         return json_error("api.bad_param", name="format", value=fmt[:40])
@@ -64,7 +63,7 @@ def download(kind: str, fmt: str):
             return json_error("api.bad_param", name="indicator", value=indicator[:40])
         if level not in ("city", "county") or level not in catalogue.BY_ID[indicator].levels:
             return json_error("api.bad_param", name="level", value=level[:40])
-        return _send(tables.overview_table(context.store(), indicator, level, lang), fmt)
+        return _send(reports.overview_table(context.store(), indicator, level, lang), fmt)
     year, problem = _year()
     if problem:
         return problem
@@ -72,18 +71,18 @@ def download(kind: str, fmt: str):
         code = args.get("code", "")
         if code not in PLACES:
             return json_error("api.bad_param", name="code", value=code[:40])
-        return _send(tables.scorecard_sheet(context.store(), code, year, lang), fmt)
+        return _send(reports.scorecard_sheet(context.store(), code, year, lang), fmt)
     if kind == "worklist":
         county, indicator = args.get("county", ""), args.get("indicator", "")
         if county not in COUNTY_CODES:
             return json_error("api.bad_param", name="county", value=county[:40])
         if indicator != "all" and indicator not in {i.id for i in catalogue.UNIT_SOURCED}:
             return json_error("api.bad_param", name="indicator", value=indicator[:40])
-        return _send(tables.worklist(context.store(), county, indicator, year, lang), fmt)
+        return _send(reports.worklist(context.store(), county, indicator, year, lang), fmt)
     return json_error("api.not_found", status=404, path=request.path[:80])
 
 
-@bp.get("/download/template.xlsx")
+@bp.get(urls.TEMPLATE)
 def template_download():
     """The import template for a year: blank, or filled with what the dashboard shows."""
     args = request.args

@@ -4,11 +4,12 @@ from __future__ import annotations
 from flask import Blueprint, Response, send_file
 
 import geo
+import urls
 
 bp = Blueprint("geo", __name__)
 
 
-@bp.get("/geo/<level>.geojson")
+@bp.get(urls.GEOJSON)
 def geojson(level: str):
     path = {"county": geo.COUNTIES_PATH, "city": geo.CITIES_PATH}.get(level)
     if path is None:
