@@ -1,8 +1,11 @@
-"""Downloads: CSV (UTF-8 with a byte-order mark, for Excel) and XLSX with a header block.
+"""Downloads: CSV (UTF-8 with a byte-order mark, for Excel) and XLSX with a header block; and
+the one formula-safe cell writer that every workbook the dashboard writes goes through (these
+downloads, the blank and the filled report template).
 
 Both are safe against formula injection as OWASP recommends: a text cell that begins with
 =, +, -, @, a tab or a carriage return is prefixed with a single quote, so a spreadsheet
-shows it as text and never evaluates it. Numbers stay numbers.
+shows it as text and never evaluates it; in a workbook every text cell is also stored as text,
+never as a formula or an error value. Numbers stay numbers.
 """
 from __future__ import annotations
 
@@ -14,11 +17,16 @@ from datetime import date
 
 import pandas as pd
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
+# The number formats of a sheet's columns, as a spreadsheet writes them.
+RATE_FORMAT = "0.0%"
+COUNT_FORMAT = "#,##0"
 
 
 def neutralise(value):
@@ -28,6 +36,42 @@ def neutralise(value):
     if isinstance(value, float) and math.isnan(value):
         return None
     return value
+
+
+def safe_cell(ws, value, *, number_format: str | None = None, font: Font | None = None,
+              fill: PatternFill | None = None, alignment: Alignment | None = None):
+    """A cell for `ws.append`: the value neutralised; text stored as text (openpyxl would
+    store "=x" as a formula and "#N/A" as an error); styles as given. Works for normal and
+    write-only worksheets alike."""
+    value = neutralise(value)
+    cell = WriteOnlyCell(ws, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    elif number_format and value is not None:
+        cell.number_format = number_format
+    if font is not None:
+        cell.font = font
+    if fill is not None:
+        cell.fill = fill
+    if alignment is not None:
+        cell.alignment = alignment
+    return cell
+
+
+def safe_row(ws, values, **style) -> list:
+    """A row of safe_cell()s, each with the same style."""
+    return [safe_cell(ws, v, **style) for v in values]
+
+
+def safe_values(ws, values) -> list:
+    """A row for `ws.append` without styles, as safe as safe_row() and cheaper for long
+    tables: values neutralised, and a text cell made only for text that openpyxl would
+    still take for an error value ("#N/A"); everything else is appended as it is."""
+    out = []
+    for value in values:
+        value = neutralise(value)
+        out.append(safe_cell(ws, value) if isinstance(value, str) and value in ERROR_CODES else value)
+    return out
 
 
 @dataclass
@@ -72,24 +116,14 @@ def to_xlsx(sheet: Sheet) -> bytes:
     ws.title = sheet.title[:31]
     bold = Font(bold=True)
     for label, value in sheet.header:
-        ws.append([neutralise(label), neutralise(value)])
-        ws.cell(row=ws.max_row, column=1).font = bold
-        ws.cell(row=ws.max_row, column=2).alignment = Alignment(wrap_text=False)
+        ws.append([safe_cell(ws, label, font=bold), safe_cell(ws, value, alignment=Alignment(wrap_text=False))])
     ws.append([])
-    ws.append([neutralise(c.heading) for c in sheet.columns])
-    head_row = ws.max_row
-    for col in range(1, len(sheet.columns) + 1):
-        cell = ws.cell(row=head_row, column=col)
-        cell.font = bold
-        cell.fill = PatternFill("solid", fgColor="DCE3EA")
-    for row in _cells(sheet):
-        ws.append(row)
-        for col, (value, column) in enumerate(zip(row, sheet.columns), start=1):
-            cell = ws.cell(row=ws.max_row, column=col)
-            if isinstance(value, str):
-                cell.data_type = "s"  # text, never a formula
-            elif column.number_format and value is not None:
-                cell.number_format = column.number_format
+    ws.append(safe_row(ws, [c.heading for c in sheet.columns], font=bold,
+                       fill=PatternFill("solid", fgColor="DCE3EA")))
+    head_row = len(sheet.header) + 2
+    formats = [c.number_format for c in sheet.columns]
+    for row in sheet.plain_rows().values.tolist():
+        ws.append([safe_cell(ws, value, number_format=f) for value, f in zip(row, formats)])
     ws.freeze_panes = ws.cell(row=head_row + 1, column=1)
     for col, column in enumerate(sheet.columns, start=1):
         ws.column_dimensions[get_column_letter(col)].width = max(10, min(48, len(column.heading) * 2 + 4))

@@ -94,7 +94,8 @@ TEXT: dict[str, dict[str, str]] = {
     "map.count": {"zh": "累计数", "en": "Count"},
     "map.status": {"zh": "状态", "en": "Status"},
     "map.progress": {"zh": "进度", "en": "Progress"},
-    "map.share": {"zh": "占全省（派生）", "en": "share of province (derived)"},
+    "map.value_with_share": {"zh": "{value}（占全省（派生） {share}）",
+                             "en": "{value} (share of province, derived: {share})"},
     "map.progress_title": {"zh": "距目标进度", "en": "Progress to target"},
     "map.value_title": {"zh": "数值（无目标）", "en": "Value (no target)"},
     "map.count_title": {"zh": "累计数", "en": "Cumulative count"},
@@ -414,6 +415,76 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "文件“{file}”的前 10 行中没有找到模板的表头。请使用本页下载的模板，保留表头行。",
         "en": "No template headers were found in the first 10 rows of “{file}”. Use the template from this page "
               "and keep its header rows."},
+    "import.file_bomb": {
+        "zh": "工作簿“{file}”中的“{part}”部分解压后有 {size} MB，超过每部分 {limit} MB 的上限，不像正常的报表"
+              "（可能是“压缩炸弹”），已拒绝读取。全省一年的报表解压后约 15 MB；请检查文件来源，在 Excel 中另存为新的 .xlsx 后再上传。",
+        "en": "The part “{part}” of the workbook “{file}” unpacks to {size} MB, over the {limit} MB limit for one part: "
+              "no real report is that big (it may be a zip bomb), so it was not read. A whole province-year unpacks "
+              "to about 15 MB; check where the file came from, save it as a new .xlsx in Excel and upload that."},
+    "import.file_bomb_total": {
+        "zh": "工作簿“{file}”解压后共有 {size} MB，超过 {limit} MB 的上限，不像正常的报表（可能是“压缩炸弹”），已拒绝读取。"
+              "请检查文件来源，在 Excel 中另存为新的 .xlsx 后再上传。",
+        "en": "The workbook “{file}” unpacks to {size} MB in all, over the {limit} MB limit: no real report is that "
+              "big (it may be a zip bomb), so it was not read. Check where the file came from, save it as a new "
+              ".xlsx in Excel and upload that."},
+    "import.file_many_parts": {
+        "zh": "工作簿“{file}”由 {n} 个部分组成，超过 {limit} 个的上限，不像 Excel 保存的报表，已拒绝读取。请在 Excel 中另存为新的 .xlsx 后再上传。",
+        "en": "The workbook “{file}” has {n} parts, over the limit of {limit}: Excel writes no report like that, so "
+              "it was not read. Save it as a new .xlsx in Excel and upload that."},
+    "import.file_sizes_wrong": {
+        "zh": "工作簿“{file}”中的“{part}”部分解压后与文件记录的大小不符（文件已损坏或被篡改），已拒绝读取。"
+              "请在 Excel 中打开、另存为新的 .xlsx 后再上传。",
+        "en": "The part “{part}” of the workbook “{file}” does not unpack to the size the file records (it is "
+              "damaged or was tampered with), so it was not read. Open it in Excel, save it as a new .xlsx and "
+              "upload that."},
+    "import.file_xml_entities": {
+        "zh": "工作簿“{file}”中的“{part}”部分含有 XML 声明（<!DOCTYPE 或 <!ENTITY），Excel 保存的文件不会有这些内容；"
+              "出于安全考虑已拒绝读取。请在 Excel 中打开、另存为新的 .xlsx 后再上传。",
+        "en": "The part “{part}” of the workbook “{file}” holds an XML declaration (<!DOCTYPE or <!ENTITY), which "
+              "Excel never writes; for safety it was not read. Open it in Excel, save it as a new .xlsx and upload "
+              "that."},
+    "import.sheet_unreadable": {
+        "zh": "工作簿“{file}”中的工作表“{sheet}”无法读取（其内容已损坏）。请在 Excel 中打开、另存为新的 .xlsx 后再上传。",
+        "en": "The sheet “{sheet}” of the workbook “{file}” cannot be read (its content is damaged). Open it in "
+              "Excel, save it as a new .xlsx and upload that."},
+    "import.sheet_too_large": {
+        "zh": "工作簿“{file}”中的工作表“{sheet}”使用区域为 {rows} 行 × {columns} 列，超过 {limit} 个单元格的上限，"
+              "可能是离数据很远的地方误填了内容。请删除多余的行和列，保存后再上传。",
+        "en": "The sheet “{sheet}” of the workbook “{file}” spans {rows} rows × {columns} columns, over the limit of "
+              "{limit} cells: something was probably typed far from the data. Delete the extra rows and columns, "
+              "save and upload again."},
+    "import.unexpected": {
+        "zh": "检查文件“{files}”时出现意外错误（已记入服务器日志），未导入任何数据。请确认文件是用本页模板填写的 .xlsx 或 .csv，"
+              "在 Excel 中另存后再试；问题仍在的，请把文件发给系统管理员。",
+        "en": "An unexpected error occurred while checking “{files}” (it is in the server's log); nothing was "
+              "imported. Make sure the file is the template from this page, filled in, as .xlsx or .csv; save it "
+              "again in Excel and retry, and if it still fails, send the file to the administrator."},
+    "import.where_file": {"zh": "文件“{file}”", "en": "file “{file}”"},
+    "import.error_value": {
+        "zh": "单元格显示 {error}，请修正公式（这是 Excel 的错误值，不会当作空白导入），保存后再上传。",
+        "en": "the cell shows {error}: correct the formula (this is an Excel error value, and it is not taken as "
+              "blank), save and upload again."},
+    "import.unknown_column": {
+        "zh": "不是模板中的列（Excel 的 {letter} 列），其中的数据不会导入。{maybe_zh}请把表头改为模板中的名称；"
+              "如确实不需要导入此列，请确认忽略后再导入。",
+        "en": "is not a column of the template (column {letter} in Excel): its data would not be imported. "
+              "{maybe_en}Rename the header to the template's, or confirm that the column is to be ignored."},
+    "import.maybe": {"zh": "可能是指：{headers}。", "en": "Did you mean {headers}? "},
+    "import.no_close": {"zh": "模板中没有与之相近的列。", "en": "No template column is close to it. "},
+    "import.held": {
+        "zh": "文件中有 {n} 列无法识别（见上方提醒），本次未导入。请把表头改为模板中的名称后重新导入；"
+              "如确认这些列不需要导入，加 --accept-unknown-columns 再运行。",
+        "en": "{n} columns of the file are not recognised (see the warnings above): nothing was imported. Rename "
+              "their headers to the template's and import again, or, if they are not to be imported, run again "
+              "with --accept-unknown-columns."},
+    "import.above_bound": {
+        "zh": "超过合理上限 {bound}（{reason_zh}）。请核对是否多输了位数或填错了列。",
+        "en": "is over the plausible limit of {bound} ({reason_en}). Check for extra digits or a value in the "
+              "wrong column."},
+    "import.area_zero": {
+        "zh": "已填有服务设施，但面积为 0。请填写设施的实际面积（平方米）；没有设施的，请在“是否有设施”列填“否”。",
+        "en": "a facility is reported but its area is 0. Give the facility's real area in square metres, or answer "
+              "no in the column that asks whether there is one."},
     "import.formula_cell_no_value": {
         "zh": "公式没有保存计算结果（文件可能由程序生成、未在 Excel 中打开保存过）。请在 Excel 中打开、保存后再上传，或粘贴为数值。",
         "en": "the formula has no saved result (the file was probably written by a program and never saved in "
@@ -581,6 +652,14 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "You can confirm once the check finds no errors. Each county the file names then shows the file's "
               "data for the year; what it showed before stays in the history."},
     "data.confirm": {"zh": "确认导入", "en": "Import"},
+    "data.accept_unknown": {
+        "zh": "我已核对上方提醒中无法识别的列：这些列不导入，其中的数据将被忽略。",
+        "en": "I have checked the unrecognised columns in the warnings above: they are not imported, and their "
+              "data is ignored."},
+    "data.accept_needed": {
+        "zh": "文件中有无法识别的列，未导入。请把表头改为模板中的名称后重新上传，或勾选确认框后再点“确认导入”。",
+        "en": "The file has columns that are not recognised; nothing was imported. Rename their headers to the "
+              "template's and upload again, or tick the confirmation and press Import."},
     "data.history": {"zh": "导入历史", "en": "Import history"},
     "data.history_help": {
         "zh": "每个县、每年显示最新的一次有效导入。撤销某次导入后，该县该年恢复显示此前的数据。",

@@ -8,20 +8,24 @@ commit as one batch (all of it or nothing). The data page and the command line
 """
 from __future__ import annotations
 
+import difflib
 import hashlib
+import logging
 import re
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+from openpyxl.utils import get_column_letter
 
 from data.catalogue import BASE_YEAR, TARGET_YEAR
 from data.divisions import DivisionLookupError, division, resolve_county
+from data.i18n import t
 from data.formatting import format_number
-from data.importer.fields import COUNTY_SHEET, RURAL, SHARES, URBAN, SheetSpec
-from data.importer.parse import parse_column
+from data.importer.fields import COUNTY_SHEET, INT, RURAL, SHARES, URBAN, SheetSpec
+from data.importer.parse import error_value, parse_column
 from data.importer.problems import FileProblem, Problem, field_headers
-from data.importer.read import RawSheet, read_upload
+from data.importer.read import RawSheet, comparable, read_upload
 from data.importer.validate import validate
 from data.progress import missing
 from data.schema import UNIT_YEAR_COLUMNS
@@ -29,6 +33,11 @@ from data.schema import UNIT_YEAR_COLUMNS
 TOTAL_ROW = re.compile(r"^(合计|总计|小计|共计|全县|全市|其中|total|subtotal|of\s*which)", re.IGNORECASE)
 COMPARED = [c for c in UNIT_YEAR_COLUMNS]
 COUNTY_COMPARED = ["rural_centers_built", "urban_stations_built", "info_platform", "unified_hotline"]
+INT_COLUMNS = {f.key for spec in (URBAN, RURAL, COUNTY_SHEET) for f in spec.fields if f.kind == INT}
+CLOSE_HEADERS = 3        # recognised headers offered for an unknown column
+CLOSE_CUTOFF = 0.3       # difflib's ratio: 社工（人） is 0.36 from 社会工作专业人员（人）
+
+log = logging.getLogger(__name__)
 
 
 def headers() -> dict[str, dict[str, str]]:
@@ -52,10 +61,15 @@ class ImportReport:
     new_units: list[str] = field(default_factory=list)          # "沈阳市铁西区 新华社区"
     dropped_units: list[str] = field(default_factory=list)      # shown now, absent from the file
     changes: list[tuple[str, str, object, object]] = field(default_factory=list)  # unit, field, old, new
+    held: list[Problem] = field(default_factory=list)  # unknown columns: the import waits for a yes
 
     @property
     def ok(self) -> bool:
         return not self.errors and bool(self.scope)
+
+    def may_commit(self, accept_unknown_columns: bool = False) -> bool:
+        """No errors, and any column not recognised confirmed as ignored."""
+        return self.ok and (not self.held or accept_unknown_columns)
 
     def summary(self, lang: str) -> str:
         from data.i18n import t
@@ -109,10 +123,23 @@ def _clean(value):
 
 
 def check(files: list[tuple[str, bytes]], year: int, store) -> ImportReport:
-    """Read and validate files for `year`, and compare them with what the store shows."""
+    """Read and validate files for `year`, and compare them with what the store shows.
+    Whatever the files hold, this returns a report: an unexpected failure is logged and
+    reported as one error, never raised to the data page or the command line."""
     digest = hashlib.sha256(b"".join(content for _, content in files)).hexdigest()
     report = ImportReport(year=year, files=[name for name, _ in files], sha256=digest)
+    try:
+        _check(files, year, store, report)
+    except Exception:
+        log.exception("import check failed unexpectedly for %s (sha256 %s)", report.files, digest)
+        report = ImportReport(year=year, files=report.files, sha256=digest)
+        report.errors.append(Problem("import.unexpected", files=", ".join(report.files)))
+    return report
+
+
+def _check(files: list[tuple[str, bytes]], year: int, store, report: ImportReport) -> None:
     sheets: dict[str, RawSheet] = {}
+    file_of: dict[str, str] = {}  # sheet name -> its file
     for name, content in files:
         try:
             found = read_upload(content, name)
@@ -120,6 +147,7 @@ def check(files: list[tuple[str, bytes]], year: int, store) -> ImportReport:
             report.errors.append(problem.problem)
             continue
         for sheet in found:
+            file_of.setdefault(sheet.name, name)
             if sheet.spec.key in sheets:
                 report.errors.append(Problem("import.sheet_twice", sheet.name, other=sheets[sheet.spec.key].name))
                 continue
@@ -127,36 +155,39 @@ def check(files: list[tuple[str, bytes]], year: int, store) -> ImportReport:
         if not found:
             report.errors.append(Problem("import.no_sheets", name))
     if report.errors:
-        return report
+        return
     if not sheets:
         report.errors.append(Problem("import.no_sheets", ", ".join(report.files)))
-        return report
+        return
 
     typed = {}
     for key, sheet in sheets.items():
         frame = _typed_sheet(sheet, year, report)
         if frame is not None:
             typed[key] = frame
-    _tag_sheets(report, sheets)
+    _tag_sheets(report, sheets, file_of)
     if report.errors:
         report.errors.sort(key=lambda p: (p.sheet or "", p.row if p.row is not None else -1))
-        return report
+        return
     if not any(len(f) for f in typed.values()):
         report.errors.append(Problem("import.no_rows", ", ".join(s.name for s in sheets.values())))
-        return report
+        report.errors[-1].file = ", ".join(report.files)
+        return
     _build_batch(typed, sheets, year, store, report)
-    _tag_sheets(report, sheets)
+    _tag_sheets(report, sheets, file_of)
     for problems in (report.errors, report.warnings, report.notes):
         problems.sort(key=lambda p: (p.sheet or "", p.row if p.row is not None else -1))
-    return report
 
 
-def _tag_sheets(report: ImportReport, sheets: dict[str, RawSheet]) -> None:
-    """Mark each problem with its sheet's report, so that its column is named as that sheet does."""
+def _tag_sheets(report: ImportReport, sheets: dict[str, RawSheet], file_of: dict[str, str]) -> None:
+    """Mark each problem with its sheet's report, so that its column is named as that sheet
+    does, and with the file the sheet is in, so that the message names it."""
     kinds = {sheet.name: key for key, sheet in sheets.items()}
     for p in report.errors + report.warnings + report.notes:
         if p.spec_key is None and p.sheet in kinds:
             p.spec_key = kinds[p.sheet]
+        if p.file is None and p.sheet in file_of:
+            p.file = file_of[p.sheet]
 
 
 def _typed_sheet(sheet: RawSheet, year: int, report: ImportReport) -> pd.DataFrame | None:
@@ -178,21 +209,25 @@ def _typed_sheet(sheet: RawSheet, year: int, report: ImportReport) -> pd.DataFra
 
     empty = raw.isna() | raw.apply(lambda col: col.astype(str).str.strip().eq("") if col.dtype == object else False)
     raw = raw[~empty.all(axis=1)]  # blank rows, trailing ones too
-    # A total row names itself in the name column or the county column ("合  计" spaced out too);
-    # the note names the cell that says so.
-    label_cols = [c for c in ("name", "county") if c in raw.columns]
-    said = {c: raw[c].astype(str).str.replace(r"\s+", "", regex=True).str.match(TOTAL_ROW) for c in label_cols}
-    totals = pd.concat(said.values(), axis=1).any(axis=1)
-    for row in raw.index[totals]:
-        column = next(c for c in label_cols if said[c][row])
-        report.notes.append(Problem("import.total_row", sheet.name, int(row), column, raw.at[row, column]))
-    raw = raw[~totals]
+    raw = _drop_total_rows(raw, sheet, report)
     report.rows[spec.key] = len(raw)
+    _unknown_columns(sheet, report)
 
     typed = pd.DataFrame(index=raw.index)
     # Cells already reported (a formula without a value, a value that cannot be read) are not
     # reported again as blank or as breaking a rule: one problem, the first, per cell.
     reported = {(p.row, p.column) for p in sheet.problems}
+    for f in spec.fields:
+        if f.key not in raw.columns:
+            continue
+        # An Excel error value (#DIV/0!, #N/A...) is a broken formula, never "not reported".
+        errors = raw[f.key].map(error_value)
+        for row in raw.index[errors.notna()]:
+            if (int(row), f.key) not in reported:
+                report.errors.append(Problem("import.error_value", sheet.name, int(row), f.key, errors[row],
+                                             error=errors[row]))
+                reported.add((int(row), f.key))
+        raw.loc[errors.notna(), f.key] = None
     for f in spec.fields:
         if f.key not in raw.columns:
             continue
@@ -223,6 +258,66 @@ def _typed_sheet(sheet: RawSheet, year: int, report: ImportReport) -> pd.DataFra
                                           spec, sheet.name) if (p.row, p.column) not in reported]
     _check_duplicates(typed, sheet, report)
     return typed
+
+
+def _drop_total_rows(raw: pd.DataFrame, sheet: RawSheet, report: ImportReport) -> pd.DataFrame:
+    """Rows of totals, each skipped with a note naming the cell that says so: a total names
+    itself in the name or county column ("合  计" spaced out too), or in the row's first cell
+    written, as when 合计 is typed in the first column and merged across several."""
+    def is_total(values: pd.Series) -> pd.Series:
+        return values.astype(str).str.replace(r"\s+", "", regex=True).str.match(TOTAL_ROW).fillna(False).astype(bool)
+
+    label_cols = [c for c in ("name", "county") if c in raw.columns]
+    said = {c: is_total(raw[c]) for c in label_cols}
+    field_at = {i: key for key, i in sheet.columns.items()}
+    first = {}  # row -> (column index, text) of its first written cell
+    for number, cells in sheet.rows:
+        if number in raw.index:
+            at = next((i for i, v in enumerate(cells) if v is not None and str(v).strip() != ""), None)
+            if at is not None:
+                first[number] = (at, cells[at])
+    firsts = pd.Series({n: v for n, (_, v) in first.items()}, dtype=object).reindex(raw.index)
+    said["first"] = is_total(firsts.fillna(""))
+    totals = pd.concat(said.values(), axis=1).any(axis=1)
+    for row in raw.index[totals]:
+        column = next((c for c in label_cols if said[c][row]), None)
+        if column is not None:
+            report.notes.append(Problem("import.total_row", sheet.name, int(row), column, raw.at[row, column]))
+        else:
+            at, text = first[row]
+            report.notes.append(Problem("import.total_row", sheet.name, int(row),
+                                        field_at.get(at) or get_column_letter(at + 1), text))
+    return raw[~totals]
+
+
+def _unknown_columns(sheet: RawSheet, report: ImportReport) -> None:
+    """A column with data that the report does not have: a warning naming it and the
+    recognised headers it may have meant; the import waits until the user says to ignore it."""
+    missing_fields = [f for f in sheet.spec.fields if f.key not in sheet.columns] or list(sheet.spec.fields)
+    for at, header, header_row in sheet.unknown:
+        letter = get_column_letter(at + 1)
+        close = _close_fields(header, missing_fields) if header else []
+        if close:
+            maybe = {lang: t("import.maybe", lang, headers=t("list.comma", lang).join(
+                f"“{getattr(f, lang)}”" for f in close)) for lang in ("zh", "en")}
+        else:
+            maybe = {lang: t("import.no_close", lang) for lang in ("zh", "en")}
+        problem = Problem("import.unknown_column", sheet.name, header_row if header else None, header or letter,
+                          letter=letter, maybe_zh=maybe["zh"], maybe_en=maybe["en"])
+        report.warnings.append(problem)
+        report.held.append(problem)
+
+
+def _close_fields(header: str, fields: list) -> list:
+    """The fields whose header (either language, without its unit) is closest to `header`."""
+    mine = comparable(header)
+    scored = []
+    for f in fields:
+        ratio = max(difflib.SequenceMatcher(None, mine, comparable(text)).ratio() for text in (f.zh, f.en))
+        if ratio >= CLOSE_CUTOFF:
+            scored.append((ratio, f))
+    scored.sort(key=lambda s: -s[0])
+    return [f for _, f in scored[:CLOSE_HEADERS]]
 
 
 def _check_years(typed: pd.DataFrame, sheet: RawSheet, year: int, report: ImportReport) -> None:
@@ -308,16 +403,27 @@ def _build_batch(typed: dict[str, pd.DataFrame], sheets: dict[str, RawSheet], ye
     records = pd.DataFrame({"unit_id": frame["unit_id"], "year": year})
     for column in COMPARED:
         records[column] = frame[column] if column in frame else None
-    report.unit_years = records.reset_index(drop=True)
+    report.unit_years = _whole_numbers(records.reset_index(drop=True))
     if "county" in typed:
         cy = typed["county"]
         report.county_years = pd.DataFrame({
             "county_code": cy["county_code"], "year": year,
             "rural_centers_built": cy["rural_centers_built"], "urban_stations_built": cy["urban_stations_built"],
             "info_platform": cy["info_platform"], "unified_hotline": cy["unified_hotline"]}).reset_index(drop=True)
+        report.county_years = _whole_numbers(report.county_years)
     _diff(report, frame, shown, index)
     if report.county_years is not None:
         _diff_counties(report, shown_cy)
+
+
+def _whole_numbers(records: pd.DataFrame) -> pd.DataFrame:
+    """Counts as Python integers (None where missing), as the store's integer columns hold
+    them: never a float such as 1e20 (the bounds keep every count well inside 32 bits)."""
+    for column in records.columns:
+        if column in INT_COLUMNS:
+            records[column] = pd.Series([None if missing(v) else int(v) for v in records[column]],
+                                        index=records.index, dtype=object)
+    return records
 
 
 def _match_units(frame: pd.DataFrame, spec: SheetSpec, sheet: str, index: pd.DataFrame, shown: pd.DataFrame,
@@ -417,10 +523,13 @@ def _diff_counties(report: ImportReport, shown_cy: pd.DataFrame) -> None:
     report.changes += _changed(shown_cy.set_index("county_code"), mine, COUNTY_COMPARED, names)
 
 
-def commit(store, report: ImportReport, by: str) -> int:
-    """Write a checked report as one import batch (all or nothing). Returns the batch id."""
+def commit(store, report: ImportReport, by: str, accept_unknown_columns: bool = False) -> int:
+    """Write a checked report as one import batch (all or nothing). Returns the batch id.
+    A report with columns not recognised is written only once the user said to ignore them."""
     if not report.ok:
         raise ValueError("a report with errors cannot be committed")
+    if not report.may_commit(accept_unknown_columns):
+        raise ValueError("a report with unknown columns is committed only once they are accepted")
     return store.commit_batch(
         kind="import", source=report.summary("zh") + " / " + report.summary("en"),
         is_simulated=False, units=report.units, unit_years=report.unit_years, county_years=report.county_years,
@@ -428,11 +537,12 @@ def commit(store, report: ImportReport, by: str) -> int:
         row_count=sum(report.rows.values()))
 
 
-def import_files(store, files: list[tuple[str, bytes]], year: int, by: str,
-                 dry_run: bool = False) -> tuple[ImportReport, int | None]:
-    """Check, and commit if the files have no errors (and this is no dry run): the one path
-    the data page and the command line take. Returns the report and the batch id (or None)."""
+def import_files(store, files: list[tuple[str, bytes]], year: int, by: str, dry_run: bool = False,
+                 accept_unknown_columns: bool = False) -> tuple[ImportReport, int | None]:
+    """Check, and commit if the files have no errors, any unknown column is accepted, and this
+    is no dry run: the one path the data page and the command line take. Returns the report
+    and the batch id (or None)."""
     report = check(files, year, store)
-    if not report.ok or dry_run:
+    if not report.may_commit(accept_unknown_columns) or dry_run:
         return report, None
-    return report, commit(store, report, by)
+    return report, commit(store, report, by, accept_unknown_columns)

@@ -99,3 +99,40 @@ PARTS = (("party_member_volunteers", "party_members"), ("resident_volunteers", "
 # A share column fills its count when the count is blank: (share, count, of).
 SHARES = (("resident_volunteer_share", "resident_volunteers", "residents"),
           ("party_volunteer_share", "party_member_volunteers", "party_members"))
+
+
+@dataclass(frozen=True)
+class Bound:
+    """The largest plausible value of a field, and why: a value beyond it is an error that
+    names the bound (a slip of the keyboard, 8485 typed 8485000, or a value in the wrong column).
+    Every bound is far above any real unit, so a real report never meets one."""
+    most: int
+    why_zh: str
+    why_en: str
+
+
+_PEOPLE = Bound(200_000, "全国最大的社区约 10 万人", "the largest communities in China have about 100,000 people")
+_STAFF = Bound(2_000, "一个社区或村的工作人员以数十人计", "a community or village counts its staff in tens")
+_GROUPS = Bound(5_000, "一个社区或村的组织、队伍以数十个计", "a community or village counts these in tens")
+# One place for every bound, field key -> Bound (the same for communities and villages).
+BOUNDS = {
+    "households": Bound(80_000, "全国最大的社区约 3 万户", "the largest communities in China have about 30,000 households"),
+    "residents": _PEOPLE,
+    "registered_volunteers": _PEOPLE,
+    "resident_volunteers": _PEOPLE,
+    "party_members": Bound(50_000, "全国最大的社区党员约 1 万人", "the largest communities have about 10,000 party members"),
+    "party_member_volunteers": Bound(50_000, "不超过党员人数的上限", "no more than the bound on party members"),
+    "facility_area_m2": Bound(50_000, "最大的社区服务中心约 1 万平方米，标准为 300 平方米以上",
+                              "the largest community centres have about 10,000 m²; the standard asks 300 m² or more"),
+    "square_area_m2": Bound(200_000, "20 公顷，约 28 个足球场", "20 hectares, about 28 football pitches"),
+    "social_workers": _STAFF,
+    "staff": _STAFF,
+    "staff_trained": _STAFF,
+    "social_organisations": _GROUPS,
+    "volunteer_teams": _GROUPS,
+    "resident_units": Bound(20_000, "城区最密集的社区驻区单位约数千个", "the densest city communities host a few thousand"),
+    "co_building_units": Bound(20_000, "不超过驻区单位的上限", "no more than the bound on resident units"),
+    "rural_centers_built": Bound(2_000, "辽宁省最大的县约 500 个村", "Liaoning's largest county has about 500 villages"),
+    "urban_stations_built": Bound(2_000, "辽宁省最大的县（区）约 300 个社区",
+                                  "Liaoning's largest county has about 300 communities"),
+}

@@ -6,10 +6,13 @@ The rules, which the template's instructions state in both languages:
 - a blank cell is "not reported"; 0 is zero; "—" or "-" is "not applicable";
 - a percentage may be written 85%, 85 or 0.85: a number above 1 is read as per cent;
 - yes/no: 是/否, 有/无, Y/N, yes/no, 1/0, √/×;
-- election: 直接/间接 (direct/indirect).
+- election: 直接/间接 (direct/indirect);
+- an Excel error value (#DIV/0!, #N/A, ...) is an error, never a blank (see error_value);
+- text the exports quoted ('=x, written so that no spreadsheet runs it) reads back as =x.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import numpy as np
@@ -23,6 +26,24 @@ TRUE_WORDS = {"是", "有", "y", "yes", "true", "1", "√", "✓", "已建", "�
 FALSE_WORDS = {"否", "无", "n", "no", "false", "0", "×", "✗", "未建", "未接入"}
 ELECTIONS = {"直接": "direct", "直选": "direct", "直接选举": "direct", "direct": "direct",
              "间接": "indirect", "间接选举": "indirect", "indirect": "indirect"}
+
+
+# What Excel shows in a cell whose formula cannot be calculated (a CSV saved by Excel holds the
+# same text); the last ones come from Excel 365 and from data connections.
+ERROR_VALUES = ("#DIV/0!", "#N/A", "#REF!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
+                "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!")
+_ERRORS = {e.lower(): e for e in ERROR_VALUES}
+# How the exports guard text that a spreadsheet would run (data.exports.neutralise): a quote in
+# front of a formula's first character. Read back, the quote goes, so that a name survives the
+# round trip (Excel itself keeps no such quote in the cell: it stores '=x as =x).
+QUOTED_FORMULA = re.compile(r"^'(?=[=+\-@\t\r])")
+
+
+def error_value(v) -> str | None:
+    """The Excel error value a cell shows ("#DIV/0!"), or None."""
+    if not isinstance(v, str) or not v.startswith(("#", "＃")):
+        return None
+    return _ERRORS.get(unicodedata.normalize("NFKC", v).strip().lower())
 
 
 def number_text(value) -> str:
@@ -79,6 +100,7 @@ def parse_column(raw: pd.Series, f: Field) -> tuple[pd.Series, pd.Series, pd.Ser
     na = text.str.lower().isin(NOT_APPLICABLE) & ~blank
     present = ~blank & ~na
     if f.kind in (TEXT, COUNTY, ID):
+        text = text.str.replace(QUOTED_FORMULA, "", regex=True)
         return text.where(present, None), pd.Series(False, index=raw.index), na
     if f.kind == BOOL:
         lowered = text.str.lower()

@@ -28,6 +28,7 @@ class Problem:
                  value: object = None, **params):
         self.key, self.sheet, self.row, self.column, self.value, self.params = key, sheet, row, column, value, params
         self.spec_key: str | None = None  # which report the sheet is, once known: its headers name the column
+        self.file: str | None = None      # the file the sheet is in, once known (a CSV's sheet is its file)
 
     def __repr__(self) -> str:
         return f"Problem({self.key!r}, sheet={self.sheet!r}, row={self.row}, column={self.column!r}, value={self.value!r})"
@@ -51,6 +52,8 @@ class Problem:
     def message(self, lang: str) -> str:
         """One line: where, what was found, and the rule."""
         where = []
+        if self.file and self.file != self.sheet:
+            where.append(t("import.where_file", lang, file=self.file))
         if self.sheet:
             where.append(t("import.where_sheet", lang, sheet=self.sheet))
         if self.row is not None:

@@ -3,7 +3,8 @@ communities, the villages and the county summary, each with a Chinese header row
 units) and an English one, and drop-down lists for the county, yes/no and election cells.
 
 template(year) is blank; template(year, store) is the same template filled with the data the
-dashboard shows for that year (an export that imports back unchanged).
+dashboard shows for that year (an export that imports back unchanged). Every cell goes
+through data.exports' formula-safe writer: a unit named "=..." is written as text, quoted.
 """
 from __future__ import annotations
 
@@ -11,12 +12,12 @@ import io
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from data.divisions import COUNTY_CODES, division
+from data.exports import safe_cell, safe_values
 from data.importer.fields import BOOL, COUNTY, ELECTION, PERCENT, SHEETS, YEAR, SheetSpec
 from data.importer.parse import ELECTIONS  # noqa: F401  (the words the reader accepts)
 from data.importer.read import MAX_BYTES
@@ -98,8 +99,8 @@ def template(year: int, store=None) -> bytes:
     lists = book.create_sheet(LIST_SHEET)
     lists.sheet_state = "hidden"
     for i, code in enumerate(COUNTY_CODES):
-        lists.append([county_label(code), _BOOL_WORDS[i] if i < 2 else None,
-                      _ELECTION_WORDS[i] if i < 2 else None])
+        lists.append(safe_values(lists, [county_label(code), _BOOL_WORDS[i] if i < 2 else None,
+                                         _ELECTION_WORDS[i] if i < 2 else None]))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -109,14 +110,9 @@ def _instructions(ws, year: int) -> None:
     ws.column_dimensions["A"].width = 100
     ws.column_dimensions["B"].width = 100
     for i, (zh, en) in enumerate(INSTRUCTIONS):
-        cells = []
-        for text in (zh.format(year=year), en.format(year=year)):
-            cell = WriteOnlyCell(ws, value=text or None)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if i in (0, 2):
-                cell.font = Font(bold=True, size=14 if i == 0 else 12)
-            cells.append(cell)
-        ws.append(cells)
+        font = Font(bold=True, size=14 if i == 0 else 12) if i in (0, 2) else None
+        ws.append([safe_cell(ws, text.format(year=year) or None, font=font,
+                             alignment=Alignment(wrap_text=True, vertical="top")) for text in (zh, en)])
 
 
 def _data_sheet(ws, spec: SheetSpec, year: int, frame: pd.DataFrame | None) -> None:
@@ -124,14 +120,9 @@ def _data_sheet(ws, spec: SheetSpec, year: int, frame: pd.DataFrame | None) -> N
     for c, f in enumerate(spec.fields, start=1):
         ws.column_dimensions[get_column_letter(c)].width = max(10, min(28, len(f.zh) * 2 + 2))
     for row_of in ("zh", "en"):
-        cells = []
-        for f in spec.fields:
-            cell = WriteOnlyCell(ws, value=getattr(f, row_of))
-            cell.font = Font(bold=row_of == "zh")
-            cell.alignment = Alignment(wrap_text=True, vertical="center")
-            cell.fill = _REQUIRED_FILL if f.required else _HEADER_FILL
-            cells.append(cell)
-        ws.append(cells)
+        ws.append([safe_cell(ws, getattr(f, row_of), font=Font(bold=row_of == "zh"),
+                             alignment=Alignment(wrap_text=True, vertical="center"),
+                             fill=_REQUIRED_FILL if f.required else _HEADER_FILL) for f in spec.fields])
     last = LAST_VALIDATED_ROW
     for c, f in enumerate(spec.fields, start=1):
         col = get_column_letter(c)
@@ -154,7 +145,7 @@ def _data_sheet(ws, spec: SheetSpec, year: int, frame: pd.DataFrame | None) -> N
         ws.data_validations.append(dv)
     if frame is not None:
         for row in frame.itertuples(index=False):
-            ws.append([None if missing(v) else v for v in row])
+            ws.append(safe_values(ws, [None if missing(v) else v for v in row]))
 
 
 def _word(value, words) -> str | None:

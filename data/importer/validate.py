@@ -1,13 +1,14 @@
 """The rules a parsed sheet must keep, as pandera schemas: counts and areas are never
-negative, a part never exceeds its whole, a facility has an area. Each failure becomes a
-Problem naming the sheet, row, column, the value found and the rule."""
+negative nor beyond their plausible bound (fields.BOUNDS), a part never exceeds its whole,
+a facility has an area above 0. Each failure becomes a Problem naming the sheet, row,
+column, the value found and the rule."""
 from __future__ import annotations
 
 import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
-from data.importer.fields import AREA, INT, PARTS, PERCENT, SheetSpec
+from data.importer.fields import AREA, BOUNDS, INT, PARTS, PERCENT, SheetSpec
 from data.importer.parse import number_text
 from data.importer.problems import Problem
 from data.progress import missing
@@ -24,18 +25,27 @@ def _area_check() -> pa.Check:
                     name="area:facility_area_m2:has_facility")
 
 
+def _area_above_zero() -> pa.Check:
+    """A facility reported present has a real area: 0 m² is no facility."""
+    return pa.Check(lambda df: ~(df["has_facility"].eq(True)) | df["facility_area_m2"].isna() |
+                    df["facility_area_m2"].gt(0), name="area_zero:facility_area_m2:has_facility")
+
+
 def schema_for(spec: SheetSpec, columns: set[str]) -> pa.DataFrameSchema:
     cols = {}
     for f in spec.fields:
         if f.key not in columns:
             continue
         if f.kind in (INT, AREA):
-            cols[f.key] = pa.Column(float, checks=pa.Check.ge(0), nullable=True, coerce=True)
+            checks = [pa.Check.ge(0)]
+            if f.key in BOUNDS:
+                checks.append(pa.Check.le(BOUNDS[f.key].most, name=f"bound:{f.key}"))
+            cols[f.key] = pa.Column(float, checks=checks, nullable=True, coerce=True)
         elif f.kind == PERCENT:
             cols[f.key] = pa.Column(float, checks=pa.Check.in_range(0, 1), nullable=True, coerce=True)
     checks = [_part_check(p, w) for p, w in PARTS if p in columns and w in columns]
     if spec.key in ("urban", "rural") and {"has_facility", "facility_area_m2"} <= columns:
-        checks.append(_area_check())
+        checks += [_area_check(), _area_above_zero()]
     return pa.DataFrameSchema(cols, checks=checks, strict=False)
 
 
@@ -68,6 +78,12 @@ def _problems(cases: pd.DataFrame, frame: pd.DataFrame, sheet: str) -> list[Prob
                                f"{number_text(frame.at[row, part])} > {number_text(frame.at[row, whole])}", whole=whole))
         elif kind == "area":
             out.append(Problem("import.area_missing", sheet, row, "facility_area_m2", None))
+        elif kind == "area_zero":
+            out.append(Problem("import.area_zero", sheet, row, "facility_area_m2", frame.at[row, "facility_area_m2"]))
+        elif kind == "bound":
+            bound = BOUNDS[rest]
+            out.append(Problem("import.above_bound", sheet, row, column, number_text(frame.at[row, column]),
+                               bound=f"{bound.most:,}", reason_zh=bound.why_zh, reason_en=bound.why_en))
     # A row can fail a dataframe-wide check once per column pandera reports; keep one of each.
     seen, unique = set(), []
     for p in out:
