@@ -1,45 +1,10 @@
-/* The overview map in the browser: turn the server's small payload (counts and status
- * codes, see layouts/figures.py map_payload) into a Patch of the figure. The geometry
- * never travels again after the page is built. Words, palettes and names come from the
- * map config (map_client_config), sent once with the page. */
+/* The overview map in the browser: it only draws. The server sends, once with the page,
+ * the map config (names, label points, colour scales, hover templates, status words:
+ * layouts/figures/overview_map.py map_client_config) and, on every change, one view
+ * (map_payload: what colours each place, which scale and template apply). This turns
+ * them into a Patch of the figure, picking by index; the geometry never travels again. */
 (function () {
   "use strict";
-
-  function fmtPct(x, digits) {
-    return (x * 100).toFixed(digits === undefined ? 1 : digits) + "%";
-  }
-  function fmtInt(x) {
-    return Math.round(x).toLocaleString("en-US");
-  }
-
-  function discreteScale(colours) {
-    var out = [], n = colours.length;
-    colours.forEach(function (c, k) { out.push([k / n, c]); out.push([(k + 1) / n, c]); });
-    return out;
-  }
-
-  // Progress is drawn in classes: z is the class index, -1 for no data, the last class
-  // only for places whose status is "achieved", so the legend has equal steps.
-  function progressClass(progress, breaks, achieved) {
-    if (achieved) { return breaks.length + 1; }
-    var k = 0;
-    while (k < breaks.length && progress >= breaks[k]) { k++; }
-    return k;
-  }
-  function classLabels(breaks, w) {
-    var labels = ["< " + fmtPct(breaks[0], 0)];
-    for (var k = 1; k < breaks.length; k++) { labels.push(fmtPct(breaks[k - 1], 0) + "–" + fmtPct(breaks[k], 0)); }
-    labels.push(fmtPct(breaks[breaks.length - 1], 0) + "–100%");
-    labels.push(w.achieved);
-    return labels;
-  }
-
-  // A grey step below zero for places with no data, then the continuous scale.
-  function withNoData(scale, grey) {
-    var gap = 1 / 11, out = [[0, grey], [gap, grey]];
-    scale.forEach(function (s) { out.push([gap + s[0] * (1 - gap), s[1]]); });
-    return out;
-  }
 
   function sameArray(a, b) {
     if (!a || !b || a.length !== b.length) { return false; }
@@ -47,83 +12,52 @@
     return true;
   }
 
+  // Classes and statuses travel as one digit per place: z_i = digit + zbase.
+  function digits(text, base) {
+    var out = [];
+    for (var k = 0; k < text.length; k++) { out.push(parseInt(text.charAt(k), 10) + base); }
+    return out;
+  }
+
   function update(p, cfg, fig) {
     var nu = window.dash_clientside.no_update;
     if (!p || !cfg) { return nu; }
-    var places = cfg[p.level], n = places.codes.length, w = cfg.words;
-    var colon = cfg.lang === "zh" ? "：" : ": ";
-    var noData = cfg.statuses.indexOf("no_data");
-    var values = [], z = [], custom = [], i, maxValue = 0, total = 0;
+    var places = cfg[p.level], n = places.codes.length, style = cfg.style, i;
+    var z = typeof p.z === "string" ? digits(p.z, p.zbase) : p.z;
+    var status = digits(p.st, 0), words = cfg.statusWords[p.statusWords];
+    var scale = cfg.scales[p.scale], colorbar = Object.assign({}, scale.colorbar);
+    var zmin = scale.zmin, zmax = scale.zmax;
+    if (p.range) {
+      zmin = p.range.zmin; zmax = p.range.zmax;
+      colorbar.tickvals = p.range.tickvals; colorbar.ticktext = p.range.ticktext;
+    }
+    // Each place's [name, value, target, numerator, denominator, status, share], as
+    // build_choropleth's customdata; a value travels as numerator and denominator.
+    var custom = [], gaps = {};
+    p.nd.forEach(function (k) { gaps[k] = true; });
     for (i = 0; i < n; i++) {
-      var num = p.num[i], den = p.den ? p.den[i] : null, v = null;
-      if (num !== null && num !== undefined) {
-        v = p.den ? (den > 0 ? num / den : null) : num;
+      var num = p.num[i], den = p.den ? p.den[i] : null, value;
+      if (p.words) { value = p.words[i]; } else if (!p.den) { value = num; } else {
+        value = num === null || !den ? null : num / den;
       }
-      values.push(v);
-      if (v !== null) { maxValue = Math.max(maxValue, v); }
-      if (p.unit === "count" && v !== null) { total += v; }
+      custom.push([places.names[i], value, p.targetText, num, den, words[status[i]], p.share ? p.share[i] : null]);
     }
-    var zmin = -1 / 10, zmax = 1, scale, showscale = true, title = "", ticks = null;
-    for (i = 0; i < n; i++) {
-      var v2 = values[i], s = parseInt(p.st.charAt(i), 10);
-      var missing = v2 === null || s === noData;
-      if (p.mode === "status") {
-        z.push(s);
-      } else if (p.target !== null) {
-        z.push(missing ? -1 : progressClass(v2 / p.target, cfg.progressBreaks, cfg.statuses[s] === "achieved"));
-      } else {
-        z.push(missing ? -0.05 * (maxValue || 1) : v2);
-      }
-      var valueText = missing ? w.none : (p.unit === "count" ? fmtInt(v2)
-        : (p.unit === "yes_no" ? (v2 >= 0.5 ? w.yes : w.no) : fmtPct(v2)));
-      if (!missing && p.unit === "count" && p.target === null && total > 0) {
-        valueText += "（" + w.share + " " + fmtPct(v2 / total) + "）";
-      }
-      var countsText = missing ? w.none : (p.den ? fmtInt(p.num[i]) + " / " + fmtInt(p.den[i]) : fmtInt(p.num[i]));
-      var statusText = cfg.statuses[s] === "no_target" && p.unit === "count" ? w.no_local_target : cfg.statusNames[s];
-      custom.push([places.names[i], valueText, p.targetText, countsText, statusText]);
-    }
-    if (p.mode === "status") {
-      scale = discreteScale(cfg.statusColours);
-      zmin = -0.5; zmax = cfg.statuses.length - 0.5; showscale = false;
-    } else if (p.target !== null) {
-      scale = discreteScale([cfg.statusColours[noData]].concat(cfg.progressColours));
-      zmin = -1.5; zmax = cfg.progressColours.length - 0.5;
-      title = w.progress_title;
-      var tv = [], tt = [w.none].concat(classLabels(cfg.progressBreaks, w));
-      for (i = -1; i < cfg.progressColours.length; i++) { tv.push(i); }
-      ticks = {tickvals: tv, ticktext: tt};
-    } else {
-      scale = withNoData(cfg.valueScale, cfg.statusColours[noData]);
-      zmax = maxValue || 1; zmin = -0.1 * zmax;
-      title = p.unit === "count" ? w.count_title : w.value_title;
-      var step = zmax / 4, vals = [-0.05 * zmax], txt = [w.none];
-      for (i = 0; i <= 4; i++) {
-        vals.push(step * i);
-        txt.push(p.unit === "count" ? fmtInt(step * i) : fmtPct(step * i, 0));
-      }
-      ticks = {tickvals: vals, ticktext: txt};
-    }
+    var template = cfg.hover[p.hover], templates = [];
+    for (i = 0; i < n; i++) { templates.push(gaps[i] ? cfg.hover.none : template); }
+
     // Zoomed into a city at county level, only its counties are drawn; the other cities
-    // lie underneath in grey, as context.
+    // lie underneath as context.
     var zoomed = Boolean(p.city && p.level === "county"), idx = [];
     for (i = 0; i < n; i++) { if (!zoomed || places.parent[i] === p.city) { idx.push(i); } }
     function pick(arr) { return idx.map(function (k) { return arr[k]; }); }
 
-    var hover = "<b>%{customdata[0]}</b><br>" + w.value + colon + "%{customdata[1]}<br>" +
-      w.target + colon + "%{customdata[2]}<br>" + w.counts + colon + "%{customdata[3]}<br>" +
-      w.status + colon + "%{customdata[4]}<extra></extra>";
     var lineWidth = [], lineColour = [];
     for (i = 0; i < n; i++) {
       var selected = places.codes[i] === p.county || (p.level === "city" && places.codes[i] === p.city);
-      lineWidth.push(selected ? 3.5 : (p.level === "county" ? 0.7 : 1.4));
-      lineColour.push(selected ? "#111111" : "#ffffff");
+      lineWidth.push(selected ? style.selected.width : style.borderWidth[p.level]);
+      lineColour.push(selected ? style.selected.colour : style.border);
     }
     var active = p.level === "county" ? 0 : 1, other = 1 - active;
-    var colorbar = {title: {text: title, side: "right", font: {size: 14}}, thickness: 14, len: 0.6,
-                    x: 1.0, xanchor: "right", y: 0.5, tickfont: {size: 13}, outlinewidth: 0,
-                    bgcolor: "rgba(255,255,255,0.7)"};
-    if (ticks) { colorbar.tickvals = ticks.tickvals; colorbar.ticktext = ticks.ticktext; }
 
     // Labels: the selected city's counties when zoomed in, otherwise the 14 cities.
     var lab = cfg.city, keep = [];
@@ -149,31 +83,30 @@
     patch.assign(["data", active, "z"], pick(z));
     patch.assign(["data", active, "zmin"], zmin);
     patch.assign(["data", active, "zmax"], zmax);
-    patch.assign(["data", active, "colorscale"], scale);
-    patch.assign(["data", active, "showscale"], showscale);
+    patch.assign(["data", active, "colorscale"], scale.colorscale);
+    patch.assign(["data", active, "showscale"], scale.showscale);
     patch.assign(["data", active, "colorbar"], colorbar);
     patch.assign(["data", active, "customdata"], pick(custom));
-    patch.assign(["data", active, "hovertemplate"], hover);
+    patch.assign(["data", active, "hovertemplate"], p.nd.length ? pick(templates) : template);
     patch.assign(["data", active, "hoverinfo"], null);
     assignArray(["data", active, "marker", "line", "width"], pick(lineWidth));
     assignArray(["data", active, "marker", "line", "color"], pick(lineColour));
     if (zoomed) {
-      // The city trace becomes the grey surroundings, see-through over the chosen city.
-      var cities = cfg.city;
+      var cities = cfg.city, context = style.context;
+      var chosen = function (c) { return c === p.city ? 1 : 0; };
       patch.assign(["data", 1, "visible"], true);
       assignArray(["data", 1, "locations"], cities.codes);
-      assignArray(["data", 1, "z"], cities.codes.map(function (c) { return c === p.city ? 1 : 0; }));
+      assignArray(["data", 1, "z"], cities.codes.map(chosen));
       patch.assign(["data", 1, "zmin"], 0);
       patch.assign(["data", 1, "zmax"], 1);
-      patch.assign(["data", 1, "colorscale"], [[0, "#e9edf1"], [0.5, "#e9edf1"], [0.5, "rgba(0,0,0,0)"],
-                                               [1, "rgba(0,0,0,0)"]]);
+      patch.assign(["data", 1, "colorscale"], context.colorscale);
       patch.assign(["data", 1, "showscale"], false);
       patch.assign(["data", 1, "hoverinfo"], "skip");
       patch.assign(["data", 1, "hovertemplate"], null);
       assignArray(["data", 1, "marker", "line", "width"],
-                  cities.codes.map(function (c) { return c === p.city ? 2 : 1; }));
+                  cities.codes.map(function (c) { return context.lineWidth[chosen(c)]; }));
       assignArray(["data", 1, "marker", "line", "color"],
-                  cities.codes.map(function (c) { return c === p.city ? "#16324f" : "#ffffff"; }));
+                  cities.codes.map(function (c) { return context.lineColour[chosen(c)]; }));
     } else {
       patch.assign(["data", other, "visible"], false);
       patch.assign(["data", other, "showscale"], false);
@@ -181,7 +114,7 @@
     assignArray(["data", 2, "lon"], keep.map(function (k) { return lab.lon[k]; }));
     assignArray(["data", 2, "lat"], keep.map(function (k) { return lab.lat[k]; }));
     assignArray(["data", 2, "text"], keep.map(function (k) { return lab.names[k]; }));
-    patch.assign(["data", 2, "textfont", "size"], zoomed ? 14 : 15);
+    patch.assign(["data", 2, "textfont", "size"], style.labelSize[zoomed ? "city" : "province"]);
     if (p.city) {
       var f = cfg.city.frame[p.city];
       patch.assign(["layout", "geo", "fitbounds"], false);

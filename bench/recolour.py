@@ -29,7 +29,7 @@ from app import create_app
 from data import catalogue, queries
 from data.store import Store
 from layouts import ids
-from layouts.figures import build_choropleth
+from layouts.figures.maps import build_choropleth
 from urls import ViewState
 from settings import Settings
 

@@ -7,7 +7,7 @@ from data.divisions import CITY_CODES, division, short_name
 from data.progress import missing, status_counts
 from layouts import components, present
 from data.formatting import format_value, name_key
-from layouts.figures import build_slide_map
+from layouts.figures.maps import build_slide_map
 import urls
 from urls import ViewState, parse_present
 

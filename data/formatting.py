@@ -20,7 +20,7 @@ def locale(lang: str) -> str:
 
 def colon(lang: str) -> str:
     """The colon after a label: full-width in Chinese."""
-    return "：" if lang == "zh" else ": "
+    return t("punct.colon", lang)
 
 
 def name_key(lang: str) -> str:

@@ -88,6 +88,7 @@ TEXT: dict[str, dict[str, str]] = {
                   "en": "{indicator} · {year} · {where} · {by}"},
     "by.city": {"zh": "按市", "en": "by city"},
     "by.county": {"zh": "按县（市、区）", "en": "by county"},
+    "punct.colon": {"zh": "：", "en": ": "},  # after a label, as each language writes it
     "map.value": {"zh": "数值", "en": "Value"},
     "map.target": {"zh": "目标", "en": "Target"},
     "map.counts": {"zh": "分子 / 分母", "en": "Numerator / denominator"},

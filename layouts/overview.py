@@ -12,7 +12,7 @@ from data.divisions import CITY_CODES, PROVINCE_CODE, division
 from data.formatting import change_text, colon, format_percent, format_value, status_label, target_text
 from data.i18n import other_language, t
 from layouts import components, ids
-from layouts.figures import STATUS_COLOURS, graph_config
+from layouts.figures.style import STATUS_COLOURS, graph_config
 from urls import ViewState, mappable_indicators
 
 

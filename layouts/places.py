@@ -9,6 +9,7 @@ from dash import dcc, html
 
 from data import catalogue
 from data.divisions import Division, division
+from data.exports import RATE_FORMAT, Sheet
 from data.formatting import change_text, format_number, format_percent, format_value, target_text
 from data.i18n import other_language, t
 from layouts import components, ids
@@ -117,6 +118,30 @@ def downloads(kind: str, query: str, lang: str) -> html.Div:
         html.A("XLSX", href=f"/download/{kind}.xlsx{query}", className="btn btn-sm btn-outline-primary",
                id=f"download-{kind}-xlsx"),
     ])
+
+
+def grid_rows(sheet: Sheet) -> list[dict]:
+    """A sheet's rows as a grid shows them: the shown columns, None where a value is missing."""
+    return sheet.plain_rows().to_dict("records")
+
+
+def grid_columns(sheet: Sheet) -> list[dict]:
+    """AG Grid columns from a sheet's: numbers filter as numbers, everything else as text."""
+    cols = []
+    for c in sheet.columns:
+        numeric = c.number_format is not None
+        col = {"field": c.field, "headerName": c.heading,
+               "filter": "agNumberColumnFilter" if numeric else "agTextColumnFilter"}
+        if numeric:
+            pattern = ".1%" if c.number_format == RATE_FORMAT else ",.0f"
+            col["type"] = "rightAligned"
+            col["valueFormatter"] = {"function": f"params.value == null ? '' : d3.format('{pattern}')(params.value)"}
+        if c.field == "reason":
+            col["minWidth"] = 320
+            col["wrapText"] = True
+            col["autoHeight"] = True
+        cols.append(col)
+    return cols
 
 
 def grid_locale(lang: str) -> dict:

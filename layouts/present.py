@@ -11,7 +11,7 @@ from data import catalogue
 from data.catalogue import Indicator
 from data.i18n import t
 from data.formatting import colon, format_value, locale, status_label, target_text
-from layouts.figures import STATUS_COLOURS, TOPOJSON_URL
+from layouts.figures.style import STATUS_COLOURS, TOPOJSON_URL
 from urls import PresentState
 
 STAGE_ID = "present-stage"

@@ -5,7 +5,7 @@ import itertools
 
 import pytest
 
-from layouts.figures import PROGRESS_SCALE, STATUS_COLOURS, VALUE_SCALE
+from layouts.figures.style import PROGRESS_SCALE, STATUS_COLOURS, VALUE_SCALE
 from tests.colour import delta_e, lightness
 
 VISION = [None, "protanopia", "deuteranopia", "tritanopia"]

@@ -50,8 +50,8 @@ def literal_strings(path: Path):
 ALLOWED = {"：", "（", "）"}
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "layouts").glob("*.py")) + sorted((ROOT / "callbacks").glob("*.py")),
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted((ROOT / "layouts").rglob("*.py")) + sorted((ROOT / "callbacks").glob("*.py")),
+                         ids=lambda p: str(p.relative_to(ROOT)))
 def test_layouts_and_callbacks_hold_no_chinese_text_of_their_own(path):
     found = [(line, text) for line, text in literal_strings(path) if CJK.search(text) and text not in ALLOWED]
     assert found == [], "user-facing text belongs in data/i18n.py"

@@ -4,7 +4,8 @@ from __future__ import annotations
 import json
 
 from data import catalogue, progress, queries
-from layouts.figures import build_choropleth, map_codes, map_payload, progress_class
+from layouts.figures.maps import build_choropleth, map_codes, progress_class
+from layouts.figures.overview_map import map_payload
 
 
 def test_payload_is_in_feature_order_with_integers_and_status_digits(demo_store):

@@ -11,7 +11,7 @@ from bench import browser as browser_bench
 from bench.recolour import MAX_RECOLOUR_BYTES, MIN_RATIO, sync_request
 from app import create_app
 from data import catalogue, queries
-from layouts.figures import build_choropleth
+from layouts.figures.maps import build_choropleth
 from urls import ViewState
 from settings import Settings
 
