@@ -1,6 +1,6 @@
 """The tables behind the grids and the downloads, built once so that what is shown and what
 is downloaded are the same numbers: the overview's table (places x years), a place's
-scorecard, and a county's work list."""
+scorecard, and a county's work list. layouts.places turns a sheet into a grid."""
 from __future__ import annotations
 
 import pandas as pd
@@ -8,12 +8,9 @@ import pandas as pd
 from data import catalogue, queries
 from data.catalogue import Indicator
 from data.divisions import division
-from data.exports import Column, Sheet, today
+from data.exports import COUNT_FORMAT, RATE_FORMAT, Column, Sheet, today
 from data.i18n import t
 from data.formatting import name_key, status_label, target_text
-
-RATE_FORMAT = "0.0%"
-COUNT_FORMAT = "#,##0"
 
 
 def _value_format(ind: Indicator) -> str:
@@ -127,27 +124,3 @@ def worklist(store, county: str, indicator_id: str, year: int, lang: str) -> She
              year=year)
     return Sheet(title=f"worklist_{county}_{year}", columns=columns, rows=frame,
                  header=header_block(store, lang, what, ind, "county", all_label=t("worklist.title_all", lang)))
-
-
-# ---------------------------------------------------------------------- the same tables as grids
-def grid_rows(sheet: Sheet) -> list[dict]:
-    return sheet.plain_rows().to_dict("records")
-
-
-def grid_columns(sheet: Sheet) -> list[dict]:
-    """AG Grid columns from a sheet's: numbers filter as numbers, everything else as text."""
-    cols = []
-    for c in sheet.columns:
-        numeric = c.number_format is not None
-        col = {"field": c.field, "headerName": c.heading,
-               "filter": "agNumberColumnFilter" if numeric else "agTextColumnFilter"}
-        if numeric:
-            pattern = ".1%" if c.number_format == RATE_FORMAT else ",.0f"
-            col["type"] = "rightAligned"
-            col["valueFormatter"] = {"function": f"params.value == null ? '' : d3.format('{pattern}')(params.value)"}
-        if c.field == "reason":
-            col["minWidth"] = 320
-            col["wrapText"] = True
-            col["autoHeight"] = True
-        cols.append(col)
-    return cols
