@@ -3,16 +3,18 @@ summary of the selected place. Built from arguments; it asks the store nothing."
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from data import catalogue
-from data.divisions import CITY_CODES, PROVINCE_CODE, division
-from data.formatting import change_text, colon, format_percent, format_value, status_label, target_text
-from data.i18n import other_language, t
+from data.divisions import CITY_CODES, PROVINCE_CODE, Division, division
+from data.formatting import change_text, colon, format_number, format_percent, format_value, status_label, target_text
+from data.i18n import t
 from layouts import components, ids
 from layouts.figures.style import STATUS_COLOURS, graph_config
+import urls
 from urls import ViewState, mappable_indicators
 
 
@@ -55,11 +57,6 @@ def dropdown_labels(lang: str) -> dict:
     return {k: t(f"dropdown.{k}", lang) for k in
             ("search", "clear_search", "clear_selection", "no_options_found", "select_all", "deselect_all",
              "selected_count")}
-
-
-def present_href(state: ViewState) -> str:
-    """The presentation of the current indicator, year and level (assets/map.js keeps it in step)."""
-    return f"/present?indicators={state.indicator}&year={state.year}&level={state.level}&lang={state.lang}"
 
 
 def toggle(component_id: str, label: str, value: str, options: list[tuple[str, str]]) -> html.Div:
@@ -143,6 +140,59 @@ def headline_card(card: Card, lang: str) -> html.Div:
     ])
 
 
+@dataclass
+class Summary:
+    """The selected place (a county, a city or the province) for one indicator and year."""
+    place: Division
+    indicator: catalogue.Indicator
+    status: str
+    trend: str | None
+    value: float | None
+    change: float | None
+    numerator: float | None
+    denominator: float | None
+    baseline: float | None
+
+
+def summary(s: Summary, sparkline, lang: str, *, place_page: str | None, hint: bool) -> list:
+    """Beside the map: the place, its value with status and trend, the target, the counts, the
+    baseline and the sparkline; a link to the place's page (`place_page`, if it has one), and
+    while no county is selected, a hint that the map can be clicked."""
+    ind, place = s.indicator, s.place
+    level = place.level
+    where = place.label(lang)
+    if level == "county":
+        city = division(place.parent_code)
+        where = f"{where} · {t('kind.' + place.kind.replace(' ', '_'), lang)} · {city.label(lang)}"
+    counts = (f"{format_number(s.numerator)} / {format_number(s.denominator)}"
+              if ind.denominator is not None and s.denominator is not None else format_number(s.numerator))
+    sep = colon(lang)
+    links = []
+    if place_page:
+        links.append(dcc.Link(t(f"summary.open_{level}", lang, place=place.label(lang)), href=place_page,
+                              className="btn btn-primary summary-open", id=ids.SUMMARY_LINK))
+    if hint:
+        links.append(html.P(t("summary.hint", lang), className="summary-hint"))
+    return [
+        html.H2(where, className="summary-place"),
+        html.Div(ind.name[lang], className="summary-indicator"),
+        html.Div(className="summary-value-row", children=[
+            html.Span(format_value(s.value, ind, lang, level), className="summary-value"),
+            components.status_chip(s.status, lang, indicator=ind),
+            components.trend(s.trend, change_text(s.change, ind), lang),
+        ]),
+        html.Dl(className="summary-facts", children=[
+            html.Dt(t("map.target", lang) + sep), html.Dd(target_text(ind, level, lang)),
+            html.Dt(t("map.counts" if ind.denominator is not None else "map.count", lang) + sep),
+            html.Dd(counts),
+            html.Dt(t("summary.baseline", lang) + sep),
+            html.Dd(format_value(s.baseline, ind, lang)),
+        ]),
+        components.graph_static(sparkline, "summary-sparkline"),
+        *links,
+    ]
+
+
 def legend(mode: str, status_counts: dict[str, int], has_target: bool, unit: str, lang: str) -> list:
     """Beside the map: in status mode, each status in words with its colour and how many
     places are in it; otherwise what the colour means."""
@@ -163,7 +213,8 @@ def table_title(state: ViewState, lang: str) -> str:
 
 def table_downloads(state: ViewState, lang: str) -> html.Div:
     from layouts.places import downloads
-    return downloads("table", f"?indicator={state.indicator}&level={state.level}&lang={lang}", lang)
+    return downloads("table", partial(urls.table_download, indicator=state.indicator, level=state.level, lang=lang),
+                     lang)
 
 
 def table_card(state: ViewState, lang: str, rows: list[dict], columns: list[dict]) -> dbc.Card:
@@ -184,10 +235,10 @@ def overview_layout(*, state: ViewState, years: list[int], lang: str, simulated:
                     summary_children, table_rows: list[dict], table_columns: list[dict]) -> html.Div:
     return html.Div(className="app", children=[
         components.header(lang, simulated, as_of, components.language_switch(
-            lang, href=state.with_(lang=other_language(lang)).to_query(), link_id=ids.LANG_SWITCH)),
+            lang, href=urls.other_language_query(state), link_id=ids.LANG_SWITCH)),
         # Given the page's own path and query, so mounting it changes nothing and fires nothing.
         # refresh=False: its pushState is not announced to the router, which has nothing to do.
-        dcc.Location(id=ids.OVERVIEW_URL, refresh=False, pathname="/", search=search),
+        dcc.Location(id=ids.OVERVIEW_URL, refresh=False, pathname=urls.OVERVIEW, search=search),
         dcc.Store(id=ids.MAP_DATA, data=payload),
         dcc.Store(id=ids.MAP_SHOWN),
         dcc.Store(id=ids.MAP_CONFIG, data=map_config),
@@ -200,7 +251,7 @@ def overview_layout(*, state: ViewState, years: list[int], lang: str, simulated:
                     html.Div(className="view-switch", children=[
                         toggle(ids.TAB, t("control.view", lang), state.tab,
                                [(t("tab.map", lang), "map"), (t("tab.table", lang), "table")]),
-                        html.A("▶ " + t("present.this_view", lang), id=ids.PRESENT_LINK, href=present_href(state),
+                        html.A("▶ " + t("present.this_view", lang), id=ids.PRESENT_LINK, href=urls.present_view(state),
                                className="btn btn-sm btn-outline-primary present-link"),
                     ]),
                     dbc.Card(id=ids.MAP_CARD, className="map-card",

@@ -3,6 +3,9 @@ every indicator, the selected indicator's trend, and (for a county) the work lis
 communities and villages behind the numbers. Built from arguments; no store queries."""
 from __future__ import annotations
 
+from functools import partial
+from typing import Callable
+
 import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import dcc, html
@@ -13,7 +16,8 @@ from data.exports import RATE_FORMAT, Sheet
 from data.formatting import change_text, format_number, format_percent, format_value, target_text
 from data.i18n import other_language, t
 from layouts import components, ids
-from layouts.figures import STATUS_COLOURS
+from layouts.figures.style import STATUS_COLOURS
+import urls
 from urls import PlaceState, ViewState
 
 PAGE_GRAPH = {"displayModeBar": False, "responsive": True}
@@ -21,12 +25,11 @@ PAGE_GRAPH = {"displayModeBar": False, "responsive": True}
 
 def breadcrumbs(place: Division, state: PlaceState) -> html.Nav:
     lang = state.lang
-    overview = f"/?year={state.year}&lang={lang}"
-    items = [dcc.Link(t("place.province_short", lang), href=overview)]
+    items = [dcc.Link(t("place.province_short", lang), href=urls.home(lang, state.year))]
     if place.level == "county":
         city = division(place.parent_code)
         items += [html.Span(" › ", className="crumb-sep"),
-                  dcc.Link(city.label(lang), href=f"/city/{city.code}{state.to_query()}")]
+                  dcc.Link(city.label(lang), href=urls.place("city", city.code, state))]
     items += [html.Span(" › ", className="crumb-sep"), html.Span(place.label(lang), className="crumb-current")]
     return html.Nav(items, className="breadcrumbs", **{"aria-label": t("place.breadcrumbs", lang)})
 
@@ -49,7 +52,7 @@ def place_header(place: Division, facts: dict, state: PlaceState, note: str | No
         ]),
         html.Div(className="year-links", children=[html.Span(t("facts.year", lang), className="control-label")] + [
             html.Span(str(y), className="year-link current") if y == state.year else
-            dcc.Link(str(y), href=f"/{place.level}/{place.code}{state.to_query(year=y)}", className="year-link")
+            dcc.Link(str(y), href=urls.place(place.level, place.code, state, year=y), className="year-link")
             for y in years]),
     ])
 
@@ -76,11 +79,11 @@ def scorecard_table(rows: list[dict], place: Division, state: PlaceState) -> htm
         progress = row["progress"] if has_target and row["progress"] == row["progress"] else None
         selected = ind.id == state.indicator
         city = place.parent_code if county_level else place.code
-        map_href = "/" + ViewState(indicator=ind.id, year=state.year, level="county", city=city,
-                                   county=place.code if county_level else None, lang=lang).to_query()
+        map_href = urls.overview(ViewState(indicator=ind.id, year=state.year, level="county", city=city,
+                                           county=place.code if county_level else None, lang=lang))
         cells = [
-            html.Td(dcc.Link(ind.name[lang], href=f"/{place.level}/{place.code}"
-                             f"{state.to_query(indicator=ind.id)}", className="score-name",
+            html.Td(dcc.Link(ind.name[lang], href=urls.place(place.level, place.code, state, indicator=ind.id),
+                             className="score-name",
                              title=ind.description[lang])),
             html.Td(format_value(row["value"], ind, lang, place.level), className="num"),
             html.Td(target_text(ind, place.level, lang)),
@@ -109,14 +112,12 @@ def rank_text(rank, of, lang: str) -> str:
     return t("score.rank", lang, rank=int(rank), of=int(of))
 
 
-def downloads(kind: str, query: str, lang: str) -> html.Div:
-    """CSV and XLSX links for one table."""
+def downloads(kind: str, href: Callable[[str], str], lang: str) -> html.Div:
+    """CSV and XLSX links for one table; `href(fmt)` is the table's download link in a format."""
     return html.Div(className="downloads", children=[
         html.Span(t("download.label", lang), className="downloads-label"),
-        html.A("CSV", href=f"/download/{kind}.csv{query}", className="btn btn-sm btn-outline-primary",
-               id=f"download-{kind}-csv"),
-        html.A("XLSX", href=f"/download/{kind}.xlsx{query}", className="btn btn-sm btn-outline-primary",
-               id=f"download-{kind}-xlsx"),
+        html.A("CSV", href=href("csv"), className="btn btn-sm btn-outline-primary", id=f"download-{kind}-csv"),
+        html.A("XLSX", href=href("xlsx"), className="btn btn-sm btn-outline-primary", id=f"download-{kind}-xlsx"),
     ])
 
 
@@ -173,16 +174,14 @@ def worklist_section(ind: catalogue.Indicator | None, rows: list[dict], columns:
     lang = state.lang
     title = (t("worklist.title_all", lang) if state.worklist == "all"
              else t("worklist.title", lang, indicator=ind.name[lang]))
-    switch = (dcc.Link(t("worklist.show_selected", lang), href=f"/county/{place.code}"
-                       f"{state.to_query(worklist='selected')}")
-              if state.worklist == "all" else
-              dcc.Link(t("worklist.show_all", lang), href=f"/county/{place.code}{state.to_query(worklist='all')}"))
-    query = (f"?county={place.code}&indicator={'all' if state.worklist == 'all' else state.indicator}"
-             f"&year={state.year}&lang={lang}")
+    other = "selected" if state.worklist == "all" else "all"
+    switch = dcc.Link(t(f"worklist.show_{other}", lang), href=urls.place("county", place.code, state, worklist=other))
+    href = partial(urls.worklist_download, county=place.code,
+                   indicator="all" if state.worklist == "all" else state.indicator, year=state.year, lang=lang)
     return html.Section(className="worklist card", id=ids.WORKLIST_SECTION, children=[
         html.Div(className="card-header worklist-head", children=[
             html.H2(title, className="card-title-text"),
-            html.Div([switch, downloads("worklist", query, lang)], className="worklist-tools"),
+            html.Div([switch, downloads("worklist", href, lang)], className="worklist-tools"),
         ]),
         html.Div(className="card-body", children=[
             html.P(message, className="worklist-message") if message else html.Div([
@@ -204,8 +203,8 @@ def place_page(*, place: Division, state: PlaceState, years: list[int], facts: d
     lang = state.lang
     return html.Div(className="app place-page", children=[
         components.header(lang, simulated, as_of,
-                          components.language_switch(lang, f"/{place.level}/{place.code}"
-                                                     f"{state.to_query(lang=other_language(lang))}")),
+                          components.language_switch(lang, urls.place(place.level, place.code, state,
+                                                                      lang=other_language(lang)))),
         dbc.Container(fluid=True, className="app-main", children=[
             breadcrumbs(place, state),
             html.Div(notices, className="notices"),
@@ -218,7 +217,8 @@ def place_page(*, place: Division, state: PlaceState, years: list[int], facts: d
                 html.Div(className="card-header", children=[
                     html.H2(t("score.title", lang, place=place.label(lang), year=state.year),
                             className="card-title-text"),
-                    downloads("scorecard", f"?code={place.code}&year={state.year}&lang={lang}", lang),
+                    downloads("scorecard", partial(urls.scorecard_download, code=place.code, year=state.year,
+                                                   lang=lang), lang),
                 ]),
                 html.Div(scorecard_table(scorecard_rows, place, state), className="card-body table-responsive"),
             ]),
@@ -251,13 +251,13 @@ def city_extra(ranking_title: str, ranking_figure, multiples_title: str, multipl
 def place_not_found(lang: str, shown: str, message: str, options: list[dict], *, simulated: bool, as_of: str,
                     source: str) -> html.Div:
     """A friendly page for an unknown code or name, with a search over the 114 places."""
-    return components.page_frame(lang, simulated, as_of, source, "?", [
+    return components.page_frame(lang, simulated, as_of, source, urls.this_page, [
         html.H1(t("notfound.place_title", lang, query=shown), className="page-title"),
         html.P(message, className="notfound-message"),
         html.Label(t("notfound.search", lang), htmlFor=ids.PLACE_SEARCH, className="control-label"),
         dcc.Dropdown(id=ids.PLACE_SEARCH, options=options, placeholder=t("notfound.search_placeholder", lang),
                      searchable=True, clearable=False, className="place-search"),
-        dcc.Link(t("nav.back_to_overview", lang), href=f"/?lang={lang}", className="btn btn-primary mt-3"),
+        dcc.Link(t("nav.back_to_overview", lang), href=urls.home(lang), className="btn btn-primary mt-3"),
     ])
 
 

@@ -124,6 +124,20 @@ def test_reload_restores_the_same_view(page, live_server):
     assert active_trace(page) == shown
 
 
+def test_the_present_link_and_the_language_switch_follow_the_view(page, live_server):
+    open_view(page, live_server, "?indicator=barrier_free&year=2015&level=county", year=2015, level="county")
+    page.locator(f"#{ids.YEAR} [role=slider]").focus()
+    page.keyboard.press("ArrowLeft")
+    wait_for_map(page, year=2014)
+    present, switch = page.locator(f"#{ids.PRESENT_LINK}"), page.locator(f"#{ids.LANG_SWITCH}")
+    expect(present).to_have_attribute("href", "/present?indicators=barrier_free&year=2014&level=county&lang=zh")
+    expect(switch).to_have_attribute("href", "?indicator=barrier_free&year=2014&level=county&lang=en")
+    page.go_back()
+    wait_for_map(page, year=2015)
+    expect(present).to_have_attribute("href", "/present?indicators=barrier_free&year=2015&level=county&lang=zh")
+    expect(switch).to_have_attribute("href", "?indicator=barrier_free&year=2015&level=county&lang=en")
+
+
 def test_switching_the_language_changes_the_labels(page, live_server):
     open_view(page, live_server, "?year=2014", year=2014)
     assert page.locator(".app-title").inner_text() == "辽宁省城乡社区服务体系建设进展"
