@@ -129,7 +129,7 @@ def register(app, store, settings) -> None:
             size = int(uploaded["too_big"]) * 3 // 4  # the files' size, not their base64 length
             return (dbc.Alert(t("data.upload_too_big", lang, size=_mb(size),
                                 limit=_mb(upload_limit() * 3 // 4), each=MAX_BYTES // 1024 // 1024),
-                              color="danger", id="data-upload-too-big"), None, True)
+                              color="danger", id=ids.DATA_UPLOAD_TOO_BIG), None, True)
         contents, names = uploaded.get("contents"), uploaded.get("names")
         if not contents:
             raise PreventUpdate
@@ -139,16 +139,30 @@ def register(app, store, settings) -> None:
         if bad:
             return dbc.Alert(t("data.bad_upload", lang, files=", ".join(bad)), color="danger"), None, True
         report, _ = import_files(store, files, year, by="", dry_run=True)
-        checked = {"sha256": report.sha256, "year": year, "ok": report.ok} if report.ok else None
-        return data_page.preview(report, lang), checked, not report.ok
+        checked = {"sha256": report.sha256, "year": year, "ok": report.ok, "held": bool(report.held)} \
+            if report.ok else None
+        return data_page.preview(report, lang), checked, not report.may_commit()
+
+    @app.callback(Output(ids.DATA_ACCEPT_BOX, "hidden"), Output(ids.DATA_ACCEPT_UNKNOWN, "value"),
+                  Output(ids.DATA_CONFIRM, "disabled", allow_duplicate=True),
+                  Input(ids.DATA_CHECKED, "data"), Input(ids.DATA_ACCEPT_UNKNOWN, "value"), prevent_initial_call=True)
+    def accept_unknown(checked, accepted):
+        """Unknown columns: the confirmation is shown, and Import waits for it. It writes
+        nothing; confirm() asks for the same yes on the server."""
+        if ctx.triggered_id != ids.DATA_ACCEPT_UNKNOWN:
+            accepted = False  # a new check asks again
+        held = bool(checked and checked.get("ok") and checked.get("held"))
+        ready = bool(checked and checked.get("ok")) and (not held or bool(accepted))
+        return not held, accepted, not ready
 
     @app.callback(Output(ids.DATA_RESULT, "children"), Output(ids.DATA_HISTORY, "children"),
                   Output(ids.DATA_CONFIRM, "disabled", allow_duplicate=True),
                   Output(ids.DATA_CHECKED, "data", allow_duplicate=True),
                   Input(ids.DATA_CONFIRM, "n_clicks"), State(ids.DATA_UPLOADED, "data"),
-                  State(ids.DATA_CHECKED, "data"), State(ids.PAGE_META, "data"), prevent_initial_call=True)
+                  State(ids.DATA_CHECKED, "data"), State(ids.PAGE_META, "data"), State(ids.DATA_ACCEPT_UNKNOWN, "value"),
+                  prevent_initial_call=True)
     @auth.role_required(store, "editor", rest=(no_update, True, None))
-    def confirm(n_clicks, uploaded, checked, meta, user):
+    def confirm(n_clicks, uploaded, checked, meta, accepted, user):
         lang = _lang(meta)
         contents, names = (uploaded.get("contents"), uploaded.get("names")) if isinstance(uploaded, dict) else (0, 0)
         if not n_clicks or not contents or not checked or not checked.get("ok"):
@@ -161,10 +175,13 @@ def register(app, store, settings) -> None:
         if report.sha256 != checked.get("sha256") or not report.ok:
             # Not what was previewed (or the store moved on and it no longer checks): check again.
             return dbc.Alert(t("data.stale", lang), color="warning"), no_update, True, None
-        batch = commit(store, report, by=user.username)
+        if not report.may_commit(bool(accepted)):
+            return (dbc.Alert(t("data.accept_needed", lang), color="warning", id=ids.DATA_ACCEPT_NEEDED),
+                    no_update, True, no_update)
+        batch = commit(store, report, by=user.username, accept_unknown_columns=bool(accepted))
         result = dbc.Alert([t("import.committed", lang, batch=batch), " ",
                             html.A(t("data.see_dashboard", lang), href=urls.home(lang, checked["year"]))],
-                           color="success", id="data-committed")
+                           color="success", id=ids.DATA_COMMITTED)
         return result, data_page.history_table(history_rows(store, lang), lang, True), True, None
 
     @app.callback(Output(ids.DATA_REVERT_DIALOG, "displayed"), Output(ids.DATA_REVERT_DIALOG, "message"),
@@ -191,7 +208,7 @@ def register(app, store, settings) -> None:
             store.revert_batch(int(batch), by=user.username)
         except (ValueError, TypeError):
             return dbc.Alert(t("data.cannot_revert", lang, batch=batch), color="danger"), no_update
-        return (dbc.Alert(t("data.reverted", lang, batch=batch), color="success", id="data-reverted"),
+        return (dbc.Alert(t("data.reverted", lang, batch=batch), color="success", id=ids.DATA_REVERTED),
                 data_page.history_table(history_rows(store, lang), lang, True))
 
     @app.callback(Output(ids.USER_RESULT, "children"), Output(ids.USER_TABLE, "children"),

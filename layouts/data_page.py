@@ -24,9 +24,9 @@ def denied_page(lang: str, *, user: str | None, simulated, as_of: str, source: s
     body = t("data.need_editor", lang, user=user) if user else t("data.need_login", lang)
     return _frame(lang, simulated, as_of, source, [
         html.H1(t("data.title", lang), className="page-title"),
-        dbc.Alert(body, color="info", id="data-denied"),
+        dbc.Alert(body, color="info", id=ids.DATA_DENIED),
         html.A(t("login.submit", lang), href=urls.login(urls.data(lang), lang),
-               className="btn btn-primary btn-lg", id="data-login-link"),
+               className="btn btn-primary btn-lg", id=ids.DATA_LOGIN_LINK),
         " ",
         dcc.Link(t("nav.back_to_overview", lang), href=urls.home(lang), className="btn btn-link btn-lg"),
     ])
@@ -37,7 +37,7 @@ def page(lang: str, *, user: str, role: str, years: list[int], year: int, histor
     year_options = [{"label": str(y), "value": y} for y in years]
     sections = [
         html.Div(className="data-who", children=[
-            html.Span(t("data.signed_in", lang, user=user, role=t(f"role.{role}", lang)), id="data-who"),
+            html.Span(t("data.signed_in", lang, user=user, role=t(f"role.{role}", lang)), id=ids.DATA_WHO),
             dbc.Button(t("login.sign_out", lang), id=ids.DATA_SIGN_OUT, color="link", className="ms-2"),
         ]),
         html.H1(t("data.title", lang), className="page-title"),
@@ -68,6 +68,9 @@ def page(lang: str, *, user: str, role: str, years: list[int], year: int, histor
         dcc.Store(id=ids.DATA_CHECKED),
         html.H2(t("data.step_confirm", lang), className="page-subtitle"),
         html.P(t("data.confirm_help", lang)),
+        # Columns the check does not know hold the import until the user ticks this (or renames them).
+        html.Div(dbc.Checkbox(id=ids.DATA_ACCEPT_UNKNOWN, label=t("data.accept_unknown", lang), value=False),
+                 id=ids.DATA_ACCEPT_BOX, hidden=True, className="data-accept mb-2"),
         dbc.Button(t("data.confirm", lang), id=ids.DATA_CONFIRM, color="primary", size="lg", disabled=True),
         dcc.Loading(html.Div(id=ids.DATA_RESULT, className="data-result"), type="default"),
         html.H2(t("data.history", lang), className="page-subtitle"),
@@ -110,17 +113,17 @@ def changes_table(changes, lang: str, limit: int = 200) -> html.Div:
 
 def preview(report, lang: str) -> list:
     """What the check found: the summary, then errors, warnings and notes, then the changes."""
-    out = [html.P(report.summary(lang), className="data-summary", id="data-summary")]
+    out = [html.P(report.summary(lang), className="data-summary", id=ids.DATA_SUMMARY)]
     if report.errors:
         out.append(dbc.Alert(t("import.errors", lang, n=len(report.errors)), color="danger", className="mb-2",
-                             id="data-errors-title"))
+                             id=ids.DATA_ERRORS_TITLE))
         out.append(problems_table(report.errors, lang))
     for key, items, colour in (("import.warnings", report.warnings, "warning"), ("import.notes", report.notes, "info")):
         if items:
             out.append(dbc.Alert(t(key, lang, n=len(items)), color=colour, className="mb-2"))
             out.append(problems_table(items, lang))
     if not report.errors:
-        out.append(dbc.Alert(report.changes_line(lang), color="success", id="data-changes-title"))
+        out.append(dbc.Alert(report.changes_line(lang), color="success", id=ids.DATA_CHANGES_TITLE))
         if report.new_units:
             out.append(html.Details([html.Summary(t("data.new_units", lang, n=len(report.new_units))),
                                      html.P(t("list.comma", lang).join(report.new_units[:300]))]))
@@ -146,13 +149,13 @@ def history_table(history, lang: str, can_revert: bool) -> html.Table:
     head = html.Thead(html.Tr([html.Th(t(k, lang)) for k in (
         "data.col_batch", "data.col_when", "data.col_who", "data.col_what", "data.col_rows", "data.col_scope",
         "data.col_sha", "data.col_status", "data.col_action")]))
-    return html.Table([head, html.Tbody(rows)], className="table table-sm history-table", id="history-table")
+    return html.Table([head, html.Tbody(rows)], className="table table-sm history-table", id=ids.DATA_HISTORY_TABLE)
 
 
 def users_section(users, lang: str) -> list:
     role_options = [{"label": t(f"role.{r}", lang), "value": r} for r in ROLES]
     return [
-        html.H2(t("users.title", lang), className="page-subtitle", id="users-title"),
+        html.H2(t("users.title", lang), className="page-subtitle", id=ids.DATA_USERS_TITLE),
         html.P(t("users.help", lang)),
         html.Div(users_table(users, lang), id=ids.USER_TABLE, className="table-responsive"),
         dbc.Row(className="g-2 align-items-end users-form", children=[
