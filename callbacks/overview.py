@@ -167,7 +167,7 @@ def register(app, store) -> None:
         Output(ids.OVERVIEW_URL, "search"), Output(ids.INDICATOR, "value"), Output(ids.YEAR, "value"),
         Output(ids.LEVEL, "value"), Output(ids.CITY, "value"), Output(ids.MODE, "value"), Output(ids.TAB, "value"),
         Output(ids.NOTICES, "children"), Output(ids.PLAY_TIMER, "disabled"), Output(ids.PLAY, "children"),
-        Output(ids.MAP_DATA, "data"), Output(ids.PRESENT_LINK, "href"), Output(ids.LANG_SWITCH, "href"),
+        Output(ids.MAP_DATA, "data"),
         Input(ids.OVERVIEW_URL, "search"), Input(ids.INDICATOR, "value"), Input(ids.YEAR, "value"),
         Input(ids.LEVEL, "value"), Input(ids.CITY, "value"), Input(ids.MODE, "value"), Input(ids.TAB, "value"),
         Input(ids.RESET, "n_clicks"), Input(ids.MAP, "clickData"),
@@ -177,8 +177,8 @@ def register(app, store) -> None:
     )
     def sync_state(search, indicator, year, level, city, mode, tab, _reset, click, _play, _tick, timer_off,
                    shown_notices):
-        """One user action -> the new URL, the controls that must follow, the map's numbers and
-        the links that follow the view. The URL is the state: what the page shows is always parse(URL)."""
+        """One user action -> the new URL, the controls that must follow, and the map's numbers.
+        The URL is the state: what the page shows is always parse(URL)."""
         trigger = ctx.triggered_id
         if trigger in (ids.RESET, ids.PLAY) and not ctx.triggered[0]["value"]:
             raise PreventUpdate  # a button that has not been pressed
@@ -210,9 +210,7 @@ def register(app, store) -> None:
                 no_update if playing == was_playing else not playing,
                 no_update if playing == was_playing else t("control.pause" if playing else "control.play", lang),
                 # The map's numbers come back with the URL, sparing a second round trip.
-                payload(store, state) if moved else no_update,
-                # After the back button the links were made for a URL that is gone: both are sent.
-                *view_links(state, None if from_url else current))
+                payload(store, state) if moved else no_update)
 
     @app.callback(
         Output(ids.CARDS, "children"), Output(ids.MAP_TITLE, "children"), Output(ids.MAP_LEGEND, "children"),
@@ -226,6 +224,15 @@ def register(app, store) -> None:
         title, figure = ranking(store, state, lang)
         return (view.headline_cards(cards(store, state), lang, scope_name(state, lang)), map_title(state, lang),
                 legend_children(store, state, lang), title, figure, summary(store, state, lang))
+
+    # A callback of their own, not more outputs of sync_state: its answer to a year change is
+    # what bench.recolour holds under 2 KB, and these two links would take a tenth of it.
+    @app.callback(Output(ids.PRESENT_LINK, "href"), Output(ids.LANG_SWITCH, "href"),
+                  Input(ids.OVERVIEW_URL, "search"), prevent_initial_call=True)
+    def view_links(search):
+        """"Present this view" and the language switch follow the URL (a control or the back button)."""
+        state, _ = parse(search, queries.years(store))
+        return urls.present_view(state), urls.other_language_query(state)
 
     app.clientside_callback(
         ClientsideFunction("overviewMap", "updateAndSignal"),
@@ -249,16 +256,6 @@ def register(app, store) -> None:
         ClientsideFunction("overview", "showTab"),
         Output(ids.MAP_CARD, "style"), Output(ids.TABLE_CARD, "style"), Input(ids.TAB, "value"),
     )
-
-
-def view_links(state: ViewState, shown: ViewState | None) -> tuple:
-    """The hrefs of "present this view" and of the language switch for `state`, each no_update
-    where it is what `shown` (the state the page's links were made for; None if unknown) gives."""
-    links = (urls.present_view(state), urls.other_language_query(state))
-    if shown is None:
-        return links
-    return tuple(no_update if href == before else href
-                 for href, before in zip(links, (urls.present_view(shown), urls.other_language_query(shown))))
 
 
 def _same_or(current, wanted):
