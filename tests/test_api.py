@@ -83,6 +83,7 @@ def test_csv_is_utf8_with_a_bom_and_the_same_rows(client):
     ("indicator=barrier_free&level=city&year=1999", "year"),
     ("indicator=barrier_free&level=city&year=twenty", "year"),
     ("indicator=barrier_free&level=city&year=2015.5", "year"),
+    ("indicator=barrier_free&level=city&year=%C2%B2%E2%81%B0%C2%B9%E2%81%B4", "year"),  # ²⁰¹⁴: isdigit(), not int()
     ("indicator=barrier_free&level=county&year=2015&city=abc", "city"),
     ("indicator=barrier_free&level=county&year=2015&city=210102", "city"),
     ("indicator=barrier_free&level=province&year=2015&city=210200", "city"),

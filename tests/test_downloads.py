@@ -94,6 +94,7 @@ def test_worklist_download_lists_the_failing_units(client, demo_store):
     "/download/table.csv?indicator=barrier_free&level=province",
     "/download/scorecard.csv?code=abc",
     "/download/scorecard.csv?code=210224&year=1999",
+    "/download/scorecard.csv?code=210224&year=%C2%B2%E2%81%B0%C2%B9%E2%81%B4",  # ²⁰¹⁴: isdigit(), not int()
     "/download/worklist.csv?county=210200&indicator=barrier_free",
     "/download/worklist.csv?county=210224&indicator=rural_centers_built",
     "/download/worklist.csv?county=210224&indicator=barrier_free&lang=fr",
