@@ -56,7 +56,8 @@ class RecordingPage:
 
 
 # ---------------------------------------------------------------------- the overview map
-MAP_JS = "document.querySelector('#map .js-plotly-plot')"
+MAP_SELECTOR = "#map"
+MAP_JS = f"document.querySelector('{MAP_SELECTOR} .js-plotly-plot')"
 
 
 def map_meta(page) -> dict | None:
@@ -87,3 +88,36 @@ def active_trace(page) -> dict:
         const t = gd.data.find(d => d.type === 'choropleth' && d.visible !== false && d.hoverinfo !== 'skip');
         return {{locations: t.locations, z: t.z, customdata: t.customdata}};
     }})()""")
+
+
+def drawn_map(page) -> dict:
+    """The visible choropleth trace as the browser holds it: what it colours and says."""
+    return page.evaluate(f"""(() => {{
+        const gd = {MAP_JS};
+        const t = gd.data.find(d => d.type === 'choropleth' && d.visible !== false && d.hoverinfo !== 'skip');
+        const keys = ['locations', 'z', 'zmin', 'zmax', 'colorscale', 'showscale', 'colorbar', 'customdata',
+                      'hovertemplate'];
+        return Object.fromEntries(keys.map(k => [k, t[k] === undefined ? null : t[k]]));
+    }})()""")
+
+
+def hover_lines(page, location: str) -> list[str]:
+    """The lines of the hover label plotly draws with the mouse on `location`'s centroid
+    (empty if the centroid lies in another shape, as it may in a bent one)."""
+    point = page.evaluate(f"""(loc) => {{
+        const gd = {MAP_JS};
+        const shape = [...gd.querySelectorAll('path.choroplethlocation')].map(p => p.__data__)
+                                                                         .find(d => d.loc === loc);
+        const xy = gd._fullLayout.geo._subplot.projection(shape.ct);
+        const frame = gd.querySelector('.main-svg').getBoundingClientRect();
+        return [frame.left + xy[0], frame.top + xy[1]];
+    }}""", location)
+    page.mouse.move(*point)
+    try:
+        page.wait_for_selector(f"{MAP_SELECTOR} .hoverlayer .hovertext", timeout=2000)
+    except Exception:  # noqa: BLE001 - no label: the point is off this shape
+        return []
+    lines = page.evaluate(f"""() => [...document.querySelectorAll('{MAP_SELECTOR} .hoverlayer .hovertext text.nums')]
+                                .flatMap(t => [...t.querySelectorAll('tspan.line')].map(s => s.textContent))""")
+    page.mouse.move(1, 1)
+    return lines

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from layouts import ids
-from tests.browser import active_trace, map_meta, wait_for_map
+from tests.browser import active_trace, hover_lines, map_meta, wait_for_map
 
 pytestmark = pytest.mark.browser
 
@@ -173,7 +173,9 @@ def test_a_bad_parameter_shows_a_notice_and_the_default(page, live_server, searc
 
 def test_hover_shows_name_value_target_counts_and_status(page, live_server):
     open_view(page, live_server, "?indicator=rural_center_coverage&year=2015&level=city", level="city")
-    row = active_trace(page)["customdata"][0]
+    # What plotly draws on hover: the name, then "label：text" lines.
+    lines = next(filter(None, (hover_lines(page, code) for code in active_trace(page)["locations"])))
+    row = [lines[0]] + [line.split("：", 1)[1] for line in lines[1:]]
     assert row[0].endswith("市") and row[1].endswith("%") and row[2] == "≥ 80%"
     assert " / " in row[3] and row[4] in {"已达标", "进度正常", "需要加快", "进展有限", "出现倒退"}
 
