@@ -1,7 +1,9 @@
 """The indicator catalogue: every goal of the 2013 opinions, with its official target.
 
 This module is the single source of every indicator's names, description, unit, target,
-clause and computation. Maps, cards, tooltips, the API, tables and slides all read it.
+clause and computation, of which goals are the headline ones, of what a work list shows
+and says for it, and of the record column it counts. Maps, cards, tooltips, the API,
+tables, work lists, the store's counts and slides all read it; nothing else names an id.
 
 Targets are the document's own numbers. Three kinds of target basis:
 - "stated": the document states the number (80%以上, 每个社区 = 100%, 6000个);
