@@ -90,6 +90,9 @@ def test_the_download_and_sign_in_links_carry_their_parameters():
     login = urlsplit(urls.login(urls.data("en"), "en"))
     assert login.path == urls.LOGIN and parse_qs(login.query) == {"next": ["/data?lang=en"], "lang": ["en"]}
     assert urls.home("en") == "/?lang=en" and urls.home("zh", 2013) == "/?year=2013&lang=zh"
+    api = urlsplit(urls.api_values("barrier_free", "county", 2014, city="210200", fmt="csv"))
+    assert api.path == urls.API_VALUES and parse_qs(api.query) == {
+        "indicator": ["barrier_free"], "level": ["county"], "year": ["2014"], "city": ["210200"], "format": ["csv"]}
 
 
 @pytest.mark.parametrize("path, route, segments", [
