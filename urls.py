@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from urllib.parse import parse_qs, urlencode
 
 from data import catalogue
@@ -84,6 +85,7 @@ def normal_path(pathname: str | None) -> str:
     return (pathname or "/").rstrip("/") or "/"
 
 
+@lru_cache(maxsize=None)
 def _pattern(path: str) -> re.Pattern:
     parts = re.split(r"<(\w+)>", path)
     return re.compile("".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>[^/]+)" for i, p in enumerate(parts)))
