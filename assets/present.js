@@ -63,11 +63,11 @@
 
   function setup(stage) {
     stage.__ready = true;
-    var root = document.getElementById("present-root");
+    var parts = stage.dataset, root = document.getElementById(parts.rootId);
     var s = {
       stage: stage, root: root, slides: Array.prototype.slice.call(stage.querySelectorAll(".slide")),
-      number: document.getElementById("present-number"), progress: document.getElementById("present-progress"),
-      status: document.getElementById("present-state"), interval: 1000 * Number(stage.dataset.interval || 20),
+      number: document.getElementById(parts.numberId), progress: document.getElementById(parts.progressId),
+      status: document.getElementById(parts.stateId), interval: 1000 * Number(stage.dataset.interval || 20),
       leave: stage.dataset.leave, pausedLabel: stage.dataset.pausedLabel || "", paused: false, index: 0,
       elapsed: 0, last: performance.now(), idleTimer: null
     };
@@ -100,9 +100,10 @@
     document.body.classList.remove("presenting");
   }
 
-  // The stage arrives when Dash draws the page; it leaves when the page changes.
+  // The stage arrives when Dash draws the page; it leaves when the page changes. It names the
+  // ids of its parts (layouts/ids.py), so this script spells none of them.
   window.setInterval(function () {
-    var stage = document.getElementById("present-stage");
+    var stage = document.querySelector(".stage[data-root-id]");
     if (current && (!stage || stage !== current.stage)) { teardown(); }
     if (stage && !stage.__ready) { setup(stage); }
   }, 100);

@@ -12,9 +12,9 @@ from data.catalogue import Indicator
 from data.i18n import t
 from data.formatting import colon, format_value, locale, status_label, target_text
 from layouts.figures.style import STATUS_COLOURS, TOPOJSON_URL
+from layouts import ids
 from urls import PresentState
 
-STAGE_ID = "present-stage"
 MAP_SIZE = (1120, 820)
 # A symbol per status for the summary table, read with its legend.
 STATUS_SYMBOLS = {"achieved": "✔", "on_track": "↗", "needs_acceleration": "→", "limited_progress": "↘",
@@ -46,19 +46,22 @@ def stage(state: PresentState, title: TitleSlide, slides: list[IndicatorSlide],
     lang = state.lang
     all_slides = ([title_slide(state, title, notices)] + [indicator_slide(state, s) for s in slides]
                   + [summary_slide(state, heat_rows, cities)])
-    return html.Div(className=f"present theme-{state.theme}", id="present-root", lang=locale(lang),
-                    children=html.Div(id=STAGE_ID, className="stage", **{
+    return html.Div(className=f"present theme-{state.theme}", id=ids.PRESENT_ROOT, lang=locale(lang),
+                    children=html.Div(id=ids.PRESENT_STAGE, className="stage", **{
                         "data-interval": str(state.interval), "data-leave": leave_href,
-                        "data-paused-label": t("present.paused", lang)}, children=[
+                        "data-paused-label": t("present.paused", lang),
+                        # assets/present.js finds the stage's parts by these, so ids.py is their one home
+                        "data-root-id": ids.PRESENT_ROOT, "data-number-id": ids.PRESENT_NUMBER,
+                        "data-progress-id": ids.PRESENT_PROGRESS, "data-state-id": ids.PRESENT_STATE}, children=[
                         *all_slides,
                         html.Div(className="stage-footer", children=[
                             html.Span(t("badge.simulated" if getattr(simulated, "whole", True) else "badge.partly_simulated", lang),
                                       className="stage-badge") if simulated else None,
                             html.Span(t("present.keys", lang), className="stage-keys"),
-                            html.Span("", className="stage-state", id="present-state"),
-                            html.Span(f"1 / {len(all_slides)}", className="stage-number", id="present-number"),
+                            html.Span("", className="stage-state", id=ids.PRESENT_STATE),
+                            html.Span(f"1 / {len(all_slides)}", className="stage-number", id=ids.PRESENT_NUMBER),
                         ]),
-                        html.Div(html.Div(className="progress-fill", id="present-progress"),
+                        html.Div(html.Div(className="progress-fill", id=ids.PRESENT_PROGRESS),
                                  className="progress-line"),
                     ]))
 

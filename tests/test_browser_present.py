@@ -6,24 +6,26 @@ import pytest
 from playwright.sync_api import expect
 
 from data import catalogue
+from layouts import ids
 from tests.browser import RecordingPage
 
 pytestmark = pytest.mark.browser
 
-STAGE = "#present-stage"
+STAGE, NUMBER, STATE = f"#{ids.PRESENT_STAGE}", f"#{ids.PRESENT_NUMBER}", f"#{ids.PRESENT_STATE}"
+PROGRESS, ROOT = f"#{ids.PRESENT_PROGRESS}", f"#{ids.PRESENT_ROOT}"
 
 
 def open_present(page, live_server, query: str, size=(1920, 1080)):
     page.set_viewport_size({"width": size[0], "height": size[1]})
     page.goto(live_server.url + "/present" + query)
-    page.wait_for_function("document.querySelector('#present-stage') && "
-                           "document.querySelector('#present-stage').dataset.slide === '1'")
+    page.wait_for_function(f"document.querySelector('{STAGE}') && "
+                           f"document.querySelector('{STAGE}').dataset.slide === '1'")
     page.wait_for_function("document.querySelectorAll('.slide-map path.choroplethlocation').length > 0")
 
 
 def current(page) -> tuple[str, str]:
     """(slide number text, title of the visible slide)."""
-    return tuple(page.evaluate("""(() => [document.getElementById('present-number').textContent,
+    return tuple(page.evaluate(f"""(() => [document.querySelector('{NUMBER}').textContent,
         document.querySelector('.slide.active').dataset.title])()"""))
 
 
@@ -48,29 +50,29 @@ def test_keys_step_forward_and_back_with_the_right_number_and_title(page, live_s
 
 def test_slides_advance_on_their_own_with_a_progress_line(page, live_server):
     open_present(page, live_server, "?indicators=barrier_free&interval=2")
-    width = page.evaluate("document.getElementById('present-progress').style.width")
+    width = page.evaluate(f"document.querySelector('{PROGRESS}').style.width")
     page.wait_for_timeout(900)
-    later = page.evaluate("document.getElementById('present-progress').style.width")
+    later = page.evaluate(f"document.querySelector('{PROGRESS}').style.width")
     assert float(later.rstrip("%")) > float(width.rstrip("%") or 0)
-    expect(page.locator("#present-number")).to_have_text("2 / 3", timeout=4000)
-    expect(page.locator("#present-number")).to_have_text("3 / 3", timeout=4000)
+    expect(page.locator(NUMBER)).to_have_text("2 / 3", timeout=4000)
+    expect(page.locator(NUMBER)).to_have_text("3 / 3", timeout=4000)
 
 
 def test_space_pauses_and_resumes(page, live_server):
     open_present(page, live_server, "?indicators=barrier_free&interval=2")
     page.keyboard.press(" ")
-    expect(page.locator("#present-state")).to_have_text("已暂停")
+    expect(page.locator(STATE)).to_have_text("已暂停")
     page.wait_for_timeout(2600)
     assert current(page)[0] == "1 / 3"
     page.keyboard.press(" ")
-    expect(page.locator("#present-state")).to_have_text("")
-    expect(page.locator("#present-number")).to_have_text("2 / 3", timeout=4000)
+    expect(page.locator(STATE)).to_have_text("")
+    expect(page.locator(NUMBER)).to_have_text("2 / 3", timeout=4000)
 
 
 def test_the_query_string_configures_slides_level_theme_and_language(page, live_server):
     open_present(page, live_server, "?indicators=co_building,barrier_free,nope&year=2013&level=county"
                                     "&theme=light&lang=en&interval=600")
-    assert page.locator("#present-root.theme-light").count() == 1
+    assert page.locator(f"{ROOT}.theme-light").count() == 1
     titles = page.evaluate("[...document.querySelectorAll('.slide')].map(s => s.dataset.title)")
     assert titles == ["Overall progress", catalogue.get("co_building").name["en"],
                       catalogue.get("barrier_free").name["en"], "Every city at a glance"]
@@ -90,7 +92,7 @@ def test_defaults_are_the_headline_goals_the_latest_year_and_cities(page, live_s
 
 
 SMALLEST_TEXT = """(() => {
-    const stage = document.getElementById('present-stage');
+    const stage = document.querySelector('%s');
     const scale = 1080 / stage.offsetHeight;  // the stage is laid out at 1080p: scale is 1
     const sizes = [];
     for (const el of stage.querySelectorAll('*')) {
@@ -104,12 +106,12 @@ SMALLEST_TEXT = """(() => {
     }
     sizes.sort((a, b) => a[0] - b[0]);
     return sizes.slice(0, 3);
-})()"""
+})()""" % STAGE
 
 
 OVERFLOW = """(() => {
     const footer = document.querySelector('.stage-footer').getBoundingClientRect();
-    const stage = document.getElementById('present-stage').getBoundingClientRect();
+    const stage = document.querySelector('%s').getBoundingClientRect();
     const out = [];
     for (const el of document.querySelectorAll('.slide.active *')) {
         if (!el.childElementCount && el.textContent.trim()) {
@@ -119,7 +121,7 @@ OVERFLOW = """(() => {
         }
     }
     return out;
-})()"""
+})()""" % STAGE
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -136,7 +138,7 @@ def test_the_smallest_text_on_every_slide_is_at_least_28_px_at_1080p(page, live_
 def test_the_stage_keeps_16_9_and_fits_the_screen(page, live_server):
     for size in ((1920, 1080), (1280, 720), (1024, 768)):
         open_present(page, live_server, "?interval=600", size=size)
-        box = page.locator("#present-stage").bounding_box()
+        box = page.locator(STAGE).bounding_box()
         assert abs(box["width"] / box["height"] - 16 / 9) < 0.01
         assert box["width"] <= size[0] + 1 and box["height"] <= size[1] + 1
         assert max(box["width"] / size[0], box["height"] / size[1]) > 0.99  # fills one dimension
@@ -165,8 +167,8 @@ def test_present_this_view_links_from_the_overview(page, live_server):
     from tests.browser import wait_for_map
     page.goto(live_server.url + "/?indicator=barrier_free&year=2013&level=county")
     wait_for_map(page, ind="barrier_free")
-    link = page.locator("#present-link")
+    link = page.locator(f"#{ids.PRESENT_LINK}")
     assert link.get_attribute("href") == "/present?indicators=barrier_free&year=2013&level=county&lang=zh"
     link.click()
-    page.wait_for_function("document.querySelector('#present-stage')")
+    page.wait_for_function(f"document.querySelector('{STAGE}')")
     assert page.evaluate("document.querySelectorAll('.slide-indicator').length") == 1
