@@ -14,8 +14,27 @@ from data.i18n import t
 from data.importer import check
 from data.importer.template import template
 from data.store import Store
+from layouts import ids
 from settings import Settings
 from tests.dash_client import DashClient
+
+# The callbacks' inputs and outputs, as the Dash renderer names them (id.property).
+CHECKED_DATA = f"{ids.DATA_CHECKED}.data"
+CONFIRM_N_CLICKS = f"{ids.DATA_CONFIRM}.n_clicks"
+PREVIEW_CHILDREN = f"{ids.DATA_PREVIEW}.children"
+RESULT_CHILDREN = f"{ids.DATA_RESULT}.children"
+REVERT_DIALOG_SUBMIT_N_CLICKS = f"{ids.DATA_REVERT_DIALOG}.submit_n_clicks"
+REVERT_PENDING_DATA = f"{ids.DATA_REVERT_PENDING}.data"
+SIGN_OUT_N_CLICKS = f"{ids.DATA_SIGN_OUT}.n_clicks"
+UPLOADED_DATA = f"{ids.DATA_UPLOADED}.data"
+YEAR_VALUE = f"{ids.DATA_YEAR}.value"
+PAGE_META_DATA = f"{ids.PAGE_META}.data"
+URL_HREF = f"{ids.URL}.href"
+USER_ACTION_N_CLICKS = f"{ids.USER_ACTION}.n_clicks"
+USER_NAME_VALUE = f"{ids.USER_NAME}.value"
+USER_PASSWORD_VALUE = f"{ids.USER_PASSWORD}.value"
+USER_RESULT_CHILDREN = f"{ids.USER_RESULT}.children"
+USER_ROLE_VALUE = f"{ids.USER_ROLE}.value"
 
 PASSWORD = "a long enough password"
 YEAR = 2014
@@ -213,17 +232,17 @@ def test_signing_out_by_the_form_needs_the_token_and_ends_the_session(client):
 
 def test_the_data_page_sign_out_button_ends_the_session(client):
     sign_in(client, "ed")
-    response = DashClient(client).call("url.href", {"data-sign-out.n_clicks": 1, "page-meta.data": {"lang": "en"}},
-                                       "data-sign-out.n_clicks", csrf=csrf_of(client))
-    assert response.get_json()["response"]["url"]["href"] == "/?lang=en"
+    response = DashClient(client).call(URL_HREF, {SIGN_OUT_N_CLICKS: 1, PAGE_META_DATA: {"lang": "en"}},
+                                       SIGN_OUT_N_CLICKS, csrf=csrf_of(client))
+    assert response.get_json()["response"][ids.URL]["href"] == "/?lang=en"
     assert client.get("/whoami").get_json()["user"] is None
 
 
 # ------------------------------------------------------------------ callbacks: who may do what
 def confirm_values(content: bytes, sha: str) -> dict:
-    return {"data-confirm.n_clicks": 1, "data-uploaded.data": uploaded(content),
-            "data-checked.data": {"sha256": sha, "year": YEAR, "ok": True},
-            "page-meta.data": {"lang": "en"}}
+    return {CONFIRM_N_CLICKS: 1, UPLOADED_DATA: uploaded(content),
+            CHECKED_DATA: {"sha256": sha, "year": YEAR, "ok": True},
+            PAGE_META_DATA: {"lang": "en"}}
 
 
 @pytest.mark.parametrize("who", [None, "vi"])
@@ -234,12 +253,12 @@ def test_anonymous_and_viewers_cannot_import_by_posting_to_the_callback(client, 
     sha = check([("f.xlsx", edited_export)], YEAR, store).sha256
     before = store.content_digest()
     dash = DashClient(client)
-    response = dash.call("data-result.children", confirm_values(edited_export, sha), "data-confirm.n_clicks",
+    response = dash.call(RESULT_CHILDREN, confirm_values(edited_export, sha), CONFIRM_N_CLICKS,
                          csrf=csrf)
     assert response.status_code == 200
     assert t("data.forbidden", "en") in response.get_data(as_text=True)
-    preview = dash.call("data-preview.children", {"data-uploaded.data": uploaded(edited_export), "data-year.value": YEAR,
-                                                  "page-meta.data": {"lang": "en"}}, "data-uploaded.data", csrf=csrf)
+    preview = dash.call(PREVIEW_CHILDREN, {UPLOADED_DATA: uploaded(edited_export), YEAR_VALUE: YEAR,
+                                                  PAGE_META_DATA: {"lang": "en"}}, UPLOADED_DATA, csrf=csrf)
     assert t("data.forbidden", "en") in preview.get_data(as_text=True)
     assert store.content_digest() == before
 
@@ -253,14 +272,14 @@ def test_anonymous_and_viewers_cannot_revert_or_manage_users(client, store, who)
     csrf = csrf_of(client)
     before = store.content_digest()
     dash = DashClient(client)
-    reverted = dash.call("data-result.children", {"data-revert-dialog.submit_n_clicks": 1,
-                                                  "data-revert-pending.data": batch, "page-meta.data": {"lang": "en"}},
-                         "data-revert-dialog.submit_n_clicks", csrf=csrf)
+    reverted = dash.call(RESULT_CHILDREN, {REVERT_DIALOG_SUBMIT_N_CLICKS: 1,
+                                                  REVERT_PENDING_DATA: batch, PAGE_META_DATA: {"lang": "en"}},
+                         REVERT_DIALOG_SUBMIT_N_CLICKS, csrf=csrf)
     assert t("data.forbidden", "en") in reverted.get_data(as_text=True)
-    added = dash.call("user-result.children", {
-        "user-action.n_clicks": [({"type": "user-action", "action": "add"}, 1)], "user-name.value": "mallory",
-        "user-password.value": PASSWORD, "user-role.value": "admin", "page-meta.data": {"lang": "en"}},
-        "user-action.n_clicks", csrf=csrf)
+    added = dash.call(USER_RESULT_CHILDREN, {
+        USER_ACTION_N_CLICKS: [({"type": ids.USER_ACTION, "action": "add"}, 1)], USER_NAME_VALUE: "mallory",
+        USER_PASSWORD_VALUE: PASSWORD, USER_ROLE_VALUE: "admin", PAGE_META_DATA: {"lang": "en"}},
+        USER_ACTION_N_CLICKS, csrf=csrf)
     assert t("data.forbidden", "en") in added.get_data(as_text=True)
     assert store.content_digest() == before
     assert users.get_user(store, "mallory") is None
@@ -272,9 +291,9 @@ def test_a_signed_in_session_must_send_the_csrf_header(client, store, edited_exp
     sha = check([("f.xlsx", edited_export)], YEAR, store).sha256
     before = store.content_digest()
     dash = DashClient(client)
-    response = dash.call("data-result.children", confirm_values(edited_export, sha), "data-confirm.n_clicks")
+    response = dash.call(RESULT_CHILDREN, confirm_values(edited_export, sha), CONFIRM_N_CLICKS)
     assert response.status_code == 400
-    forged = dash.call("data-result.children", confirm_values(edited_export, sha), "data-confirm.n_clicks",
+    forged = dash.call(RESULT_CHILDREN, confirm_values(edited_export, sha), CONFIRM_N_CLICKS,
                        csrf="forged")
     assert forged.status_code == 400
     assert store.content_digest() == before
@@ -285,14 +304,14 @@ def test_an_editor_previews_imports_and_reverts_through_the_callbacks(client, st
     csrf = csrf_of(client)
     dash = DashClient(client)
     batches_before = len(store.batches())
-    preview = dash.call("data-preview.children", {"data-uploaded.data": uploaded(edited_export), "data-year.value": YEAR,
-                                                  "page-meta.data": {"lang": "en"}}, "data-uploaded.data", csrf=csrf)
+    preview = dash.call(PREVIEW_CHILDREN, {UPLOADED_DATA: uploaded(edited_export), YEAR_VALUE: YEAR,
+                                                  PAGE_META_DATA: {"lang": "en"}}, UPLOADED_DATA, csrf=csrf)
     assert preview.status_code == 200
     body = preview.get_json()["response"]
-    checked = body["data-checked"]["data"]
-    assert checked["ok"] is True and body["data-confirm"]["disabled"] is False
-    done = dash.call("data-result.children", confirm_values(edited_export, checked["sha256"]),
-                     "data-confirm.n_clicks", csrf=csrf)
+    checked = body[ids.DATA_CHECKED]["data"]
+    assert checked["ok"] is True and body[ids.DATA_CONFIRM]["disabled"] is False
+    done = dash.call(RESULT_CHILDREN, confirm_values(edited_export, checked["sha256"]),
+                     CONFIRM_N_CLICKS, csrf=csrf)
     assert done.status_code == 200
     batches = store.batches()
     assert len(batches) == batches_before + 1
@@ -300,14 +319,14 @@ def test_an_editor_previews_imports_and_reverts_through_the_callbacks(client, st
     assert batch.kind == "import" and not batch.is_simulated and store.active_batch("210106", YEAR) == batch.id
     assert t("import.committed", "en", batch=batch.id) in done.get_data(as_text=True)
     # A preview of other content cannot be confirmed with this one's check.
-    stale = dash.call("data-result.children", confirm_values(template(YEAR, None), checked["sha256"]),
-                      "data-confirm.n_clicks", csrf=csrf)
+    stale = dash.call(RESULT_CHILDREN, confirm_values(template(YEAR, None), checked["sha256"]),
+                      CONFIRM_N_CLICKS, csrf=csrf)
     assert t("data.stale", "en") in stale.get_data(as_text=True)
     assert len(store.batches()) == batches_before + 1
-    reverted = dash.call("data-result.children", {"data-revert-dialog.submit_n_clicks": 1,
-                                                  "data-revert-pending.data": batch.id,
-                                                  "page-meta.data": {"lang": "en"}},
-                         "data-revert-dialog.submit_n_clicks", csrf=csrf)
+    reverted = dash.call(RESULT_CHILDREN, {REVERT_DIALOG_SUBMIT_N_CLICKS: 1,
+                                                  REVERT_PENDING_DATA: batch.id,
+                                                  PAGE_META_DATA: {"lang": "en"}},
+                         REVERT_DIALOG_SUBMIT_N_CLICKS, csrf=csrf)
     assert t("data.reverted", "en", batch=batch.id) in reverted.get_data(as_text=True)
     assert store.active_batch("210106", YEAR) != batch.id
 
@@ -316,9 +335,9 @@ def test_a_file_over_20_mb_within_the_request_limit_is_named_with_its_size(clien
     sign_in(client, "ed")
     before = store.content_digest()
     big = b"x" * (25 * 1024 * 1024)
-    response = DashClient(client).call("data-preview.children", {
-        "data-uploaded.data": uploaded(big, "big.csv"), "data-year.value": YEAR, "page-meta.data": {"lang": "en"}},
-        "data-uploaded.data", csrf=csrf_of(client))
+    response = DashClient(client).call(PREVIEW_CHILDREN, {
+        UPLOADED_DATA: uploaded(big, "big.csv"), YEAR_VALUE: YEAR, PAGE_META_DATA: {"lang": "en"}},
+        UPLOADED_DATA, csrf=csrf_of(client))
     assert t("import.file_too_big", "en", file="big.csv", size="25.0") in response.get_data(as_text=True)
     assert store.content_digest() == before
 
@@ -330,9 +349,9 @@ def test_the_upload_limit_comes_from_the_settings_and_the_server_enforces_it(sto
     sign_in(client, "ed")
     before = store.content_digest()
     # Whatever the page does, a request over the limit is refused before any callback runs.
-    response = DashClient(client).call("data-preview.children", {
-        "data-uploaded.data": uploaded(b"x" * 900_000), "data-year.value": YEAR, "page-meta.data": {"lang": "en"}},
-        "data-uploaded.data", csrf=csrf_of(client))
+    response = DashClient(client).call(PREVIEW_CHILDREN, {
+        UPLOADED_DATA: uploaded(b"x" * 900_000), YEAR_VALUE: YEAR, PAGE_META_DATA: {"lang": "en"}},
+        UPLOADED_DATA, csrf=csrf_of(client))
     assert response.status_code == 413
     assert store.content_digest() == before
 
@@ -342,27 +361,27 @@ def test_an_upload_the_page_held_back_as_too_big_gets_a_message_and_changes_noth
     sign_in(client, "ed")
     before = store.content_digest()
     limit = 100 * 1024 * 1024 - 64 * 1024  # the page's limit: the request limit less the overhead
-    response = DashClient(client).call("data-preview.children", {
-        "data-uploaded.data": {"too_big": 160 * 1024 * 1024, "names": ["a.xlsx", "b.xlsx"]},
-        "data-year.value": YEAR, "page-meta.data": {"lang": lang}}, "data-uploaded.data", csrf=csrf_of(client))
+    response = DashClient(client).call(PREVIEW_CHILDREN, {
+        UPLOADED_DATA: {"too_big": 160 * 1024 * 1024, "names": ["a.xlsx", "b.xlsx"]},
+        YEAR_VALUE: YEAR, PAGE_META_DATA: {"lang": lang}}, UPLOADED_DATA, csrf=csrf_of(client))
     body = response.get_json()["response"]
     assert t("data.upload_too_big", lang, size="120", limit=f"{limit * 3 // 4 / 1024 / 1024:.0f}", each=20) \
-        in str(body["data-preview"]["children"])
-    assert body["data-checked"]["data"] is None and body["data-confirm"]["disabled"] is True
+        in str(body[ids.DATA_PREVIEW]["children"])
+    assert body[ids.DATA_CHECKED]["data"] is None and body[ids.DATA_CONFIRM]["disabled"] is True
     assert store.content_digest() == before
 
 
 def test_an_editor_cannot_manage_users_and_an_admin_can(client, store):
     sign_in(client, "ed")
     dash = DashClient(client)
-    values = {"user-action.n_clicks": [({"type": "user-action", "action": "add"}, 1)], "user-name.value": "newbie",
-              "user-password.value": PASSWORD, "user-role.value": "viewer", "page-meta.data": {"lang": "en"}}
-    refused = dash.call("user-result.children", values, "user-action.n_clicks", csrf=csrf_of(client))
+    values = {USER_ACTION_N_CLICKS: [({"type": ids.USER_ACTION, "action": "add"}, 1)], USER_NAME_VALUE: "newbie",
+              USER_PASSWORD_VALUE: PASSWORD, USER_ROLE_VALUE: "viewer", PAGE_META_DATA: {"lang": "en"}}
+    refused = dash.call(USER_RESULT_CHILDREN, values, USER_ACTION_N_CLICKS, csrf=csrf_of(client))
     assert t("data.forbidden", "en") in refused.get_data(as_text=True)
     assert users.get_user(store, "newbie") is None
     client.get("/login")
     sign_in(client, "ada")
-    added = dash.call("user-result.children", values, "user-action.n_clicks", csrf=csrf_of(client))
+    added = dash.call(USER_RESULT_CHILDREN, values, USER_ACTION_N_CLICKS, csrf=csrf_of(client))
     assert t("users.done_add", "en", name="newbie") in added.get_data(as_text=True)
     assert users.get_user(store, "newbie").role == "viewer"
 

@@ -12,8 +12,11 @@ from data.i18n import t
 from data.importer.fields import URBAN
 from data.importer.template import template
 from data.store import Store
+from layouts import ids
 from settings import Settings
 from tests.browser import LiveServer, RecordingPage
+
+pytestmark = pytest.mark.browser
 
 PASSWORD = "a long enough password"
 
@@ -52,24 +55,24 @@ def bad_csv(tmp_path) -> str:
 
 def sign_in(page, server):
     page.goto(f"{server.url}/data?lang=en")
-    page.click("#data-login-link")
+    page.click(f"#{ids.DATA_LOGIN_LINK}")
     page.fill("#username", "ed")
     page.fill("#password", PASSWORD)
     page.click("#login-submit")
-    page.wait_for_selector("#data-upload")
+    page.wait_for_selector(f"#{ids.DATA_UPLOAD}")
 
 
 def test_an_editor_finds_the_error_imports_a_report_and_reverts_it(page, server, tmp_path):
     p = page.page
     sign_in(p, server)
-    assert "ed" in p.inner_text("#data-who")
+    assert "ed" in p.inner_text(f"#{ids.DATA_WHO}")
     # A wrong report: the problem named by sheet, row and column, and nothing to confirm.
     p.click("label:has-text('2014')")
-    p.set_input_files("#data-upload input[type=file]", bad_csv(tmp_path))
-    p.wait_for_selector("#data-errors-title")
+    p.set_input_files(f"#{ids.DATA_UPLOAD} input[type=file]", bad_csv(tmp_path))
+    p.wait_for_selector(f"#{ids.DATA_ERRORS_TITLE}")
     table = p.inner_text(".problems-table")
     assert "urban.csv" in table and "\t4\t" in table and "Households" in table and "一千" in table
-    assert p.is_disabled("#data-confirm")
+    assert p.is_disabled(f"#{ids.DATA_CONFIRM}")
     # A right one: the 2014 export with one household count changed.
     from openpyxl import load_workbook
     book = load_workbook(io.BytesIO(template(2014, server.app.store)))
@@ -78,19 +81,19 @@ def test_an_editor_finds_the_error_imports_a_report_and_reverts_it(page, server,
     sheet["E3"] = old + 1
     path = tmp_path / "report-2014.xlsx"
     book.save(path)
-    p.set_input_files("#data-upload input[type=file]", str(path))
-    p.wait_for_selector("#data-changes-title", timeout=30000)
-    assert "1 values changed" in p.inner_text("#data-changes-title")
+    p.set_input_files(f"#{ids.DATA_UPLOAD} input[type=file]", str(path))
+    p.wait_for_selector(f"#{ids.DATA_CHANGES_TITLE}", timeout=30000)
+    assert "1 values changed" in p.inner_text(f"#{ids.DATA_CHANGES_TITLE}")
     assert f"{old + 1:,}" in p.inner_text(".changes-table")
-    p.click("#data-confirm")
-    p.wait_for_selector("#data-committed", timeout=30000)
-    history = p.inner_text("#history-table")
+    p.click(f"#{ids.DATA_CONFIRM}")
+    p.wait_for_selector(f"#{ids.DATA_COMMITTED}", timeout=30000)
+    history = p.inner_text(f"#{ids.DATA_HISTORY_TABLE}")
     assert "report-2014.xlsx" in history and "shown" in history
     # The dashboard now says which part is still simulated.
     p.goto(f"{server.url}/?lang=en")
-    p.wait_for_selector("#simulated-badge")
-    assert t("badge.partly_simulated", "en") in p.inner_text("#simulated-badge")
-    assert "2014: 0 of 100 counties simulated" in p.get_attribute("#simulated-badge", "title")
+    p.wait_for_selector(f"#{ids.SIMULATED_BADGE}")
+    assert t("badge.partly_simulated", "en") in p.inner_text(f"#{ids.SIMULATED_BADGE}")
+    assert "2014: 0 of 100 counties simulated" in p.get_attribute(f"#{ids.SIMULATED_BADGE}", "title")
     # A county page says whether its year is a report or simulated.
     p.goto(f"{server.url}/county/210106?year=2014&lang=en")
     p.wait_for_selector("#data-origin")
@@ -101,9 +104,9 @@ def test_an_editor_finds_the_error_imports_a_report_and_reverts_it(page, server,
     # Revert it: everything simulated again.
     p.goto(f"{server.url}/data?lang=en")
     p.on("dialog", lambda dialog: dialog.accept())
-    p.click("#history-table button:has-text('Revert')")
-    p.wait_for_selector("#data-reverted", timeout=30000)
-    assert "reverted" in p.inner_text("#history-table")
+    p.click(f"#{ids.DATA_HISTORY_TABLE} button:has-text('Revert')")
+    p.wait_for_selector(f"#{ids.DATA_REVERTED}", timeout=30000)
+    assert "reverted" in p.inner_text(f"#{ids.DATA_HISTORY_TABLE}")
     assert server.app.store.simulated_part().whole
 
 
@@ -119,12 +122,12 @@ def test_an_upload_too_big_for_the_server_gets_a_message_not_a_silent_413(page, 
         before = server.app.store.content_digest()
         path = tmp_path / "big.csv"
         path.write_bytes(b"x" * 900_000)  # 1.2 MB as a data URL: over the limit
-        p.set_input_files("#data-upload input[type=file]", str(path))
-        p.wait_for_selector("#data-upload-too-big", timeout=30000)
-        message = p.inner_text("#data-upload-too-big")
+        p.set_input_files(f"#{ids.DATA_UPLOAD} input[type=file]", str(path))
+        p.wait_for_selector(f"#{ids.DATA_UPLOAD_TOO_BIG}", timeout=30000)
+        message = p.inner_text(f"#{ids.DATA_UPLOAD_TOO_BIG}")
         assert "0.9 MB" in message and "0.7 MB" in message and "20 MB" in message
         assert 413 not in statuses
-        assert p.is_disabled("#data-confirm")
+        assert p.is_disabled(f"#{ids.DATA_CONFIRM}")
         assert server.app.store.content_digest() == before
     finally:
         config["MAX_CONTENT_LENGTH"] = limit
@@ -133,6 +136,6 @@ def test_an_upload_too_big_for_the_server_gets_a_message_not_a_silent_413(page, 
 def test_the_data_page_asks_a_stranger_to_sign_in(page, server):
     p = page.page
     p.goto(f"{server.url}/data")
-    p.wait_for_selector("#data-denied")
-    assert t("data.need_login", "zh") in p.inner_text("#data-denied")
-    assert p.query_selector("#data-upload") is None
+    p.wait_for_selector(f"#{ids.DATA_DENIED}")
+    assert t("data.need_login", "zh") in p.inner_text(f"#{ids.DATA_DENIED}")
+    assert p.query_selector(f"#{ids.DATA_UPLOAD}") is None
