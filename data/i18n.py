@@ -445,15 +445,15 @@ TEXT: dict[str, dict[str, str]] = {
               "Excel never writes; for safety it was not read. Open it in Excel, save it as a new .xlsx and upload "
               "that."},
     "import.sheet_unreadable": {
-        "zh": "工作簿“{file}”中的工作表“{sheet}”无法读取（其内容已损坏）。请在 Excel 中打开、另存为新的 .xlsx 后再上传。",
-        "en": "The sheet “{sheet}” of the workbook “{file}” cannot be read (its content is damaged). Open it in "
+        "zh": "工作簿“{file}”中的工作表“{sheet_name}”无法读取（其内容已损坏）。请在 Excel 中打开、另存为新的 .xlsx 后再上传。",
+        "en": "The sheet “{sheet_name}” of the workbook “{file}” cannot be read (its content is damaged). Open it in "
               "Excel, save it as a new .xlsx and upload that."},
     "import.sheet_too_large": {
-        "zh": "工作簿“{file}”中的工作表“{sheet}”使用区域为 {rows} 行 × {columns} 列，超过 {limit} 个单元格的上限，"
-              "可能是离数据很远的地方误填了内容。请删除多余的行和列，保存后再上传。",
-        "en": "The sheet “{sheet}” of the workbook “{file}” spans {rows} rows × {columns} columns, over the limit of "
-              "{limit} cells: something was probably typed far from the data. Delete the extra rows and columns, "
-              "save and upload again."},
+        "zh": "工作簿“{file}”中的工作表“{sheet_name}”有内容的区域延伸到第 {rows} 行或第 {columns} 列，超过 {max_rows} 行、"
+              "{max_columns} 列的上限，可能是离数据很远的地方误填了内容。请删除多余的行和列，保存后再上传。",
+        "en": "The sheet “{sheet_name}” of the workbook “{file}” has content as far as row {rows} or column {columns}, "
+              "beyond the limit of {max_rows} rows and column {max_columns}: something was probably typed far from "
+              "the data. Delete the extra rows and columns, save and upload again."},
     "import.unexpected": {
         "zh": "检查文件“{files}”时出现意外错误（已记入服务器日志），未导入任何数据。请确认文件是用本页模板填写的 .xlsx 或 .csv，"
               "在 Excel 中另存后再试；问题仍在的，请把文件发给系统管理员。",

@@ -17,6 +17,7 @@ import csv
 import functools
 import io
 import shutil
+import struct
 import zipfile
 from dataclasses import dataclass, field
 
@@ -217,6 +218,8 @@ class InFile:
     """A problem with a file as a whole: the message names the file."""
     key: str
     file: str
+    zh: list[str] = field(default_factory=list)   # more that the Chinese message must say
+    en: list[str] = field(default_factory=list)
 
 
 def shown(value) -> str:
@@ -225,14 +228,18 @@ def shown(value) -> str:
     return str(value)
 
 
-def assert_reported(report, expected) -> None:
+def assert_reported(report, expected, file: str | None = None) -> None:
+    """The expected problem, in both languages; a cell's problem also names its `file`
+    (unless the sheet is the file, as a CSV's is)."""
     assert not report.ok
     if isinstance(expected, InFile):
         found = [p for p in report.errors if p.key == expected.key]
         assert found, f"expected {expected.key}, got {report.errors}"
-        for lang in ("zh", "en"):
+        for lang, extra in (("zh", expected.zh), ("en", expected.en)):
             text = found[0].message(lang)
             assert f"“{expected.file}”" in text, text
+            for part in extra:
+                assert part in text, (part, text)
         return
     found = [p for p in report.errors if (p.key, p.sheet, p.row, p.column) ==
              (expected.key, expected.sheet, expected.row, expected.column)]
@@ -251,6 +258,8 @@ def assert_reported(report, expected) -> None:
             assert t("import.where_column", lang, column=header[expected.column][lang]) in text, text
         if expected.value is not None:
             assert t("import.found", lang, value=shown(expected.value)) in text, text
+        if file is not None and file != expected.sheet:
+            assert t("import.where_file", lang, file=file) in text, text
         for part in extra:
             assert part in text, (part, text)
 
@@ -574,13 +583,215 @@ CASES.update({
 })
 
 
+# Excel error values: a broken formula in the county's own workbook is an error naming the cell,
+# never "not reported". openpyxl writes these strings as real error cells (t="e"), as Excel does.
+def error_case(spec: SheetSpec, key: str, error: str, county: str = TIEXI, nth: int = 1):
+    return cell_case(spec, key, error, "import.error_value", county=county, nth=nth,
+                     zh=[f"单元格显示 {error}，请修正公式"], en=[f"the cell shows {error}: correct the formula"])
+
+
+CASES.update({
+    "#DIV/0! in a required count": error_case(U, "households", "#DIV/0!"),
+    "#N/A in an optional count": error_case(U, "social_workers", "#N/A"),
+    "#REF! in a required name (not called blank)": error_case(R, "name", "#REF!", county=CHANGHAI),
+    "#VALUE! in an area": error_case(R, "facility_area_m2", "#VALUE!", county=LIAOZHONG),
+    "#NAME? in a yes/no": error_case(U, "broadband", "#NAME?"),
+    "#NUM! in a share": error_case(U, "resident_volunteer_share", "#NUM!"),
+    "#NULL! in the county summary": error_case(C, "rural_centers_built", "#NULL!", county=CHANGHAI, nth=0),
+})
+
+
+@case("a formula whose saved result is #DIV/0!")
+def _(export):
+    b = Book(export)
+    row = b.row_of(U, HEPING, 1)
+    col = openpyxl.utils.get_column_letter(COL["urban"]["staff_trained"])
+    b.set(U, row, "staff_trained", "=A1/0")
+    content = with_part(b.content(), "xl/worksheets/sheet2.xml", lambda xml: xml.replace(
+        f'<c r="{col}{row}"><f>A1/0</f><v /></c>'.encode(), f'<c r="{col}{row}" t="e"><f>A1/0</f><v>#DIV/0!</v></c>'.encode()))
+    return [("report.xlsx", content)], At("import.error_value", U.title, row, "staff_trained", "#DIV/0!",
+                                          zh=["单元格显示 #DIV/0!，请修正公式"], en=["the cell shows #DIV/0!"])
+
+
+@case("CSV saved by Excel with #N/A in a count")
+def _(export):
+    records = Book(export).records(RURAL, LIAOZHONG)[:4]
+    records[1]["households"] = "#N/A"
+    return [("villages.csv", csv_bytes(RURAL, records))], At("import.error_value", "villages.csv", 4, "households",
+                                                              "#N/A", zh=["单元格显示 #N/A，请修正公式"])
+
+
+# Plausible bounds (data.importer.fields.BOUNDS): beyond one is an error that names it.
+def bound_case(spec: SheetSpec, key: str, value, bound: str, county: str = TIEXI, nth: int = 1, shown_value=None):
+    return cell_case(spec, key, value, "import.above_bound", county=county, nth=nth, shown_value=shown_value,
+                     zh=[f"超过合理上限 {bound}"], en=[f"over the plausible limit of {bound}"])
+
+
+CASES.update({
+    "10^20 households (stored as a float before)": bound_case(U, "households", 10 ** 20, "80,000",
+                                                              shown_value="100000000000000000000"),
+    "10^20 households written as text": bound_case(U, "households", "1e20", "80,000",
+                                                   shown_value="100000000000000000000"),
+    "residents in the millions": bound_case(R, "residents", 3_000_000, "200,000", county=LIAOZHONG),
+    "a facility of 5 hectares": bound_case(U, "facility_area_m2", 60_000, "50,000"),
+    "5,000 staff in one community": bound_case(U, "staff", 5_000, "2,000"),
+    "county summary: 90,000 centres built": bound_case(C, "rural_centers_built", 90_000, "2,000", county=CHANGHAI,
+                                                       nth=0),
+})
+
+
+@case("facility 是 with an area of 0")
+def _(export):
+    b = Book(export)
+    row = b.row_of(U, TIEXI, 2)
+    b.set(U, row, "has_facility", "是")
+    b.set(U, row, "facility_area_m2", 0)
+    return [("report.xlsx", b.content())], At("import.area_zero", U.title, row, "facility_area_m2", 0,
+                                               zh=["面积为 0"], en=["its area is 0"])
+
+
+@case("village facility 有 with an area of 0.0 as text")
+def _(export):
+    b = Book(export)
+    row = b.row_of(R, LIAOZHONG, 1)
+    b.set(R, row, "has_facility", "有")
+    b.set(R, row, "facility_area_m2", "0.0")
+    return [("report.xlsx", b.content())], At("import.area_zero", R.title, row, "facility_area_m2", 0)
+
+
+# Old and locked workbooks: an OLE compound file is told apart by its streams.
+BIFF8_BOF = struct.pack("<HHHH", 0x0809, 8, 0x0600, 0x0005) + bytes(4)
+
+
+def ole_file(streams: dict[str, bytes]) -> bytes:
+    """A minimal OLE compound file (version 3, 512-byte sectors) holding up to three streams,
+    each padded to at least 4,096 bytes so that none lives in the mini stream: what an old
+    .xls (a Workbook stream) or, with an EncryptionInfo stream, a locked .xlsx looks like."""
+    sector, free, end, fat_sect, none = 512, 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFF
+    names = list(streams)
+    assert len(names) <= 3
+    bodies = [streams[n].ljust(max(4096, -(-len(streams[n]) // sector) * sector), b"\0") for n in names]
+    fat = [fat_sect, end]  # sector 0 is the FAT, sector 1 the directory
+    starts = []
+    for body in bodies:
+        starts.append(len(fat))
+        count = len(body) // sector
+        fat += [len(fat) + i + 1 for i in range(count - 1)] + [end]
+    fat_sector = struct.pack(f"<{sector // 4}I", *(fat + [free] * (sector // 4 - len(fat))))
+
+    def entry(name, kind, child=none, right=none, start=end, size=0):
+        encoded = (name + "\0").encode("utf-16-le")
+        return (encoded.ljust(64, b"\0") + struct.pack("<HBB3I", len(encoded), kind, 1, none, right, child)
+                + bytes(20) + bytes(16) + struct.pack("<III", start, size, 0))
+
+    entries = [entry("Root Entry", 5, child=1 if names else none)]
+    for i, (name, body) in enumerate(zip(names, bodies)):  # a chain of right siblings
+        entries.append(entry(name, 2, right=i + 2 if i + 1 < len(names) else none, start=starts[i], size=len(body)))
+    entries += [bytes(128)] * (4 - len(entries))
+    header = (OLE_MAGIC + bytes(16) + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + bytes(6)
+              + struct.pack("<9I", 0, 1, 1, 0, 4096, end, 0, end, 0) + struct.pack("<109I", *([0] + [free] * 108)))
+    return header + fat_sector + b"".join(entries) + b"".join(bodies)
+
+
+SAVE_AS = {"zh": ["在 Excel 中另存为 .xlsx"], "en": ["Save it as .xlsx in Excel"]}
+CASES.update({
+    "old .xls renamed to .xlsx (BIFF8 Workbook stream)": lambda e: (
+        [("report.xlsx", ole_file({"Workbook": BIFF8_BOF}))], InFile("import.file_xls", "report.xlsx", **SAVE_AS)),
+    "Excel 5 .xls renamed to .xlsx (Book stream)": lambda e: (
+        [("report.xlsx", ole_file({"Book": BIFF8_BOF, "SummaryInformation": b"x"}))],
+        InFile("import.file_xls", "report.xlsx", **SAVE_AS)),
+    "a real .xls under its own name": lambda e: (
+        [("report.xls", ole_file({"Workbook": BIFF8_BOF}))], InFile("import.file_xls", "report.xls", **SAVE_AS)),
+    "an OLE file with an EncryptionInfo stream": lambda e: (
+        [("locked.xlsx", ole_file({"EncryptionInfo": b"\x04\x00\x04\x00", "EncryptedPackage": b"x"}))],
+        InFile("import.file_protected", "locked.xlsx")),
+    "a Word 97 document renamed to .xlsx": lambda e: (
+        [("report.xlsx", ole_file({"WordDocument": b"x"}))], InFile("import.file_type", "report.xlsx")),
+})
+
+
+# Hostile and damaged XML inside a workbook: refused before calamine reads it.
+def with_part(content: bytes, part: str, edit) -> bytes:
+    """The workbook with one part's bytes changed by `edit`."""
+    src = zipfile.ZipFile(io.BytesIO(content))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for item in src.infolist():
+            body = src.read(item.filename)
+            z.writestr(item, edit(body) if item.filename == part else body)
+    return out.getvalue()
+
+
+def with_doctype(declaration: bytes, use: bytes = b""):
+    """An edit putting a DOCTYPE after the XML declaration (or first), and `use` in place of
+    the first inline string's text."""
+    def edit(xml: bytes) -> bytes:
+        if xml.startswith(b"<?xml"):
+            end = xml.index(b"?>") + 2
+            xml = xml[:end] + declaration + xml[end:]
+        else:
+            xml = declaration + xml
+        return xml.replace(b"<t>", b"<t>" + use, 1) if use else xml
+    return edit
+
+
+LAUGHS = (b'<!DOCTYPE worksheet [<!ENTITY lol "lol">' +
+          b"".join(b'<!ENTITY lol%d "%s">' % (i, b"&lol%d;" % (i - 1) * 10 if i > 1 else b"&lol;" * 10)
+                   for i in range(1, 10)) + b"]>")
+XXE = b'<!DOCTYPE worksheet [<!ENTITY secret SYSTEM "file:///etc/passwd">]>'
+ENTITIES = {"zh": ["<!DOCTYPE 或 <!ENTITY", "另存为新的 .xlsx"], "en": ["<!DOCTYPE or <!ENTITY", "save it as a new .xlsx"]}
+
+
+def _hostile(part: str, declaration: bytes, use: bytes = b""):
+    def build(export):
+        content = with_part(Book(export).content(), part, with_doctype(declaration, use))
+        return [("report.xlsx", content)], InFile("import.file_xml_entities", "report.xlsx",
+                                                  zh=ENTITIES["zh"] + [part], en=ENTITIES["en"] + [part])
+    return build
+
+
+CASES.update({
+    "billion laughs in a sheet's XML": _hostile("xl/worksheets/sheet2.xml", LAUGHS, b"&lol9;"),
+    "external entity in a sheet's XML": _hostile("xl/worksheets/sheet3.xml", XXE, b"&secret;"),
+    "entity declared, never used, in a sheet": _hostile("xl/worksheets/sheet4.xml", b'<!DOCTYPE x [<!ENTITY a "b">]>'),
+    "DOCTYPE in the workbook part": _hostile("xl/workbook.xml", b"<!DOCTYPE workbook>"),
+    "entity in the styles, lower case": _hostile("xl/styles.xml", b'<!doctype x [<!entity a "b">]>'),
+    "DOCTYPE in a UTF-16 sheet": lambda e: ([("report.xlsx", with_part(
+        Book(e).content(), "xl/worksheets/sheet2.xml",
+        lambda xml: ("\ufeff" + XXE.decode() + xml.decode()).encode("utf-16-le")))],
+        InFile("import.file_xml_entities", "report.xlsx")),
+})
+
+
+@case("a sheet whose XML is damaged (undeclared entity)")
+def _(export):
+    content = with_part(Book(export).content(), "xl/worksheets/sheet2.xml",
+                        lambda xml: xml.replace(b"<t>", b"<t>&nbsp;", 1))
+    return [("report.xlsx", content)], InFile("import.sheet_unreadable", "report.xlsx", zh=[U.title], en=[U.title])
+
+
+@case("one stray cell at XFD1048576 (a sheet of 17 billion cells)")
+def _(export):
+    content = with_part(Book(export).content(), "xl/worksheets/sheet2.xml", lambda xml: xml.replace(
+        b"</sheetData>", b'<row r="1048576"><c r="XFD1048576" t="n"><v>1</v></c></row></sheetData>'))
+    return [("report.xlsx", content)], InFile("import.sheet_too_large", "report.xlsx",
+                                              zh=["第 1,048,576 行或第 XFD 列"], en=["row 1,048,576 or column XFD"])
+
+
+@case("a stray cell in column ZZ, its reference spelt with a line break")
+def _(export):
+    content = with_part(Book(export).content(), "xl/worksheets/sheet3.xml", lambda xml: xml.replace(
+        b"</sheetData>", b"<row r='9'><c\nr = 'ZZ9' t=\"n\"><v>1</v></c></row></sheetData>"))
+    return [("report.xlsx", content)], InFile("import.sheet_too_large", "report.xlsx", zh=["第 ZZ 列"], en=["column ZZ"])
+
+
 @pytest.mark.parametrize("name", list(CASES))
 def test_bad_input_is_refused_located_and_writes_nothing(name, store, export):
     files, expected = CASES[name](export)
     before = store.content_digest()
     report, batch = import_files(store, files, YEAR, by="test")
     assert batch is None
-    assert_reported(report, expected)
+    assert_reported(report, expected, file=files[0][0] if len(files) == 1 else None)
     assert store.content_digest() == before
 
 

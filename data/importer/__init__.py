@@ -155,6 +155,7 @@ def _check(files: list[tuple[str, bytes]], year: int, store, report: ImportRepor
         if not found:
             report.errors.append(Problem("import.no_sheets", name))
     if report.errors:
+        _tag_sheets(report, sheets, file_of)
         return
     if not sheets:
         report.errors.append(Problem("import.no_sheets", ", ".join(report.files)))

@@ -40,6 +40,13 @@ _FORMULA = re.compile(rb"<(?:[\w.-]+:)?f\b[^>]*?(?:/>|>(.*?)</(?:[\w.-]+:)?f>)",
 _VALUE = re.compile(rb"<(?:[\w.-]+:)?v>([^<]+)</(?:[\w.-]+:)?v>")
 _REF = re.compile(rb'\br="([A-Z]+\d+)"')
 _ERROR_TYPE = re.compile(rb"""\bt\s*=\s*["']e["']""")
+# A cell or row reference far from A1 (two or more column letters, or six or more row digits):
+# calamine holds a sheet as a dense rectangle from A1 to its farthest cell, so one stray cell at
+# XFD1048576 would make it allocate 17 billion cells (and abort). Excel writes ' r="..."'; any
+# other spelling of the attribute (another space, quote) takes the slower, general pattern.
+_FAR_REF = re.compile(rb' r="([A-Z]{2,3}\d+|[A-Z]{0,3}\d{6,})"')
+_FAR_REF_ANY = re.compile(rb"""\sr\s*=\s*["']([A-Z]{2,3}\d+|[A-Z]{0,3}\d{6,})["']""")
+_SPLIT_REF = re.compile(rb"([A-Z]*)(\d+)")
 # A stretch of sheet XML is parsed cell by cell only if it holds one of these.
 _WORTH_PARSING = (b"<f", b":f>", b":f ", b't="e"', b"t='e'")
 _LOCAL_HEADER = b"PK\x03\x04"
@@ -51,6 +58,8 @@ class SheetScan:
     formulas: int = 0
     uncached: list[tuple[str, str]] = field(default_factory=list)  # (cell, "=formula") with no saved value
     errors: list[tuple[str, str]] = field(default_factory=list)    # (cell, "#DIV/0!")
+    max_row: int = 0      # the farthest row referred to, if 100,000 or more (else 0)
+    max_column: int = 0   # the farthest column (1 is A), if AA or beyond (else 0)
 
 
 @dataclass
@@ -172,12 +181,17 @@ def _scan_cells(buffer: bytes, sheet: SheetScan) -> bytes:
     if end == 0:
         # No cell with a body ends here: keep only what could be the start of one (a cell
         # holds at most 32,767 characters), so a part without cells cannot grow the buffer.
-        return buffer[-CHUNK:] if len(buffer) > 4 * CHUNK else buffer
+        cut = buffer.rfind(b"<", 0, len(buffer) - CHUNK) if len(buffer) > 4 * CHUNK else -1
+        if cut > 0:  # cut before a tag, so that no reference is cut in two
+            _extent(buffer[:cut], sheet)
+            return buffer[cut:]
+        return buffer
     _cells(buffer[:end], sheet)
     return buffer[end:]
 
 
 def _cells(segment: bytes, sheet: SheetScan) -> None:
+    _extent(segment, sheet)
     if not any(marker in segment for marker in _WORTH_PARSING):
         return
     for attrs, body in _CELL.findall(segment):
@@ -190,6 +204,21 @@ def _cells(segment: bytes, sheet: SheetScan) -> None:
                 sheet.uncached.append((_ref(attrs), "=" + _text(text) if text else ""))
         if _ERROR_TYPE.search(attrs):
             sheet.errors.append((_ref(attrs), _text(value.group(1)) if value else "#N/A"))
+
+
+def _extent(segment: bytes, sheet: SheetScan) -> None:
+    """The farthest row and column the segment's references reach."""
+    usual = segment.count(b"r=") == segment.count(b' r="') and not any(
+        odd in segment for odd in (b"r ", b"r\t", b"r\n", b"r\r"))
+    pattern = _FAR_REF if usual else _FAR_REF_ANY
+    for ref in pattern.findall(segment):
+        letters, digits = _SPLIT_REF.fullmatch(ref).groups()
+        sheet.max_row = max(sheet.max_row, int(digits))
+        if letters:
+            column = 0
+            for letter in letters:
+                column = column * 26 + letter - 64
+            sheet.max_column = max(sheet.max_column, column)
 
 
 def _ref(attrs: bytes) -> str:

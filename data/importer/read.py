@@ -23,8 +23,11 @@ MAX_BYTES = 20 * 1024 * 1024
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: an old .xls, or an encrypted workbook
 ZIP_MAGIC = b"PK\x03\x04"
 HEADER_ROWS_SEARCHED = 10
-# A province-year's village sheet is 11,500 rows x 28 columns (0.3 million cells); a used range
-# of more than 5 million cells is a stray cell far from the data, or a file made to exhaust memory.
+# A province-year's village sheet is 11,500 rows x 28 columns (0.3 million cells). calamine holds
+# a sheet as a rectangle from A1 to its farthest cell, so a used range beyond these (a stray cell
+# far from the data, or a file made to exhaust memory) is refused before calamine reads it.
+MAX_SHEET_ROWS = 100_000
+MAX_SHEET_COLUMNS = 60
 MAX_SHEET_CELLS = 5_000_000
 
 
@@ -171,12 +174,16 @@ def _read_xlsx(content: bytes, file_name: str) -> list[RawSheet]:
         part = package.sheet_parts.get(name, "")
         if part.startswith("xl/chartsheets/"):
             continue
+        scan = package.scans.get(part, SheetScan())
+        if scan.max_row > MAX_SHEET_ROWS or scan.max_column > MAX_SHEET_COLUMNS:
+            raise FileProblem("import.sheet_too_large", file=file_name, sheet_name=name,
+                              rows=f"{max(scan.max_row, 1):,}", columns=get_column_letter(max(scan.max_column, 1)),
+                              max_rows=f"{MAX_SHEET_ROWS:,}", max_columns=get_column_letter(MAX_SHEET_COLUMNS))
         rows = _sheet_rows(book, name, file_name)
         best = best_spec(rows, name)
         if best is None:
             continue
         spec, header = best
-        scan = package.scans.get(part, SheetScan())
         # calamine reads an error cell as blank: the error is put back, for the check to name.
         for ref, error in scan.errors:
             row, col = _cell_ref(ref)
@@ -207,13 +214,14 @@ def _sheet_rows(book, name: str, file_name: str) -> list[list]:
         if end is not None:
             rows, columns = end[0] + 1, end[1] + 1
             if rows * columns > MAX_SHEET_CELLS:
-                raise FileProblem("import.sheet_too_large", file=file_name, sheet=name, rows=f"{rows:,}",
-                                  columns=f"{columns:,}", limit=f"{MAX_SHEET_CELLS:,}")
+                raise FileProblem("import.sheet_too_large", file=file_name, sheet_name=name, rows=f"{rows:,}",
+                                  columns=get_column_letter(columns), max_rows=f"{MAX_SHEET_ROWS:,}",
+                                  max_columns=get_column_letter(MAX_SHEET_COLUMNS))
         return sheet.to_python(skip_empty_area=False)
     except FileProblem:
         raise
     except Exception as err:  # XmlError and the like: the sheet's XML is damaged
-        raise FileProblem("import.sheet_unreadable", file=file_name, sheet=name) from err
+        raise FileProblem("import.sheet_unreadable", file=file_name, sheet_name=name) from err
 
 
 def _unknown_columns(rows: list[list], header: Header) -> list[tuple[int, str, int]]:

@@ -39,7 +39,7 @@ def schema_for(spec: SheetSpec, columns: set[str]) -> pa.DataFrameSchema:
         if f.kind in (INT, AREA):
             checks = [pa.Check.ge(0)]
             if f.key in BOUNDS:
-                checks.append(pa.Check.le(BOUNDS[f.key].most, name=f"bound:{f.key}"))
+                checks.append(pa.Check.le(BOUNDS[f.key].most))
             cols[f.key] = pa.Column(float, checks=checks, nullable=True, coerce=True)
         elif f.kind == PERCENT:
             cols[f.key] = pa.Column(float, checks=pa.Check.in_range(0, 1), nullable=True, coerce=True)
@@ -80,8 +80,8 @@ def _problems(cases: pd.DataFrame, frame: pd.DataFrame, sheet: str) -> list[Prob
             out.append(Problem("import.area_missing", sheet, row, "facility_area_m2", None))
         elif kind == "area_zero":
             out.append(Problem("import.area_zero", sheet, row, "facility_area_m2", frame.at[row, "facility_area_m2"]))
-        elif kind == "bound":
-            bound = BOUNDS[rest]
+        elif check.startswith("less_than_or_equal_to"):  # the bound's check, reported by its error text
+            bound = BOUNDS[column]
             out.append(Problem("import.above_bound", sheet, row, column, number_text(frame.at[row, column]),
                                bound=f"{bound.most:,}", reason_zh=bound.why_zh, reason_en=bound.why_en))
     # A row can fail a dataframe-wide check once per column pandera reports; keep one of each.
