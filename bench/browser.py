@@ -99,7 +99,7 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(f"sqlite:///{Path(tmp) / 'bench.sqlite'}")
         store.ensure_ready()
-        server = LiveServer(Settings(debug=False), store=store)
+        server = LiveServer(Settings(debug=False, secret_key="bench-only"), store=store)
         try:
             first, steps = measure(server.url, repeat)
         finally:

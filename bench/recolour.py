@@ -64,7 +64,7 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(f"sqlite:///{Path(tmp) / 'bench.sqlite'}")
         store.ensure_ready()
-        app = create_app(Settings(debug=False), store=store)
+        app = create_app(Settings(debug=False, secret_key="bench-only"), store=store)
         client = app.server.test_client()
         years = queries.years(store)
         patch_times, patch_bytes, full_times, full_bytes = [], [], [], []

@@ -30,7 +30,8 @@ def free_port() -> int:
 
 def time_to_page(database_url: str, timeout: float = 60.0) -> float:
     port = free_port()
-    env = {**os.environ, "PORT": str(port), "DATABASE_URL": database_url}
+    # Its own store and key: a bench never touches the working tree's instance/ folder.
+    env = {**os.environ, "PORT": str(port), "DATABASE_URL": database_url, "SECRET_KEY": "bench-only"}
     start = time.perf_counter()
     process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

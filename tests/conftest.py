@@ -3,12 +3,20 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 
 from data.store import Store
 from settings import Settings
 from tests.browser import CHROMIUM_ARGS, LiveServer, RecordingPage
+
+# The tests never touch the working tree's instance/ folder: every store is a temporary one
+# (demo_store below), and no default is left that points there, neither for the apps built
+# here nor for the servers started as processes (they inherit this environment).
+os.environ.setdefault("SECRET_KEY", "tests-only-secret")
+os.environ["DATABASE_URL"] = f"sqlite:///{Path(tempfile.mkdtemp(prefix='dashboard-tests-')) / 'unused.sqlite'}"
 
 
 @pytest.fixture(scope="session")

@@ -54,6 +54,16 @@ def test_settings_read_the_environment(monkeypatch):
     assert (s.host, s.port, s.debug) == ("0.0.0.0", 9000, True)
 
 
+def test_importing_app_builds_nothing(tmp_path):
+    """Only create_app() (or wsgi.py, for gunicorn) opens the store: a test or a bench that
+    imports app builds no app and no store."""
+    store_file = tmp_path / "store.sqlite"
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{store_file}"}
+    code = "import app; assert not hasattr(app, 'server') and not hasattr(app, 'app')"
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True, timeout=60)
+    assert not store_file.exists()
+
+
 def test_create_app_exposes_a_flask_server_with_compression(demo_store):
     app = create_app(Settings(debug=False), store=demo_store)
     client = app.server.test_client()
