@@ -7,6 +7,7 @@ import dash
 import callbacks
 import layouts
 import routes
+from data.i18n import DEFAULT_LANGUAGE, t
 from data.store import Store
 from settings import ROOT, Settings
 
@@ -34,7 +35,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         # The overview's controls exist only once the router has drawn the page.
         suppress_callback_exceptions=True,
         compress=True,
-        title="辽宁省城乡社区服务体系建设进展",
+        title=t("app.title", DEFAULT_LANGUAGE),
         update_title=None,
     )
     if settings.debug:

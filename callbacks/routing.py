@@ -6,53 +6,24 @@ from __future__ import annotations
 from dash import ClientsideFunction, Input, Output, State
 from dash.exceptions import PreventUpdate
 
-from callbacks import data_page, overview, places, present
 from data.i18n import t
 from data.provenance import page_chrome
 from layouts import ids, pages
 import urls
 
 
-# Each page function takes the store, the query string and the path's segments, and
-# returns (page tree, the page's language).
-def overview_page(store, search: str | None):
-    page, state = overview.overview_page(store, search)
-    return page, state.lang
-
-
-def city_page(store, search: str | None, code: str):
-    return places.place_page(store, "city", code, search)
-
-
-def county_page(store, search: str | None, code: str):
-    return places.place_page(store, "county", code, search)
-
-
-def data(store, search: str | None):
-    lang = urls.language_of(search)
-    return data_page.page(store, lang), lang
-
-
-def method(store, search: str | None):
+def method_page(store, search: str | None):
     lang = urls.language_of(search)
     return pages.method_page(lang, **page_chrome(store, lang)), lang
 
 
-# Every page by its path (urls.py declares the paths), as slapdash's router does.
-ROUTES = (
-    (urls.OVERVIEW, overview_page),
-    (urls.CITY, city_page),
-    (urls.COUNTY, county_page),
-    (urls.PRESENT, present.present_page),
-    (urls.DATA, data),
-    (urls.METHOD, method),
-)
+def render(store, routes, pathname: str | None, search: str | None):
+    """(page tree, page meta) for a path and query string. Never raises for bad input.
 
-
-def render(store, pathname: str | None, search: str | None):
-    """(page tree, page meta) for a path and query string. Never raises for bad input."""
+    `routes` pairs each path of urls.py with its page function, which takes the store, the
+    query string and the path's segments and returns (page tree, the page's language)."""
     path = urls.normal_path(pathname)
-    for route, page_of in ROUTES:
+    for route, page_of in routes:
         segments = urls.match(route, path)
         if segments is not None:
             page, lang = page_of(store, search, **segments)
@@ -63,7 +34,8 @@ def render(store, pathname: str | None, search: str | None):
     return page, {"path": path, "lang": lang, "title": t("app.title", lang)}
 
 
-def register(app, store) -> None:
+def register(app, store, routes) -> None:
+    """The router over `routes` (callbacks/__init__.py declares the table)."""
     @app.callback(Output(ids.PAGE, "children"), Output(ids.PAGE_META, "data"),
                   Input(ids.URL, "pathname"), Input(ids.URL, "search"), State(ids.PAGE_META, "data"))
     def route(pathname, search, shown):
@@ -71,6 +43,6 @@ def register(app, store) -> None:
         if path == urls.OVERVIEW and shown and shown.get("path") == path \
                 and shown.get("lang") == urls.language_of(search):
             raise PreventUpdate  # the overview's own callbacks follow its URL; other pages are redrawn
-        return render(store, pathname, search)
+        return render(store, routes, pathname, search)
 
     app.clientside_callback(ClientsideFunction("shell", "setDocumentLanguage"), Input(ids.PAGE_META, "data"))

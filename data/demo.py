@@ -22,6 +22,8 @@ from data.standards import RURAL_MIN_AREA_M2, RURAL_MIN_SQUARE_M2, urban_area_re
 from geo import RAW_AREAS_PATH
 
 SEED = 20130326  # the date of the opinions
+# The demo batch's source, as the import history shows it (both languages: it is a record).
+SOURCE_NAME = "模拟演示数据 Simulated demonstration data"
 YEARS = tuple(range(BASE_YEAR, TARGET_YEAR + 1))
 URBAN_COMMUNITIES = 4300
 VILLAGES = 11500

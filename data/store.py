@@ -96,7 +96,7 @@ class Store:
         try:
             self.commit_batch(
                 kind="demo", is_simulated=True, dedupe_key=f"demo:{seed}",
-                source=f"模拟演示数据 Simulated demonstration data (data.demo, seed {seed})",
+                source=f"{demo.SOURCE_NAME} (data.demo, seed {seed})",
                 units=data.units, unit_years=data.unit_years, county_years=data.county_years,
                 province_years=data.province_years)
         except IntegrityError:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from callbacks import routing
+import callbacks
 from data import catalogue
 from data.divisions import CITY_CODES, COUNTY_CODES, division
 from layouts import ids
@@ -23,7 +23,7 @@ def scorecard_rows(page) -> list[dict]:
 def test_every_one_of_the_114_pages_names_its_place_and_scores_every_indicator(demo_store):
     for code in CITY_CODES + COUNTY_CODES:
         place = division(code)
-        page, meta = routing.render(demo_store, f"/{place.level}/{code}", "?year=2014")
+        page, meta = callbacks.render(demo_store, f"/{place.level}/{code}", "?year=2014")
         words = text(page)
         assert place.name in words, code
         if place.level == "county":
@@ -34,7 +34,7 @@ def test_every_one_of_the_114_pages_names_its_place_and_scores_every_indicator(d
 
 
 def test_english_page_names_in_english(demo_store):
-    page, meta = routing.render(demo_store, "/county/210224", "?lang=en")
+    page, meta = callbacks.render(demo_store, "/county/210224", "?lang=en")
     assert meta["lang"] == "en" and "Changhai County" in text(page) and "Dalian" in text(page)
 
 
@@ -43,24 +43,24 @@ def test_english_page_names_in_english(demo_store):
     ("210282", "210214", "普兰店市"), ("%E4%B8%9C%E9%99%B5%E5%8C%BA", "210112", "东陵区"),
 ])
 def test_a_former_code_or_name_lands_on_todays_county_and_says_so(demo_store, segment, code, former):
-    page, _ = routing.render(demo_store, f"/county/{segment}", "")
+    page, _ = callbacks.render(demo_store, f"/county/{segment}", "")
     words = text(page)
     assert division(code).name in words and former in words and ("国函" in words or "民函" in words)
 
 
 def test_an_unknown_place_gets_a_search_over_the_114_places(demo_store):
     for path in ("/county/999999", "/county/abc", "/city/210102", "/county/%E9%93%81%E8%A5%BF%E5%8C%BA"):
-        page, _ = routing.render(demo_store, path, "")
+        page, _ = callbacks.render(demo_store, path, "")
         search = find(page, ids.PLACE_SEARCH)
         assert search is not None, path
         assert len(search.options) == 114
         assert "Traceback" not in text(page)
-    page, _ = routing.render(demo_store, "/county/%E9%93%81%E8%A5%BF%E5%8C%BA", "")  # 铁西区: two of them
+    page, _ = callbacks.render(demo_store, "/county/%E9%93%81%E8%A5%BF%E5%8C%BA", "")  # 铁西区: two of them
     assert "鞍山市铁西区" in text(page) and "沈阳市铁西区" in text(page)
 
 
 def test_year_and_indicator_come_from_the_query_string(demo_store):
-    page, _ = routing.render(demo_store, "/county/210224", "?indicator=barrier_free&year=2012")
+    page, _ = callbacks.render(demo_store, "/county/210224", "?indicator=barrier_free&year=2012")
     assert "2012 年各项指标" in text(page)
     selected = [r for r in scorecard_rows(page) if "selected" in r["className"]]
     assert [r["data-indicator"] for r in selected] == ["barrier_free"]
@@ -68,19 +68,19 @@ def test_year_and_indicator_come_from_the_query_string(demo_store):
 
 
 def test_bad_query_values_fall_back_with_a_notice(demo_store):
-    page, _ = routing.render(demo_store, "/county/210224", "?indicator=nope&year=1999")
+    page, _ = callbacks.render(demo_store, "/county/210224", "?indicator=nope&year=1999")
     words = text(page)
     assert "indicator=“nope”" in words and "year=“1999”" in words
 
 
 def test_a_county_level_item_says_there_is_no_list_behind_it(demo_store):
-    page, _ = routing.render(demo_store, "/county/210224", "?indicator=rural_centers_built")
+    page, _ = callbacks.render(demo_store, "/county/210224", "?indicator=rural_centers_built")
     assert find(page, ids.WORKLIST) is None
     assert "按县汇总填报" in text(find(page, ids.WORKLIST_SECTION))
 
 
 def test_city_page_ranks_its_counties_and_draws_their_trends(demo_store):
-    page, _ = routing.render(demo_store, "/city/210200", "?indicator=barrier_free")
+    page, _ = callbacks.render(demo_store, "/city/210200", "?indicator=barrier_free")
     ranking = find(page, ids.CITY_RANKING).figure
     assert len(ranking.data[0].y) == 10
     multiples = find(page, ids.SMALL_MULTIPLES).figure
