@@ -991,3 +991,90 @@ def test_formulas_with_saved_results_are_read(store, export):
     report = ok_report(store, [("f.xlsx", content)])
     assert [unit_value(report, r["unit_id"], "households") for r in records[:2]] == [1234, 607]
     assert any(p.key == "import.formula_values_read" and p.params["count"] == 2 for p in report.notes)
+
+
+def test_total_row_typed_in_the_first_column_and_merged_is_skipped_with_a_note(store, export):
+    """The usual layout: 合计 in column A (the year's), merged across A:D, sums to its right."""
+    records = Book(export).records(URBAN, TIEXI)
+    wb = hand_book(URBAN, records, title=U.title)
+    ws = wb.active
+    for label in ("合计", "小　计", "总计"):
+        ws.append([label, None, None, None, 99999, 999999])
+        ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=4)
+    last = ws.max_row
+    report = ok_report(store, [("merged-totals.xlsx", book_bytes(wb))])
+    notes = {p.row: p for p in report.notes if p.key == "import.total_row"}
+    assert set(notes) == {last - 2, last - 1, last}
+    assert all(p.column == "year" for p in notes.values())
+    assert t("import.where_row", "zh", row=last) in notes[last].message("zh") and "总计" in notes[last].message("en")
+    assert report.rows["urban"] == len(records) and report.changes == []
+
+
+def renamed_column_book(export, header: str, key: str = "social_workers") -> tuple[bytes, int]:
+    """The export with one optional column's headers renamed (both rows): (file, its column)."""
+    b = Book(export)
+    col = COL["urban"][key]
+    b.ws(U).set(1, col, header)
+    b.ws(U).set(2, col, header)
+    return b.content(), col
+
+
+def test_an_unknown_column_is_a_warning_with_the_closest_headers_and_holds_the_import(store, export):
+    content, col = renamed_column_book(export, "社工（人）")
+    before = store.content_digest()
+    report, batch = import_files(store, [("renamed.xlsx", content)], YEAR, by="test")
+    assert report.ok and batch is None and store.content_digest() == before
+    [warning] = [p for p in report.warnings if p.key == "import.unknown_column"]
+    assert report.held == [warning]
+    assert (warning.sheet, warning.row, warning.column) == (U.title, 2, "社工（人）")
+    zh, en = warning.message("zh"), warning.message("en")
+    letter = openpyxl.utils.get_column_letter(col)
+    assert "“社工（人）”列" in zh and f"{letter} 列" in zh and f"“{H['social_workers']['zh']}”" in zh, zh
+    assert "column “社工（人）”" in en and f"column {letter} in Excel" in en and H["social_workers"]["en"] in en, en
+    assert t("import.where_file", "en", file="renamed.xlsx") in en
+    # The rendered report (the command line's) says why nothing was written.
+    assert "社工（人）" in report.render_text("zh")
+
+
+def test_an_unknown_column_goes_in_once_accepted_without_its_data(export, fresh_store):
+    content, _ = renamed_column_book(export, "社工（人）")
+    report, batch = import_files(fresh_store, [("renamed.xlsx", content)], YEAR, by="test",
+                                 accept_unknown_columns=True)
+    assert batch is not None
+    urban = set(report.units.loc[report.units["kind"] == "urban", "id"])
+    values = report.unit_years.set_index("unit_id")["social_workers"]
+    assert values[values.index.isin(urban)].isna().all()  # what was not recognised is not read
+    assert values[~values.index.isin(urban)].notna().any()
+    with pytest.raises(ValueError):
+        from data.importer import commit
+        commit(fresh_store, check([("renamed.xlsx", content)], YEAR, fresh_store), by="test")
+
+
+def test_an_unknown_column_with_nothing_close_says_so_and_an_empty_one_is_ignored(store, export):
+    b = Book(export)
+    ws = b.ws(U)
+    width = len(URBAN.fields)
+    ws.set(1, width + 1, "备注")
+    ws.set(1, width + 2, "空列")
+    ws.set(3, width + 1, "新建")
+    report = check([("r.xlsx", b.content())], YEAR, store)
+    assert report.ok and [p.column for p in report.held] == ["备注"]
+    assert t("import.no_close", "zh") in report.held[0].message("zh")
+    assert "No template column is close" in report.held[0].message("en")
+
+
+def test_a_renamed_required_column_is_still_an_error(store, export):
+    content, _ = renamed_column_book(export, "住户数", key="households")
+    report = check([("r.xlsx", content)], YEAR, store)
+    assert [p.key for p in report.errors] == ["import.missing_columns"]
+    assert any(p.column == "住户数" for p in report.warnings)
+
+
+def test_counts_are_stored_as_integers_never_floats(export, fresh_store):
+    report, batch = import_files(fresh_store, [("r.xlsx", export)], YEAR, by="test")
+    assert batch is not None
+    for frame, columns in ((report.unit_years, ("households", "residents", "staff")),
+                           (report.county_years, ("rural_centers_built", "urban_stations_built"))):
+        for column in columns:
+            values = frame[column].dropna()
+            assert len(values) and all(type(v) is int for v in values), column

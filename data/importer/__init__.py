@@ -196,6 +196,7 @@ def _typed_sheet(sheet: RawSheet, year: int, report: ImportReport) -> pd.DataFra
     spec = sheet.spec
     report.errors += sheet.problems
     report.notes += sheet.notes
+    _unknown_columns(sheet, report)  # first: a renamed required column is named with its candidates
     missing = [f for f in spec.fields if f.required and f.key not in sheet.columns]
     if missing:
         report.errors.append(Problem("import.missing_columns", sheet.name,
@@ -212,7 +213,6 @@ def _typed_sheet(sheet: RawSheet, year: int, report: ImportReport) -> pd.DataFra
     raw = raw[~empty.all(axis=1)]  # blank rows, trailing ones too
     raw = _drop_total_rows(raw, sheet, report)
     report.rows[spec.key] = len(raw)
-    _unknown_columns(sheet, report)
 
     typed = pd.DataFrame(index=raw.index)
     # Cells already reported (a formula without a value, a value that cannot be read) are not
