@@ -50,6 +50,12 @@ TEMPLATE = "/download/template.xlsx"
 API_INDICATORS = "/api/v1/indicators"
 API_VALUES = "/api/v1/values"
 GEOJSON = "/geo/<level>.geojson"
+WHOAMI = "/whoami"
+# Prefixes of the plain routes: the API answers any unknown path under it (not Dash's page),
+# and neither it nor the downloads are redirected to sign in (they answer 401).
+API_PREFIX = "/api/"
+API_ANY = "/api/<path:rest>"
+DOWNLOAD_PREFIX = "/download/"
 PLACE = {"city": CITY, "county": COUNTY}
 
 

@@ -98,7 +98,7 @@ def api_values():
                     "simulated": context.store().is_simulated(), "rows": rows})
 
 
-@bp.route("/api/<path:rest>")
+@bp.route(urls.API_ANY)
 def api_not_found(rest):
     # Without this, Dash's catch-all route would answer with the page.
     return json_error("api.not_found", status=404, path=request.path[:80])
@@ -106,6 +106,6 @@ def api_not_found(rest):
 
 @bp.app_errorhandler(500)
 def api_failed(err):
-    if request.path.startswith("/api/"):
+    if request.path.startswith(urls.API_PREFIX):
         return json_error("api.failed", status=500)
     return err

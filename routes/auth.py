@@ -35,7 +35,7 @@ import urls
 CSRF_COOKIE = "_csrf_token"
 CSRF_HEADER = "X-CSRFToken"
 # Paths anyone may load even when sign-in is required: the sign-in page and static files.
-PUBLIC_PREFIXES = ("/login", "/assets/", "/_dash-component-suites/", "/_favicon.ico")
+PUBLIC_PREFIXES = (urls.LOGIN, "/assets/", "/_dash-component-suites/", "/_favicon.ico")
 
 bp = Blueprint("auth", __name__)
 
@@ -167,7 +167,7 @@ def guard():
                                    next_path=_safe_next(request.form.get("next"))), 400
             return flask.jsonify({"error": message}), 400
     if settings.require_login and not path.startswith(PUBLIC_PREFIXES) and current_user(store) is None:
-        if request.method == "GET" and not path.startswith(("/_dash", "/api/", "/download/")):
+        if request.method == "GET" and not path.startswith(("/_dash", urls.API_PREFIX, urls.DOWNLOAD_PREFIX)):
             return flask.redirect(urls.login(request.full_path.rstrip("?"), request_language()))
         return flask.jsonify({"error": t("login.required", request_language())}), 401
     return None
@@ -214,7 +214,7 @@ def logout():
     return flask.redirect(urls.home(request_language()))
 
 
-@bp.get("/whoami")
+@bp.get(urls.WHOAMI)
 def whoami():
     """The signed-in user and role as JSON (for scripts and tests)."""
     user = current_user(context.store())
