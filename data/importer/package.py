@@ -33,6 +33,7 @@ CHUNK = MB  # unpacked at a time: the scan holds a few of these, whatever the pa
 _DECLARATIONS = tuple(word.encode(encoding) for word in ("<!doctype", "<!entity")
                       for encoding in ("utf-8", "utf-16-le", "utf-16-be"))
 _OVERLAP = max(len(m) for m in _DECLARATIONS) - 1
+_OPENINGS = tuple("<!".encode(encoding) for encoding in ("utf-8", "utf-16-le", "utf-16-be"))
 
 # Cells, formulas and values, with or without a namespace prefix (<x:c>), as bytes.
 _CELL = re.compile(rb"<(?:[\w.-]+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:[\w.-]+:)?c>)", re.S)
@@ -161,9 +162,11 @@ def _scan(chunks, part: str, file_name: str, sheet: SheetScan | None, keep: bool
     pending = b""     # a worksheet's bytes after its last complete cell
     whole = []
     for chunk in chunks:
-        probe = (tail + chunk).lower()
-        if any(marker in probe for marker in _DECLARATIONS):
-            raise FileProblem("import.file_xml_entities", file=file_name, part=part)
+        # Every declaration opens with "<!" (in UTF-16 too): only a chunk holding one is looked at closely.
+        edge = tail + chunk[:_OVERLAP]
+        for probe in (edge, chunk):
+            if any(opening in probe for opening in _OPENINGS) and any(m in probe.lower() for m in _DECLARATIONS):
+                raise FileProblem("import.file_xml_entities", file=file_name, part=part)
         tail = chunk[-_OVERLAP:]
         if keep:
             whole.append(chunk)
