@@ -221,18 +221,13 @@ def _typed_sheet(sheet: RawSheet, year: int, report: ImportReport) -> pd.DataFra
     for f in spec.fields:
         if f.key not in raw.columns:
             continue
+        values, bad, na, errors = parse_column(raw[f.key], f)
         # An Excel error value (#DIV/0!, #N/A...) is a broken formula, never "not reported".
-        errors = raw[f.key].map(error_value)
-        for row in raw.index[errors.notna()]:
+        for row in raw.index[errors]:
             if (int(row), f.key) not in reported:
-                report.errors.append(Problem("import.error_value", sheet.name, int(row), f.key, errors[row],
-                                             error=errors[row]))
+                shown = error_value(raw.at[row, f.key])
+                report.errors.append(Problem("import.error_value", sheet.name, int(row), f.key, shown, error=shown))
                 reported.add((int(row), f.key))
-        raw.loc[errors.notna(), f.key] = None
-    for f in spec.fields:
-        if f.key not in raw.columns:
-            continue
-        values, bad, na = parse_column(raw[f.key], f)
         for row in raw.index[bad]:
             report.errors.append(Problem(f"import.bad_{f.kind}", sheet.name, int(row), f.key, raw.at[row, f.key]))
             reported.add((int(row), f.key))
@@ -422,8 +417,11 @@ def _whole_numbers(records: pd.DataFrame) -> pd.DataFrame:
     them: never a float such as 1e20 (the bounds keep every count well inside 32 bits)."""
     for column in records.columns:
         if column in INT_COLUMNS:
-            records[column] = pd.Series([None if missing(v) else int(v) for v in records[column]],
-                                        index=records.index, dtype=object)
+            numbers = pd.to_numeric(records[column]).to_numpy(dtype=float)
+            blank = np.isnan(numbers)
+            whole = np.full(len(numbers), None, dtype=object)
+            whole[~blank] = numbers[~blank].astype(np.int64).tolist()
+            records[column] = pd.Series(whole, index=records.index, dtype=object)
     return records
 
 

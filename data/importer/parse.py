@@ -84,9 +84,10 @@ def _numbers(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
     return numbers, percent
 
 
-def parse_column(raw: pd.Series, f: Field) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """(values, bad, not_applicable): typed values (NaN/None where missing), a mask of cells
-    that could not be read as `f.kind`, and a mask of cells marked not applicable."""
+def parse_column(raw: pd.Series, f: Field) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
+    """(values, bad, not_applicable, errors): typed values (NaN/None where missing), a mask of
+    cells that could not be read as `f.kind`, one of cells marked not applicable, and one of
+    cells showing an Excel error value (neither values nor bad: the caller names them)."""
     numeric_kind = f.kind in (INT, YEAR, AREA, PERCENT)
     if numeric_kind:
         plain = raw.map(type).isin((int, float, np.float64, np.int64))
@@ -97,20 +98,21 @@ def parse_column(raw: pd.Series, f: Field) -> tuple[pd.Series, pd.Series, pd.Ser
     else:
         text = normalise_text(raw)
         blank = text.isna()
+    errors = text.str.upper().isin(ERROR_VALUES) & ~blank
     na = text.str.lower().isin(NOT_APPLICABLE) & ~blank
-    present = ~blank & ~na
+    present = ~blank & ~na & ~errors
     if f.kind in (TEXT, COUNTY, ID):
         text = text.str.replace(QUOTED_FORMULA, "", regex=True)
-        return text.where(present, None), pd.Series(False, index=raw.index), na
+        return text.where(present, None), pd.Series(False, index=raw.index), na, errors
     if f.kind == BOOL:
         lowered = text.str.lower()
         values = pd.Series(np.where(lowered.isin(TRUE_WORDS), True, np.where(lowered.isin(FALSE_WORDS), False, None)),
                            index=raw.index, dtype=object)
         bad = present & values.isna()
-        return values.where(present, None), bad, na
+        return values.where(present, None), bad, na, errors
     if f.kind == ELECTION:
         values = text.str.lower().map(lambda v: ELECTIONS.get(v) if isinstance(v, str) else None)
-        return values.where(present, None), present & values.isna(), na
+        return values.where(present, None), present & values.isna(), na, errors
     numbers, percent = _numbers(raw.where(present, None))
     bad = present & numbers.isna()
     if f.kind == PERCENT:
@@ -121,4 +123,4 @@ def parse_column(raw: pd.Series, f: Field) -> tuple[pd.Series, pd.Series, pd.Ser
         bad = bad | fractional | (present & percent)
     elif f.kind == AREA:
         bad = bad | (present & percent)
-    return numbers.where(present & ~bad), bad, na
+    return numbers.where(present & ~bad), bad, na, errors

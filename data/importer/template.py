@@ -64,9 +64,11 @@ INSTRUCTIONS = [
      "9. A part never exceeds its whole: volunteering party members ≤ party members; volunteering residents "
      "and registered volunteers ≤ residents; units with an agreement ≤ resident units; staff trained ≤ "
      "staff. A unit with a facility gives its area."),
-    ("10. “合计”“总计”“小计”“其中”等行会被识别并跳过，不必删除。公式单元格读取 Excel 保存的计算结果。",
-     "10. Rows of totals (合计, 总计, 小计, 其中) are recognised and skipped. For formula cells the result "
-     "Excel saved is read."),
+    ("10. “合计”“总计”“小计”“其中”等行（包括在第一列写“合计”并横向合并的）会被识别并跳过，不必删除。公式单元格读取 Excel "
+     "保存的计算结果；显示 #DIV/0!、#N/A 等错误值的单元格会报错，请修正公式。",
+     "10. Rows of totals (合计, 总计, 小计, 其中; also 合计 in the first column, merged across) are recognised and "
+     "skipped. For formula cells the result Excel saved is read; a cell showing an error value (#DIV/0!, #N/A) "
+     "is an error: correct the formula."),
     ("11. 一次导入即为该县（市、区）该年度的完整报表：导入后，文件中出现的每个县本年度的数据整体替换为文件中的数据，"
      "原数据保留在历史中，可随时恢复（撤销本次导入）。",
      "11. An import is the whole report of each county it names for that year: those county-years are "
@@ -76,6 +78,11 @@ INSTRUCTIONS = [
      f"{MAX_BYTES // 1024 // 1024} MB。",
      f"12. Upload the .xlsx workbook, or .csv files (one per report, UTF-8 or GBK), each at most "
      f"{MAX_BYTES // 1024 // 1024} MB."),
+    ("13. 有服务设施的，面积须大于 0。各项数字有合理上限（如户数不超过 80,000），超过时报错并写明上限。请不要增加或改名列："
+     "模板中没有的列会被列出，确认忽略后才能导入。",
+     "13. A facility's area is above 0. Every number has a plausible bound (households at most 80,000, say); "
+     "beyond it is an error that names the bound. Do not add or rename columns: a column the template does "
+     "not have is listed, and the import waits until you confirm it is to be ignored."),
 ]
 
 _HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
