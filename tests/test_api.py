@@ -30,6 +30,7 @@ def test_indicators_lists_the_catalogue(client):
         assert record["clause"] and record["name_zh"] and record["name_en"] and record["target_year"] == 2015
 
 
+@pytest.mark.slow
 def test_every_indicator_level_and_year_answers_with_one_row_per_place(client, demo_store):
     years = queries.years(demo_store)
     for ind in catalogue.INDICATORS:

@@ -126,6 +126,7 @@ def test_the_last_admin_stays_an_admin(store):
     assert err.value.key == "users.not_yourself"
 
 
+@pytest.mark.slow
 def test_failed_sign_ins_are_rate_limited_by_name_and_by_address(client, store):
     now = datetime.now(timezone.utc)
     for _ in range(users.MAX_FAILURES):
@@ -141,6 +142,7 @@ def test_failed_sign_ins_are_rate_limited_by_name_and_by_address(client, store):
         users.authenticate(store, "vi", PASSWORD, "10.0.0.9", now=later)
 
 
+@pytest.mark.slow
 def test_the_create_admin_command_makes_an_admin(tmp_path):
     import subprocess
     import sys
@@ -173,6 +175,7 @@ def test_sign_in_redirects_only_within_the_site(client):
     assert response.headers["Location"].endswith("/county/210106?lang=en")
 
 
+@pytest.mark.slow
 def test_wrong_passwords_get_one_message_then_the_limit(client):
     for _ in range(users.MAX_FAILURES):
         response = sign_in(client, "ed", "not the password", lang="en")
@@ -246,6 +249,7 @@ def confirm_values(content: bytes, sha: str) -> dict:
 
 
 @pytest.mark.parametrize("who", [None, "vi"])
+@pytest.mark.slow
 def test_anonymous_and_viewers_cannot_import_by_posting_to_the_callback(client, store, edited_export, who):
     if who:
         sign_in(client, who)
@@ -264,6 +268,7 @@ def test_anonymous_and_viewers_cannot_import_by_posting_to_the_callback(client, 
 
 
 @pytest.mark.parametrize("who", [None, "vi"])
+@pytest.mark.slow
 def test_anonymous_and_viewers_cannot_revert_or_manage_users(client, store, who):
     from data.importer import import_files
     _, batch = import_files(store, [("f.xlsx", template(2012, store))], 2012, by="setup")
@@ -286,6 +291,7 @@ def test_anonymous_and_viewers_cannot_revert_or_manage_users(client, store, who)
     store.revert_batch(batch)  # leave the store as the module found it (a reverted batch stays in history)
 
 
+@pytest.mark.slow
 def test_a_signed_in_session_must_send_the_csrf_header(client, store, edited_export):
     sign_in(client, "ed")
     sha = check([("f.xlsx", edited_export)], YEAR, store).sha256
@@ -299,6 +305,7 @@ def test_a_signed_in_session_must_send_the_csrf_header(client, store, edited_exp
     assert store.content_digest() == before
 
 
+@pytest.mark.slow
 def test_an_editor_previews_imports_and_reverts_through_the_callbacks(client, store, edited_export):
     sign_in(client, "ed")
     csrf = csrf_of(client)
@@ -331,6 +338,7 @@ def test_an_editor_previews_imports_and_reverts_through_the_callbacks(client, st
     assert store.active_batch("210106", YEAR) != batch.id
 
 
+@pytest.mark.slow
 def test_a_file_over_20_mb_within_the_request_limit_is_named_with_its_size(client, store):
     sign_in(client, "ed")
     before = store.content_digest()
@@ -342,6 +350,7 @@ def test_a_file_over_20_mb_within_the_request_limit_is_named_with_its_size(clien
     assert store.content_digest() == before
 
 
+@pytest.mark.slow
 def test_the_upload_limit_comes_from_the_settings_and_the_server_enforces_it(store):
     small = create_app(Settings(debug=False, secret_key="test-secret", upload_limit_mb=1), store)
     assert small.server.config["MAX_CONTENT_LENGTH"] == 1024 * 1024
@@ -357,6 +366,7 @@ def test_the_upload_limit_comes_from_the_settings_and_the_server_enforces_it(sto
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.slow
 def test_an_upload_the_page_held_back_as_too_big_gets_a_message_and_changes_nothing(client, store, lang):
     sign_in(client, "ed")
     before = store.content_digest()

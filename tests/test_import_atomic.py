@@ -177,6 +177,7 @@ def after_kill(runs, stage) -> Store:
 
 
 @pytest.mark.parametrize("stage", ["check", "commit"])
+@pytest.mark.slow
 def test_killed_before_the_commit_ends_leaves_the_store_as_it_was(killed, stage):
     runs, before = killed
     store = after_kill(runs, stage)
@@ -194,6 +195,7 @@ def test_killed_before_the_commit_ends_leaves_the_store_as_it_was(killed, stage)
     assert store.simulated_share() == (500, 500)
 
 
+@pytest.mark.slow
 def test_killed_after_the_commit_returned_has_the_whole_batch(killed):
     runs, before = killed
     store = after_kill(runs, "after")

@@ -786,6 +786,7 @@ def _(export):
 
 
 @pytest.mark.parametrize("name", list(CASES))
+@pytest.mark.slow
 def test_bad_input_is_refused_located_and_writes_nothing(name, store, export):
     files, expected = CASES[name](export)
     before = store.content_digest()
@@ -864,6 +865,7 @@ def test_full_width_digits_and_thousands_separators(store, export):
     assert [unit_value(report, b.get(R, row, "unit_id"), "households") for row in rows] == [123, 1234, 1234, 1234]
 
 
+@pytest.mark.slow
 def test_blank_zero_and_not_applicable_are_told_apart(store, export, fresh_store):
     b = Book(export)
     rows = [b.row_of(U, HEPING, i) for i in range(3)]
@@ -1078,3 +1080,11 @@ def test_counts_are_stored_as_integers_never_floats(export, fresh_store):
         for column in columns:
             values = frame[column].dropna()
             assert len(values) and all(type(v) is int for v in values), column
+
+
+def test_every_count_and_area_has_a_plausible_bound_with_its_reason_in_both_languages():
+    from data.importer.fields import AREA, BOUNDS, INT
+    numeric = {f.key for spec in (URBAN, RURAL, COUNTY_SHEET) for f in spec.fields if f.kind in (INT, AREA)}
+    assert numeric == set(BOUNDS)
+    for key, bound in BOUNDS.items():
+        assert bound.most > 0 and bound.why_zh and bound.why_en, key

@@ -116,6 +116,7 @@ print(json.dumps({"seconds": seconds, "grown": grown, "keys": [p.key for p in re
     # Forged to pass the declared sizes, it is unpacked (and scanned) up to the limit, 200 MB, as a
     # real part that size would be: memory stays flat; the time is that of reading 200 MB.
     ("forged just under the part limit", "import.file_sizes_wrong", 20.0)])
+@pytest.mark.slow
 def test_a_zip_bomb_is_refused_within_2_s_and_200_mb(bombs, kind, key, seconds):
     """Measured in a child process of its own, so that its peak memory is the check's alone."""
     path = bombs[kind]
@@ -131,6 +132,7 @@ def test_a_zip_bomb_is_refused_within_2_s_and_200_mb(bombs, kind, key, seconds):
     assert result["grown"] <= 200 * 1024 * 1024, result
 
 
+@pytest.mark.slow
 def test_a_zip_bomb_through_the_commit_path_leaves_the_store_unchanged(bombs, tmp_path):
     store = build_small_demo(f"sqlite:///{tmp_path / 'store.sqlite'}")
     before = store.content_digest()

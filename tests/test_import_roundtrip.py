@@ -28,6 +28,9 @@ from data.importer.fields import SHEETS, URBAN
 from data.importer.template import county_label, template
 from data.store import Store
 
+# Every test here imports a whole province-year or runs the command line: seconds each.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 YEAR = 2014
 TIEXI, HEPING, CHANGHAI = "210106", "210102", "210224"

@@ -20,6 +20,7 @@ def scorecard_rows(page) -> list[dict]:
             if type(n).__name__ == "Tr" and "score-row" in props(n).get("className", "")]
 
 
+@pytest.mark.slow
 def test_every_one_of_the_114_pages_names_its_place_and_scores_every_indicator(demo_store):
     for code in CITY_CODES + COUNTY_CODES:
         place = division(code)
@@ -33,6 +34,7 @@ def test_every_one_of_the_114_pages_names_its_place_and_scores_every_indicator(d
         assert [r["data-indicator"] for r in rows] == expected, code
 
 
+@pytest.mark.slow
 def test_english_page_names_in_english(demo_store):
     page, meta = callbacks.render(demo_store, "/county/210224", "?lang=en")
     assert meta["lang"] == "en" and "Changhai County" in text(page) and "Dalian" in text(page)
@@ -59,6 +61,7 @@ def test_an_unknown_place_gets_a_search_over_the_114_places(demo_store):
     assert "鞍山市铁西区" in text(page) and "沈阳市铁西区" in text(page)
 
 
+@pytest.mark.slow
 def test_year_and_indicator_come_from_the_query_string(demo_store):
     page, _ = callbacks.render(demo_store, "/county/210224", "?indicator=barrier_free&year=2012")
     assert "2012 年各项指标" in text(page)

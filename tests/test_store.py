@@ -18,6 +18,7 @@ def fresh(tmp_path, name="s.sqlite") -> Store:
     return Store(f"sqlite:///{tmp_path / name}")
 
 
+@pytest.mark.slow
 def test_first_start_builds_the_demo_store_within_10_seconds(tmp_path):
     store = fresh(tmp_path)
     start = time.perf_counter()
@@ -38,6 +39,7 @@ def test_demo_data_is_one_batch_named_simulated_in_the_store(demo_store):
             assert ids == {b.id}, table.name
 
 
+@pytest.mark.slow
 def test_same_seed_same_store_other_seed_other_store(tmp_path, demo_store):
     again = fresh(tmp_path, "again.sqlite")
     again.ensure_ready()
@@ -47,6 +49,7 @@ def test_same_seed_same_store_other_seed_other_store(tmp_path, demo_store):
     assert other.content_digest() != demo_store.content_digest()
 
 
+@pytest.mark.slow
 def test_two_processes_starting_at_once_build_one_demo_batch(tmp_path):
     url = f"sqlite:///{tmp_path / 'race.sqlite'}"
     errors = []
@@ -128,6 +131,7 @@ DEMO_COUNT_TOTALS = {
 }
 
 
+@pytest.mark.slow
 def test_compute_counts_of_the_demo_records_keeps_its_totals(demo_store):
     with demo_store.engine.connect() as conn:
         counts = compute_counts(*Store._active_frames(conn))
