@@ -43,13 +43,12 @@ _REF = re.compile(rb'\br="([A-Z]+\d+)"')
 _ERROR_TYPE = re.compile(rb"""\bt\s*=\s*["']e["']""")
 # A cell or row reference far from A1 (two or more column letters, or six or more row digits):
 # calamine holds a sheet as a dense rectangle from A1 to its farthest cell, so one stray cell at
-# XFD1048576 would make it allocate 17 billion cells (and abort). Excel writes ' r="..."'; any
-# other spelling of the attribute (another space, quote) takes the slower, general pattern.
-_FAR_REF = re.compile(rb' r="([A-Z]{2,3}\d+|[A-Z]{0,3}\d{6,})"')
-_FAR_REF_ANY = re.compile(rb"""\sr\s*=\s*["']([A-Z]{2,3}\d+|[A-Z]{0,3}\d{6,})["']""")
+# XFD1048576 would make it allocate 17 billion cells (and abort). Any spelling of the attribute.
+_FAR_REF = re.compile(rb"""\sr\s*=\s*["']([A-Z]{2,3}\d+|[A-Z]{0,3}\d{6,})["']""")
 _SPLIT_REF = re.compile(rb"([A-Z]*)(\d+)")
-# A stretch of sheet XML is parsed cell by cell only if it holds one of these.
-_WORTH_PARSING = (b"<f", b":f>", b":f ", b't="e"', b"t='e'")
+# A stretch of sheet XML is parsed cell by cell only if it may hold a formula (<f>, <x:f>) or an
+# error cell (t="e").
+_WORTH_PARSING = (b"<f", b":f", b'"e"', b"'e'")
 _LOCAL_HEADER = b"PK\x03\x04"
 
 
@@ -165,7 +164,8 @@ def _scan(chunks, part: str, file_name: str, sheet: SheetScan | None, keep: bool
         # Every declaration opens with "<!" (in UTF-16 too): only a chunk holding one is looked at closely.
         edge = tail + chunk[:_OVERLAP]
         for probe in (edge, chunk):
-            if any(opening in probe for opening in _OPENINGS) and any(m in probe.lower() for m in _DECLARATIONS):
+            if b"!" in probe and any(opening in probe for opening in _OPENINGS) and \
+                    any(m in probe.lower() for m in _DECLARATIONS):
                 raise FileProblem("import.file_xml_entities", file=file_name, part=part)
         tail = chunk[-_OVERLAP:]
         if keep:
@@ -211,10 +211,7 @@ def _cells(segment: bytes, sheet: SheetScan) -> None:
 
 def _extent(segment: bytes, sheet: SheetScan) -> None:
     """The farthest row and column the segment's references reach."""
-    usual = segment.count(b"r=") == segment.count(b' r="') and not any(
-        odd in segment for odd in (b"r ", b"r\t", b"r\n", b"r\r"))
-    pattern = _FAR_REF if usual else _FAR_REF_ANY
-    for ref in pattern.findall(segment):
+    for ref in _FAR_REF.findall(segment):
         letters, digits = _SPLIT_REF.fullmatch(ref).groups()
         sheet.max_row = max(sheet.max_row, int(digits))
         if letters:
