@@ -7,6 +7,7 @@ import dash
 import callbacks
 import layouts
 import routes
+from routes import headers
 from data.i18n import DEFAULT_LANGUAGE, t
 from data.store import Store
 from settings import ROOT, Settings
@@ -46,6 +47,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.store = store
     routes.register(app.server, store, settings)
     callbacks.register(app, store, settings)
+    headers.init_app(app.server, settings, app.csp_hashes)
     return app
 
 

@@ -71,7 +71,7 @@ def measure(url: str, repeat: int, loads: int = 5, browser=None) -> tuple[list[f
         page = browser.new_page(viewport={"width": 1920, "height": 1080})
         page.add_init_script(RECORDER)
         page.goto(url + "/?indicator=barrier_free&level=county&year=2015")
-        page.wait_for_function("window.__bench.firstColoured !== null", timeout=20000)
+        page.wait_for_function("() => window.__bench.firstColoured !== null", timeout=20000)
         first.append(page.evaluate("window.__bench.firstColoured") / 1000)
         page.close()
     page = browser.new_page(viewport={"width": 1920, "height": 1080})

@@ -71,13 +71,15 @@ def wait_for_map(page, timeout: float = 15000, **expected) -> dict:
     condition = " && ".join(f"m[{k!r}] === {v!r}" if not isinstance(v, type(None)) else f"m[{k!r}] === null"
                             for k, v in expected.items()) or "true"
     # Coloured for that view, and drawn: as many shapes on screen as the visible traces hold.
-    page.wait_for_function(f"""(() => {{
+    # A function, not an expression: Playwright polls an expression with eval, which the
+    # page's Content-Security-Policy forbids.
+    page.wait_for_function(f"""() => {{
         const gd = {MAP_JS}; const m = gd && gd.layout && gd.layout.meta;
         if (!(Boolean(m) && {condition})) return false;
         const wanted = gd.data.filter(d => d.type === 'choropleth' && d.visible !== false)
                               .reduce((n, d) => n + d.locations.length, 0);
         return gd.querySelectorAll('path.choroplethlocation').length === wanted;
-    }})()""", timeout=timeout)
+    }}""", timeout=timeout)
     return map_meta(page)
 
 

@@ -143,7 +143,7 @@ def test_switching_the_language_changes_the_labels(page, live_server):
     assert page.locator(".app-title").inner_text() == "辽宁省城乡社区服务体系建设进展"
     assert page.locator(f"#{ids.LANG_SWITCH}").get_attribute("href").endswith("lang=en")
     page.locator(f"#{ids.LANG_SWITCH}").click()
-    page.wait_for_function("document.documentElement.lang === 'en'")
+    page.wait_for_function("() => document.documentElement.lang === 'en'")
     wait_for_map(page, year=2014)
     assert page.locator(".app-title").inner_text() == "Liaoning Community Service System: Progress"
     assert query(page)["lang"] == "en" and query(page)["year"] == "2014"

@@ -18,9 +18,9 @@ PROGRESS, ROOT = f"#{ids.PRESENT_PROGRESS}", f"#{ids.PRESENT_ROOT}"
 def open_present(page, live_server, query: str, size=(1920, 1080)):
     page.set_viewport_size({"width": size[0], "height": size[1]})
     page.goto(live_server.url + "/present" + query)
-    page.wait_for_function(f"document.querySelector('{STAGE}') && "
+    page.wait_for_function(f"() => document.querySelector('{STAGE}') && "
                            f"document.querySelector('{STAGE}').dataset.slide === '1'")
-    page.wait_for_function("document.querySelectorAll('.slide-map path.choroplethlocation').length > 0")
+    page.wait_for_function("() => document.querySelectorAll('.slide-map path.choroplethlocation').length > 0")
 
 
 def current(page) -> tuple[str, str]:
@@ -170,5 +170,5 @@ def test_present_this_view_links_from_the_overview(page, live_server):
     link = page.locator(f"#{ids.PRESENT_LINK}")
     assert link.get_attribute("href") == "/present?indicators=barrier_free&year=2013&level=county&lang=zh"
     link.click()
-    page.wait_for_function(f"document.querySelector('{STAGE}')")
+    page.wait_for_function(f"() => document.querySelector('{STAGE}')")
     assert page.evaluate("document.querySelectorAll('.slide-indicator').length") == 1
