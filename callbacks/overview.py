@@ -134,8 +134,11 @@ def next_state(current: ViewState, trigger: str | None, *, search, indicator, ye
         later = [y for y in years if y > current.year]
         return current.with_(year=later[0] if later else current.year), []
     if trigger == ids.MAP and click:
-        point = (click.get("points") or [{}])[0]
+        # clickData is what the browser sent: anything may stand where plotly puts a point.
+        points = click.get("points") if isinstance(click, dict) else None
+        point = points[0] if isinstance(points, list) and points and isinstance(points[0], dict) else {}
         code = point.get("location")
+        code = code if isinstance(code, str) else None
         if code in CITY_CODES:
             return current.with_(city=code, level="county", county=None), []
         if code in COUNTY_CODES:
@@ -149,7 +152,7 @@ def next_state(current: ViewState, trigger: str | None, *, search, indicator, ye
             else None
         return current.with_(city=chosen, county=county, level="county" if chosen else current.level), []
     changes = {}
-    if trigger == ids.INDICATOR and indicator in catalogue.BY_ID:
+    if trigger == ids.INDICATOR and isinstance(indicator, str) and indicator in catalogue.BY_ID:
         changes["indicator"] = indicator
     if trigger == ids.YEAR and year in years:
         changes["year"] = int(year)

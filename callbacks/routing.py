@@ -40,7 +40,7 @@ def register(app, store, routes) -> None:
                   Input(ids.URL, "pathname"), Input(ids.URL, "search"), State(ids.PAGE_META, "data"))
     def route(pathname, search, shown):
         path = urls.normal_path(pathname)
-        if path == urls.OVERVIEW and shown and shown.get("path") == path \
+        if path == urls.OVERVIEW and isinstance(shown, dict) and shown.get("path") == path \
                 and shown.get("lang") == urls.language_of(search):
             raise PreventUpdate  # the overview's own callbacks follow its URL; other pages are redrawn
         return render(store, routes, pathname, search)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import flask
 
-from routes import api, auth, context, downloads, geo
+from routes import api, auth, context, downloads, faults, geo
 
 
 def register(server: flask.Flask, store, settings) -> None:
     """Registers every blueprint on `server`, serving `store` with `settings`."""
     context.bind(server, store, settings)
+    faults.init_app(server)
     auth.init_app(server, settings)
     server.register_blueprint(auth.bp)  # first: its request guard runs before every route
     server.register_blueprint(api.bp)
