@@ -27,8 +27,23 @@ class Settings:
     secret_key: str | None = field(default_factory=lambda: os.environ.get("SECRET_KEY") or None)
     # A signed-in user who does nothing for this long is signed out.
     session_minutes: int = field(default_factory=lambda: int(os.environ.get("SESSION_MINUTES", "30")))
+    # However active, a sign-in lasts at most this long (then the user signs in again).
+    session_max_hours: float = field(default_factory=lambda: float(os.environ.get("SESSION_MAX_HOURS", "12")))
+    # How many reverse proxies in front of the app set X-Forwarded-For/-Proto (ProxyFix).
+    # 0 (the default): the headers are ignored, so nobody can spoof their address with them.
+    trusted_proxies: int = field(default_factory=lambda: int(os.environ.get("TRUSTED_PROXIES", "0")))
     # Send cookies over HTTPS only (set it when the server is behind TLS).
     secure_cookies: bool = field(default_factory=lambda: _flag("SECURE_COOKIES"))
     # The most one upload on /data may carry, in MB, after the browser's base64 encoding
     # (4/3 of the files' size). Each file is also limited to 20 MB by the importer.
     upload_limit_mb: int = field(default_factory=lambda: int(os.environ.get("UPLOAD_LIMIT_MB", "100")))
+    # Costly anonymous requests (downloads, the API's CSV, page renders) are limited per address
+    # with Flask-Limiter; RATE_LIMITS=0 turns the limits off (a test that fuzzes from one address).
+    rate_limits: bool = field(default_factory=lambda: _flag("RATE_LIMITS", True))
+    # How many downloads and CSV answers one address may ask for, in Flask-Limiter's notation.
+    download_rate: str = field(default_factory=lambda: os.environ.get("DOWNLOAD_RATE", "10 per minute;100 per hour"))
+    # How many pages one address may have drawn (the router's callback).
+    page_rate: str = field(default_factory=lambda: os.environ.get("PAGE_RATE", "120 per minute"))
+    # Where the limits' counters live, shared by the workers: a memcached:// or redis:// URL;
+    # by default a table in the store's own database.
+    ratelimit_storage_url: str | None = field(default_factory=lambda: os.environ.get("RATELIMIT_STORAGE_URL") or None)

@@ -45,6 +45,8 @@ DATA = "/data"
 METHOD = "/method"
 LOGIN = "/login"
 LOGOUT = "/logout"
+PASSWORD = "/password"
+AUDIT_CSV = "/data/audit.csv"
 DOWNLOAD = "/download/<kind>.<fmt>"
 TEMPLATE = "/download/template.xlsx"
 API_INDICATORS = "/api/v1/indicators"
@@ -63,6 +65,12 @@ PLACE = {"city": CITY, "county": COUNTY}
 def language(value) -> str:
     """"zh" or "en": the language asked for, Chinese when it is missing or unknown."""
     return value if isinstance(value, str) and value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def meta_language(meta) -> str:
+    """The language of the page meta the router writes ({"path", "lang", "title"}), which a
+    callback takes as State: Chinese for anything that is not such a dict."""
+    return language(meta.get("lang") if isinstance(meta, dict) else None)
 
 
 _FOUR_DIGITS = re.compile(r"[0-9]{4}")
@@ -87,8 +95,8 @@ def _whole_number(text: str) -> int | None:
 
 
 def normal_path(pathname: str | None) -> str:
-    """"/county/210224/" and "/county/210224" are one page; no path is the overview."""
-    return (pathname or "/").rstrip("/") or "/"
+    """"/county/210224/" and "/county/210224" are one page; no path (or not a string) is the overview."""
+    return (pathname if isinstance(pathname, str) else "/").rstrip("/") or "/"
 
 
 @lru_cache(maxsize=None)
@@ -116,7 +124,8 @@ class _Query:
     Each parser below reads its parameters through it, so all of them treat a bad value alike."""
 
     def __init__(self, query: str | None):
-        self.given = {k: v[0] for k, v in parse_qs((query or "").lstrip("?"), keep_blank_values=True).items()}
+        query = query if isinstance(query, str) else ""  # a callback may send any JSON value
+        self.given = {k: v[0] for k, v in parse_qs(query.lstrip("?"), keep_blank_values=True).items()}
         self.notices: list[tuple[str, dict]] = []
 
     def bad(self, name: str, fallback: str) -> None:
@@ -344,6 +353,15 @@ def data(lang: str) -> str:
 def login(next_path: str, lang: str) -> str:
     """The sign-in page, which returns to `next_path` (a path on this site) once signed in."""
     return LOGIN + "?" + urlencode({"next": next_path, "lang": lang})
+
+
+def password(next_path: str, lang: str) -> str:
+    """The change-password page, which returns to `next_path` once the password is changed."""
+    return PASSWORD + "?" + urlencode({"next": next_path, "lang": lang})
+
+
+def audit_csv() -> str:
+    return AUDIT_CSV
 
 
 def this_page(lang: str) -> str:

