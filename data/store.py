@@ -24,7 +24,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from data import catalogue, demo, schema
+from data import catalogue, demo, private_files, schema
 from data.divisions import DIVISIONS, PROVINCE_CODE
 from settings import Settings
 
@@ -60,6 +60,7 @@ def make_engine(url: str) -> Engine:
         if path and path != ":memory:":
             from pathlib import Path
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+            private_files.prepare_sqlite(Path(path))  # the store is for the server's user only
         engine = sa.create_engine(url, connect_args={"timeout": 30})
 
         @sa.event.listens_for(engine, "connect")

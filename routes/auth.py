@@ -18,13 +18,14 @@ import hmac
 import secrets
 import time
 from datetime import timedelta
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import dash
 import flask
 from flask import Blueprint
 
-from data import users
+from data import private_files, users
 from data.i18n import t
 from layouts import components, ids
 from layouts import login as login_layout
@@ -40,17 +41,18 @@ PUBLIC_PREFIXES = (urls.LOGIN, "/assets/", "/_dash-component-suites/", "/_favico
 bp = Blueprint("auth", __name__)
 
 
-def secret_key(settings: Settings) -> str:
-    """SECRET_KEY, or a random key kept in instance/secret_key so that restarts and workers share it."""
+SECRET_KEY_PATH = ROOT / "instance" / "secret_key"
+
+
+def secret_key(settings: Settings, path: Path = SECRET_KEY_PATH) -> str:
+    """SECRET_KEY, or a random key kept in `path` (instance/secret_key) so that restarts and
+    workers share it: created mode 600, and tightened to it if found readable by others (whoever
+    reads it can sign a session cookie as any user)."""
     if settings.secret_key:
         return settings.secret_key
-    path = ROOT / "instance" / "secret_key"
     path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        with open(path, "x") as f:  # exclusive: of several workers starting at once, one writes it
-            f.write(secrets.token_hex(32))
-    except FileExistsError:
-        pass
+    # Exclusive: of several workers starting at once, one writes it.
+    private_files.create_exclusive(path, secrets.token_hex(32))
     for _ in range(50):
         key = path.read_text().strip()
         if key:
