@@ -12,7 +12,7 @@ from dash import ALL, ClientsideFunction, Input, Output, State, ctx, html, no_up
 from dash.exceptions import PreventUpdate
 
 import dash_bootstrap_components as dbc
-from data import queries, users
+from data import audit, queries, users
 from data.i18n import t
 from data.importer import import_files
 from data.importer.read import MAX_BYTES
@@ -35,7 +35,11 @@ def page(store, lang: str):
     years = queries.years(store)
     return data_page.page(lang, user=user.username, role=user.role, years=years, year=max(years),
                           history=history_rows(store, lang), users=users.list_users(store) if user.can("admin") else [],
-                          upload_limit=upload_limit(), **common)
+                          upload_limit=upload_limit(),
+                          audit_events=audit.events(store, AUDIT_ROWS) if user.can("admin") else [], **common)
+
+
+AUDIT_ROWS = 100  # shown on the page; the CSV has them all
 
 
 # Room left in a request for everything but the files: the other inputs, the names, the JSON.
@@ -95,7 +99,7 @@ def decode(contents, names) -> tuple[list[tuple[str, bytes]], list[str]]:
 
 def _lang(meta) -> str:
     """The page's language, from the page meta every callback here takes as State."""
-    return urls.language((meta or {}).get("lang"))
+    return urls.meta_language(meta)
 
 
 def _mb(n: int) -> str:
@@ -151,8 +155,8 @@ def register(app, store, settings) -> None:
         nothing; confirm() asks for the same yes on the server."""
         if ctx.triggered_id != ids.DATA_ACCEPT_UNKNOWN:
             accepted = False  # a new check asks again
-        held = bool(checked and checked.get("ok") and checked.get("held"))
-        ready = bool(checked and checked.get("ok")) and (not held or bool(accepted))
+        held = bool(isinstance(checked, dict) and checked.get("ok") and checked.get("held"))
+        ready = bool(isinstance(checked, dict) and checked.get("ok")) and (not held or bool(accepted))
         return not held, accepted, not ready
 
     @app.callback(Output(ids.DATA_RESULT, "children"), Output(ids.DATA_HISTORY, "children"),
@@ -165,7 +169,7 @@ def register(app, store, settings) -> None:
     def confirm(n_clicks, uploaded, checked, meta, accepted, user):
         lang = _lang(meta)
         contents, names = (uploaded.get("contents"), uploaded.get("names")) if isinstance(uploaded, dict) else (0, 0)
-        if not n_clicks or not contents or not checked or not checked.get("ok"):
+        if not n_clicks or not contents or not isinstance(checked, dict) or not checked.get("ok"):
             raise PreventUpdate
         files, bad = decode(contents, names)
         if bad:
@@ -179,6 +183,8 @@ def register(app, store, settings) -> None:
             return (dbc.Alert(t("data.accept_needed", lang), color="warning", id=ids.DATA_ACCEPT_NEEDED),
                     no_update, True, no_update)
         batch = commit(store, report, by=user.username, accept_unknown_columns=bool(accepted))
+        auth.audit(audit.IMPORT, object=f"batch {batch}; year {checked['year']}; files {', '.join(map(str, names))}; "
+                                        f"sha256 {report.sha256}", result="committed")
         result = dbc.Alert([t("import.committed", lang, batch=batch), " ",
                             html.A(t("data.see_dashboard", lang), href=urls.home(lang, checked["year"]))],
                            color="success", id=ids.DATA_COMMITTED)
@@ -207,7 +213,9 @@ def register(app, store, settings) -> None:
         try:
             store.revert_batch(int(batch), by=user.username)
         except (ValueError, TypeError):
+            auth.audit(audit.REVERT, object=f"batch {batch}", result="refused")
             return dbc.Alert(t("data.cannot_revert", lang, batch=batch), color="danger"), no_update
+        auth.audit(audit.REVERT, object=f"batch {batch}", result="reverted")
         return (dbc.Alert(t("data.reverted", lang, batch=batch), color="success", id=ids.DATA_REVERTED),
                 data_page.history_table(history_rows(store, lang), lang, True))
 
@@ -221,6 +229,8 @@ def register(app, store, settings) -> None:
         if not ctx.triggered_id or not any(clicks or []):
             raise PreventUpdate
         action = ctx.triggered_id["action"]
+        target = f"user {(name or '').strip()}" + (f"; role {role}" if action in ("add", "update") else "") + \
+            ("; password" if password and action != "disable" else "")
         try:
             if action == "add":
                 users.create_user(store, name or "", password or "", role)
@@ -229,7 +239,9 @@ def register(app, store, settings) -> None:
             else:
                 users.update_user(store, (name or "").strip(), active=action == "enable", by=user.username)
         except users.UserError as err:
+            auth.audit(audit.USER_CHANGE, object=f"{action} {target}", result=f"refused: {err.key}")
             return dbc.Alert(t(err.key, lang, **err.params), color="danger"), no_update
+        auth.audit(audit.USER_CHANGE, object=f"{action} {target}", result="done")
         return (dbc.Alert(t(f"users.done_{action}", lang, name=(name or "").strip()), color="success"),
                 data_page.users_table(users.list_users(store), lang))
 

@@ -125,7 +125,14 @@ users = Table(
     Column("role", String(10), nullable=False),            # viewer, editor, admin
     Column("active", Boolean, nullable=False, default=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # Part of every session's user id: bumped by a sign-out, a password, role or status
+    # change, it ends every session of the user at once (data.users, routes.auth).
+    Column("session_gen", Integer, nullable=False, default=0, server_default="0"),
+    # A one-time password (the first admin's): it must be changed at the next sign-in.
+    Column("must_change", Boolean, nullable=False, default=False, server_default="0"),
 )
+# Columns added to users after stores were first made; Store.create_schema adds them where missing.
+USER_COLUMNS_ADDED = ("session_gen", "must_change")
 
 # Failed sign-ins, for rate limiting across every server process.
 login_failures = Table(
@@ -134,6 +141,31 @@ login_failures = Table(
     Column("username", String(80), nullable=False, index=True),
     Column("address", String(64), nullable=False),
     Column("at", DateTime(timezone=True), nullable=False, index=True),
+)
+
+# The audit trail (data.audit): appended to, never updated; each row's hash covers its fields
+# and the previous row's hash, so a changed or deleted row breaks the chain.
+audit_events = Table(
+    "audit_events", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False, index=True),  # UTC
+    Column("username", String(80), nullable=True),
+    Column("address", String(64), nullable=True),
+    Column("action", String(40), nullable=False),
+    Column("object", Text, nullable=True),
+    Column("result", String(200), nullable=True),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+
+# One row: the chain's head (the last row's hash). Every append updates it first, which
+# serialises appenders on every database (a write lock on SQLite, a row lock on PostgreSQL),
+# and it lets verify see that the newest rows were deleted.
+audit_head = Table(
+    "audit_head", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("last_hash", String(64), nullable=False),
+    Column("appended", Integer, nullable=False),
 )
 
 # Bumped in every transaction that changes data, so every process knows when to reload.

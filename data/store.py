@@ -120,6 +120,13 @@ class Store:
     def _create_schema_once(self) -> None:
         schema.metadata.create_all(self.engine)
         with self.engine.begin() as conn:
+            have = {c["name"] for c in sa.inspect(conn).get_columns("users")}
+            for name in schema.USER_COLUMNS_ADDED:
+                if name not in have:  # a store made before the column existed
+                    column = schema.users.c[name]
+                    conn.execute(sa.text(f"ALTER TABLE users ADD COLUMN {name} "
+                                         f"{column.type.compile(conn.dialect)} NOT NULL DEFAULT "
+                                         f"'{column.server_default.arg}'"))
             if conn.execute(sa.select(sa.func.count()).select_from(schema.divisions)).scalar() == 0:
                 conn.execute(schema.divisions.insert(), _records(DIVISIONS[
                     ["code", "name", "name_en", "kind", "level", "parent_code"]].replace({"parent_code": {"": None}})))

@@ -4,11 +4,17 @@
 - editor: imports reports and reverts imports on the data page;
 - admin: everything an editor does, and manages users.
 
-Passwords are stored as salted scrypt hashes (werkzeug). Failed sign-ins are recorded and,
-after MAX_FAILURES within WINDOW by one user name or from one address, further attempts are
-refused until the window has passed, in every server process alike.
+Passwords are stored as salted scrypt hashes (werkzeug) and must pass check_password (10
+characters, three of four classes, not the name, not a common password). Failed sign-ins are
+kept in the database, so every server process counts them, per (name, address) pair: after
+MAX_FAILURES, each further attempt from that pair waits a delay that doubles (BASE_DELAY,
+2x, 4x ... up to MAX_DELAY). The same name from another address, or another name from the
+same address, is not held up, so nobody can lock a user out by guessing.
 
-    python -m data.users create-admin NAME        # the first admin (asks for the password)
+Every user has a session generation, part of the id their sessions carry: a sign-out, a new
+password, a new role or a disabled account bumps it, which ends every session at once.
+
+    python -m data.users create-admin NAME        # the first admin (a one-time password)
     python -m data.users add NAME --role editor
     python -m data.users list
 """
@@ -17,6 +23,8 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from functools import lru_cache
+from pathlib import Path
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -27,8 +35,12 @@ from data import schema
 
 ROLES = ("viewer", "editor", "admin")
 MIN_PASSWORD = 10
+MIN_CLASSES = 3  # of lower case, upper case, digits, anything else
 MAX_FAILURES = 5
-WINDOW = timedelta(minutes=15)
+BASE_DELAY = timedelta(seconds=30)  # after MAX_FAILURES failures; doubled by each further one
+MAX_DELAY = timedelta(hours=1)
+WINDOW = timedelta(hours=24)  # failures older than this are forgotten
+COMMON_PASSWORDS = Path(__file__).with_name("common_passwords.txt")
 # Compared against when the user does not exist, so that a wrong name costs as long as a wrong password.
 _DUMMY_HASH = generate_password_hash("not a password of anyone")
 
@@ -39,10 +51,34 @@ class User:
     username: str
     role: str
     active: bool
+    session_gen: int = 0
+    must_change: bool = False
 
     def can(self, role: str) -> bool:
-        """Whether this user has `role` or a higher one."""
+        """Whether this user has `role` or a higher one (routes.auth also refuses every write
+        while a one-time password is unchanged)."""
         return self.active and ROLES.index(self.role) >= ROLES.index(role)
+
+    # What Flask-Login asks of a user. The id names the session generation, so that bumping
+    # it makes every session's id stale (routes.auth's user_loader refuses it).
+    is_authenticated = True
+    is_anonymous = False
+
+    @property
+    def is_active(self) -> bool:
+        return self.active
+
+    def get_id(self) -> str:
+        return session_id(self.username, self.session_gen)
+
+
+def session_id(username: str, generation: int) -> str:
+    return f"{generation}:{username}"
+
+
+def parse_session_id(value: str) -> tuple[str, int] | None:
+    generation, _, username = (value or "").partition(":")
+    return (username, int(generation)) if generation.isdigit() and username else None
 
 
 class UserError(ValueError):
@@ -58,7 +94,8 @@ class RateLimited(UserError):
 
 
 def _user(row) -> User:
-    return User(id=row.id, username=row.username, role=row.role, active=bool(row.active))
+    return User(id=row.id, username=row.username, role=row.role, active=bool(row.active),
+                session_gen=row.session_gen or 0, must_change=bool(row.must_change))
 
 
 def _check_name(username: str) -> str:
@@ -68,14 +105,31 @@ def _check_name(username: str) -> str:
     return username
 
 
-def _check_password(password: str) -> None:
-    if len(password or "") < MIN_PASSWORD:
+@lru_cache(maxsize=1)
+def common_passwords() -> frozenset[str]:
+    lines = COMMON_PASSWORDS.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().casefold() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def check_password(password: str, username: str = "") -> None:
+    """UserError (its key names the rule) unless the password passes the policy."""
+    password = password or ""
+    if len(password) < MIN_PASSWORD:
         raise UserError("users.short_password", n=MIN_PASSWORD)
+    classes = (any(c.islower() for c in password) + any(c.isupper() for c in password)
+               + any(c.isdigit() for c in password) + any(not c.isalnum() for c in password))
+    if classes < MIN_CLASSES:
+        raise UserError("users.weak_password", n=MIN_CLASSES)
+    name = (username or "").strip().casefold()
+    if name and name in password.casefold():
+        raise UserError("users.password_has_name")
+    if password.casefold() in common_passwords():
+        raise UserError("users.common_password")
 
 
-def create_user(store, username: str, password: str, role: str) -> User:
+def create_user(store, username: str, password: str, role: str, *, must_change: bool = False) -> User:
     username = _check_name(username)
-    _check_password(password)
+    check_password(password, username)
     if role not in ROLES:
         raise UserError("users.bad_role")
     u = schema.users
@@ -83,7 +137,8 @@ def create_user(store, username: str, password: str, role: str) -> User:
         if conn.execute(sa.select(u.c.id).where(u.c.username == username)).first() is not None:
             raise UserError("users.exists", name=username)
         conn.execute(u.insert().values(username=username, password_hash=generate_password_hash(password),
-                                       role=role, active=True, created_at=datetime.now(timezone.utc)))
+                                       role=role, active=True, created_at=datetime.now(timezone.utc),
+                                       session_gen=0, must_change=must_change))
     return get_user(store, username)
 
 
@@ -103,7 +158,8 @@ def list_users(store) -> list[User]:
 def update_user(store, username: str, *, role: str | None = None, active: bool | None = None,
                 password: str | None = None, by: str | None = None) -> User:
     """Change a user's role, status or password. An admin cannot demote or disable
-    themselves, and the last active admin stays an active admin."""
+    themselves, and the last active admin stays an active admin. Any change ends every
+    session of the user; a password set by someone else must be changed at the next sign-in."""
     user = get_user(store, username)
     if user is None:
         raise UserError("users.unknown", name=username)
@@ -115,14 +171,15 @@ def update_user(store, username: str, *, role: str | None = None, active: bool |
     if active is not None:
         values["active"] = bool(active)
     if password is not None:
-        _check_password(password)
+        check_password(password, username)
         values["password_hash"] = generate_password_hash(password)
+        values["must_change"] = by is not None and by != username
     demoting = user.role == "admin" and (values.get("role", "admin") != "admin" or values.get("active") is False)
     if demoting and by == username:
         raise UserError("users.not_yourself")
     u = schema.users
     with store.engine.begin() as conn:
-        conn.execute(u.update().where(u.c.username == username).values(**values))
+        conn.execute(u.update().where(u.c.username == username).values(session_gen=u.c.session_gen + 1, **values))
         if demoting:
             admins = conn.execute(sa.select(sa.func.count()).select_from(u).where(
                 u.c.role == "admin", u.c.active.is_(True))).scalar()
@@ -131,26 +188,60 @@ def update_user(store, username: str, *, role: str | None = None, active: bool |
     return get_user(store, username)
 
 
+def change_password(store, username: str, current: str, new: str) -> User:
+    """The user's own change: the current password must be right and the new one pass the
+    policy and differ from it. Ends every session of the user (the caller signs this one in again)."""
+    user = get_user(store, username)
+    u = schema.users
+    with store.engine.connect() as conn:
+        row = conn.execute(sa.select(u.c.password_hash).where(u.c.username == username)).first()
+    if user is None or row is None or not check_password_hash(row.password_hash, current or ""):
+        raise UserError("users.wrong_password")
+    if new == current:
+        raise UserError("users.same_password")
+    return update_user(store, username, password=new, by=username)
+
+
+def end_sessions(store, username: str) -> None:
+    """Every session of the user ends (their ids name the old generation)."""
+    u = schema.users
+    with store.engine.begin() as conn:
+        conn.execute(u.update().where(u.c.username == username).values(session_gen=u.c.session_gen + 1))
+
+
+def delay_after(failures: int) -> timedelta:
+    """How long a (name, address) pair waits after its latest failure, given how many it has."""
+    if failures < MAX_FAILURES:
+        return timedelta(0)
+    return min(BASE_DELAY * 2 ** (failures - MAX_FAILURES), MAX_DELAY)
+
+
+def _as_utc(at: datetime) -> datetime:
+    return at if at.tzinfo is not None else at.replace(tzinfo=timezone.utc)
+
+
 def authenticate(store, username: str, password: str, address: str,
                  now: datetime | None = None) -> User | None:
     """The user if the name and password are right and the account is active; None if not
-    (the failure is recorded). RateLimited while there have been too many failures."""
+    (the failure is recorded for the name and address). RateLimited while that pair must wait."""
     now = now or datetime.now(timezone.utc)
     username = (username or "").strip()[:80]
+    address = (address or "?")[:64]
     f, u = schema.login_failures, schema.users
     with store.engine.begin() as conn:
-        since = now - WINDOW
-        recent = conn.execute(sa.select(sa.func.count()).select_from(f).where(
-            f.c.at > since, sa.or_(f.c.username == username, f.c.address == address))).scalar()
-        if recent >= MAX_FAILURES:
-            raise RateLimited("login.rate_limited", minutes=int(WINDOW.total_seconds() // 60))
+        pair = sa.and_(f.c.username == username, f.c.address == address, f.c.at > now - WINDOW)
+        failures, latest = conn.execute(sa.select(sa.func.count(), sa.func.max(f.c.at)).where(pair)).one()
+        if failures >= MAX_FAILURES:
+            wait = _as_utc(latest) + delay_after(failures) - now
+            if wait > timedelta(0):
+                raise RateLimited("login.rate_limited", seconds=int(wait.total_seconds()) + 1)
         row = conn.execute(sa.select(u).where(u.c.username == username)).first()
         good = check_password_hash(row.password_hash if row is not None else _DUMMY_HASH, password or "")
         if row is not None and good and row.active:
-            conn.execute(f.delete().where(f.c.username == username))
+            conn.execute(f.delete().where(f.c.username == username, f.c.address == address))
             return _user(row)
-        conn.execute(f.insert().values(username=username, address=address[:64], at=now))
-        conn.execute(f.delete().where(f.c.at < now - 2 * WINDOW))  # keep the table small
+        conn.execute(f.insert().values(username=username, address=address, at=now))
+        conn.execute(f.delete().where(f.c.at < now - WINDOW))  # keep the table small
     return None
 
 
@@ -183,11 +274,14 @@ def main(argv: list[str] | None = None) -> int:
             print("The passwords differ.", file=sys.stderr)
             return 2
     try:
-        user = create_user(store, args.username, password, "admin" if args.command == "create-admin" else args.role)
+        # The first admin's password was typed at a console, maybe seen: it is a one-time password.
+        user = create_user(store, args.username, password, "admin" if args.command == "create-admin" else args.role,
+                           must_change=args.command == "create-admin")
     except UserError as err:
         print(t(err.key, "zh", **err.params) + " / " + t(err.key, "en", **err.params), file=sys.stderr)
         return 2
-    print(f"{user.username}\t{user.role}")
+    print(f"{user.username}\t{user.role}" + ("\t(one-time password: change it at the first sign-in)"
+                                              if user.must_change else ""))
     return 0
 
 

@@ -33,12 +33,14 @@ def denied_page(lang: str, *, user: str | None, simulated, as_of: str, source: s
 
 
 def page(lang: str, *, user: str, role: str, years: list[int], year: int, history, users, simulated,
-         as_of: str, source: str, upload_limit: int) -> html.Div:
+         as_of: str, source: str, upload_limit: int, audit_events=()) -> html.Div:
     year_options = [{"label": str(y), "value": y} for y in years]
     sections = [
         html.Div(className="data-who", children=[
             html.Span(t("data.signed_in", lang, user=user, role=t(f"role.{role}", lang)), id=ids.DATA_WHO),
             dbc.Button(t("login.sign_out", lang), id=ids.DATA_SIGN_OUT, color="link", className="ms-2"),
+            html.A(t("password.title", lang), href=urls.password(urls.data(lang), lang), id=ids.DATA_PASSWORD_LINK,
+                   className="btn btn-link"),
         ]),
         html.H1(t("data.title", lang), className="page-title"),
         html.P(t("data.intro", lang), className="lead-text"),
@@ -81,6 +83,7 @@ def page(lang: str, *, user: str, role: str, years: list[int], year: int, histor
     ]
     if role == "admin":
         sections += users_section(users, lang)
+        sections += audit_section(audit_events, lang)
     return _frame(lang, simulated, as_of, source, sections)
 
 
@@ -179,3 +182,20 @@ def users_table(users, lang: str) -> html.Table:
                      html.Td(t("users.active" if u.active else "users.disabled", lang))]) for u in users]
     head = html.Thead(html.Tr([html.Th(t(k, lang)) for k in ("users.name", "users.role", "users.status")]))
     return html.Table([head, html.Tbody(rows)], className="table table-sm users-table")
+
+
+AUDIT_COLUMNS = ("at", "username", "address", "action", "object", "result")
+
+
+def audit_section(events, lang: str) -> list:
+    """The newest rows of the audit trail (data.audit) and the link to all of it as CSV: admins only."""
+    rows = [html.Tr([html.Td(e["at"].strftime("%Y-%m-%d %H:%M:%S") if c == "at" else (e[c] or ""))
+                     for c in AUDIT_COLUMNS]) for e in events]
+    head = html.Thead(html.Tr([html.Th(t(f"audit.col_{c}", lang)) for c in AUDIT_COLUMNS]))
+    return [
+        html.H2(t("audit.title", lang), className="page-subtitle", id=ids.AUDIT_TITLE),
+        html.P([t("audit.help", lang, n=len(events)), " ",
+                html.A(t("audit.csv", lang), href=urls.audit_csv(), id=ids.AUDIT_CSV_LINK)]),
+        html.Div(html.Table([head, html.Tbody(rows)], className="table table-sm audit-table", id=ids.AUDIT_TABLE),
+                 className="table-responsive"),
+    ]

@@ -91,6 +91,10 @@ USER_ROLE = "user-role"
 USER_ACTION = "user-action"              # pattern: {"type": USER_ACTION, "action": "add"|"update"|...}
 USER_RESULT = "user-result"
 USER_TABLE = "user-table"
+DATA_PASSWORD_LINK = "data-password-link"
+AUDIT_TITLE = "audit-title"
+AUDIT_TABLE = "audit-table"
+AUDIT_CSV_LINK = "audit-csv-link"
 
 # presentation mode (/present); assets/present.js finds the parts by the ids the stage names
 PRESENT_ROOT = "present-root"

@@ -18,7 +18,7 @@ from tests.browser import LiveServer, RecordingPage
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "a long enough password"
+PASSWORD = "A long enough password"  # passes the policy (data.users.check_password)
 
 
 @pytest.fixture(scope="module")
