@@ -2,6 +2,10 @@
 (gunicorn serves `wsgi:server`)."""
 from __future__ import annotations
 
+import ipaddress
+import os
+import sys
+
 import dash
 
 import callbacks
@@ -17,12 +21,46 @@ BOOTSTRAP_CSS = "/assets/vendor/bootstrap/bootstrap.min.css"
 # A partial plotly.js (assets/vendor/plotly/build.sh): 1.4 MB instead of 4.8 MB. Loaded with
 # the page, it defines window.Plotly, which dcc.Graph then uses instead of fetching its own.
 PLOTLY_JS = "/assets/vendor/plotly/plotly-dashboard.min.js"
+# The exit status that makes gunicorn's master stop instead of starting the worker again.
+REFUSED_EXIT = 3
+
+
+class RefusedToStart(RuntimeError):
+    """A setting that would make the server unsafe to serve; the message says which and what to do."""
+
+
+def is_loopback(host: str) -> bool:
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip().strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_safe_to_serve(settings: Settings) -> None:
+    """Debug mode (Dash's dev tools and Werkzeug's debugger, which shows tracebacks and runs
+    code) only on a loopback address under `python app.py`: never to others, never under gunicorn."""
+    if not settings.debug:
+        return
+    if os.environ.get("SERVER_SOFTWARE", "").startswith("gunicorn"):  # set by gunicorn's master
+        raise RefusedToStart("DASH_DEBUG=1 under gunicorn would serve the debugger to everyone: unset DASH_DEBUG")
+    if not is_loopback(settings.host):
+        raise RefusedToStart(f"DASH_DEBUG=1 with HOST={settings.host} would serve the debugger to other machines: "
+                             f"use HOST=127.0.0.1 or unset DASH_DEBUG")
+
+
+def exit_refused(err: RefusedToStart):
+    """One line on stderr and a non-zero exit, instead of a traceback."""
+    print(f"error: {err}", file=sys.stderr)
+    raise SystemExit(REFUSED_EXIT)
 
 
 def create_app(settings: Settings | None = None, store: Store | None = None) -> dash.Dash:
     """The Dash app on `store` (by default the one at settings.database_url, with the
     simulated demo data built into it on first start)."""
     settings = settings or Settings()
+    check_safe_to_serve(settings)
     if store is None:
         store = Store(settings.database_url)
         store.ensure_ready()
@@ -53,4 +91,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
 
 if __name__ == "__main__":
     s = Settings()
-    create_app(s).run(host=s.host, port=s.port, debug=s.debug, dev_tools_disable_version_check=True)
+    try:
+        served = create_app(s)
+    except RefusedToStart as refused:
+        exit_refused(refused)
+    served.run(host=s.host, port=s.port, debug=s.debug, dev_tools_disable_version_check=True)

@@ -2,8 +2,11 @@
 per worker, here and not when `app` is imported."""
 from __future__ import annotations
 
-from app import create_app
+from app import RefusedToStart, create_app, exit_refused
 
-app = create_app()
+try:
+    app = create_app()
+except RefusedToStart as refused:
+    exit_refused(refused)
 # The Flask server Dash itself uses (slapdash's wsgi.py exports a different one).
 server = app.server
