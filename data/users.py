@@ -121,7 +121,8 @@ def check_password(password: str, username: str = "") -> None:
     if classes < MIN_CLASSES:
         raise UserError("users.weak_password", n=MIN_CLASSES)
     name = (username or "").strip().casefold()
-    if name and name in password.casefold():
+    # A short name (two letters) is refused only as the whole password, else few would pass.
+    if name and (password.casefold() == name or (len(name) >= 3 and name in password.casefold())):
         raise UserError("users.password_has_name")
     if password.casefold() in common_passwords():
         raise UserError("users.common_password")
@@ -213,7 +214,7 @@ def delay_after(failures: int) -> timedelta:
     """How long a (name, address) pair waits after its latest failure, given how many it has."""
     if failures < MAX_FAILURES:
         return timedelta(0)
-    return min(BASE_DELAY * 2 ** (failures - MAX_FAILURES), MAX_DELAY)
+    return min(BASE_DELAY * 2 ** min(failures - MAX_FAILURES, 20), MAX_DELAY)  # 2**20: past any cap
 
 
 def _as_utc(at: datetime) -> datetime:
