@@ -175,3 +175,12 @@ store_meta = Table(
     Column("value", Integer, nullable=False),
     UniqueConstraint("key"),
 )
+
+# The rate limits' counters (routes/limits.py), shared by every worker that uses this store:
+# one row per limit, address and window, dropped once its window has passed.
+rate_limit_counters = Table(
+    "rate_limit_counters", metadata,
+    Column("key", String(255), primary_key=True),
+    Column("count", Integer, nullable=False),
+    Column("expires_at", Float, nullable=False, index=True),  # seconds since the epoch
+)

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import flask
 
-from routes import api, auth, context, downloads, faults, geo
+from routes import api, auth, context, downloads, faults, geo, limits
 
 
 def register(server: flask.Flask, store, settings) -> None:
     """Registers every blueprint on `server`, serving `store` with `settings`."""
     context.bind(server, store, settings)
     faults.init_app(server)
+    limits.init_app(server)  # before any hook that reads a body
     auth.init_app(server, settings)
-    server.register_blueprint(auth.bp)  # first: its request guard runs before every route
+    server.register_blueprint(auth.bp)  # first of the blueprints: its request guard runs before every route
     server.register_blueprint(api.bp)
     server.register_blueprint(downloads.bp)
     server.register_blueprint(geo.bp)
+    # After the guard: the limits know who is signed in.
+    limits.make_limiter(server, store, settings, downloads.bp, api.bp)

@@ -19,7 +19,7 @@ from data.divisions import COUNTY_CODES, DIVISIONS
 from data.exports import to_csv, to_xlsx
 from data.i18n import t
 from data.importer.template import template
-from routes.auth import request_language
+from routes.auth import request_language, require
 from routes import context
 from routes.errors import json_error
 import urls
@@ -84,12 +84,16 @@ def download(kind: str, fmt: str):
 
 @bp.get(urls.TEMPLATE)
 def template_download():
-    """The import template for a year: blank, or filled with what the dashboard shows."""
+    """The import template for a year: blank, or filled with what the dashboard shows (for
+    editors only: it is the costliest download, and it is what an editor fills in)."""
     args = request.args
+    filled = args.get("filled") == "1"
+    if filled and require(context.store(), "editor") is None:
+        return Response(t("request.editor_only", request_language()), status=403,
+                        mimetype="text/plain; charset=utf-8")
     year = urls.year(args.get("year", ""), queries.years(context.store()))
     if year is None:
         return Response(t("data.bad_year", request_language()), status=400, mimetype="text/plain; charset=utf-8")
-    filled = args.get("filled") == "1"
     body = template(year, context.store() if filled else None)
     name = f"community-report-{year}{'-data' if filled else ''}.xlsx"
     return Response(body, mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
