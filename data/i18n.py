@@ -470,6 +470,7 @@ TEXT: dict[str, dict[str, str]] = {
               "imported. Make sure the file is the template from this page, filled in, as .xlsx or .csv; save it "
               "again in Excel and retry, and if it still fails, send the file to the administrator."},
     "import.where_file": {"zh": "文件“{file}”", "en": "file “{file}”"},
+    "import.where_sep": {"zh": "，", "en": ", "},
     "import.error_value": {
         "zh": "单元格显示 {error}，请修正公式（这是 Excel 的错误值，不会当作空白导入），保存后再上传。",
         "en": "the cell shows {error}: correct the formula (this is an Excel error value, and it is not taken as "

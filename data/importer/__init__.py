@@ -11,7 +11,6 @@ from __future__ import annotations
 import difflib
 import hashlib
 import logging
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -23,14 +22,13 @@ from data.divisions import DivisionLookupError, division, resolve_county
 from data.i18n import t
 from data.formatting import format_number
 from data.importer.fields import COUNTY_SHEET, INT, RURAL, SHARES, URBAN, SheetSpec
-from data.importer.parse import error_value, parse_column
+from data.importer.parse import TOTAL_ROW, error_value, parse_column
 from data.importer.problems import FileProblem, Problem, field_headers
 from data.importer.read import RawSheet, comparable, read_upload
 from data.importer.validate import validate
 from data.progress import missing
 from data.schema import UNIT_YEAR_COLUMNS
 
-TOTAL_ROW = re.compile(r"^(合计|总计|小计|共计|全县|全市|其中|total|subtotal|of\s*which)", re.IGNORECASE)
 COMPARED = [c for c in UNIT_YEAR_COLUMNS]
 COUNTY_COMPARED = ["rural_centers_built", "urban_stations_built", "info_platform", "unified_hotline"]
 INT_COLUMNS = {f.key for spec in (URBAN, RURAL, COUNTY_SHEET) for f in spec.fields if f.kind == INT}
@@ -200,7 +198,7 @@ def _typed_sheet(sheet: RawSheet, year: int, report: ImportReport) -> pd.DataFra
     missing = [f for f in spec.fields if f.required and f.key not in sheet.columns]
     if missing:
         report.errors.append(Problem("import.missing_columns", sheet.name,
-                                     columns_zh="、".join(f.zh for f in missing),
+                                     columns_zh=t("list.comma", "zh").join(f.zh for f in missing),
                                      columns_en=", ".join(f.en for f in missing)))
         return None
     width = max(sheet.columns.values()) + 1
@@ -483,14 +481,14 @@ def _diff(report: ImportReport, frame: pd.DataFrame, shown: pd.DataFrame, index:
     report.dropped_units = [f"{division(c).full_name} {n}" for c, n in zip(dropped["county_code"], dropped["name"])]
     if report.dropped_units:
         report.warnings.append(Problem("import.units_dropped", n=len(report.dropped_units),
-                                       examples="、".join(report.dropped_units[:5])))
+                                       examples=t("list.comma", "zh").join(report.dropped_units[:5])))
     report.changes = _changed(shown.set_index("unit_id"), report.unit_years.set_index("unit_id"), COMPARED, names)
     # A known id under another name: the store keeps one name per unit, so the stored one stays.
     stored = frame[["unit_id", "name", "county_code"]].merge(index.rename(columns={"id": "unit_id", "name": "stored"}),
                                                              on=["unit_id", "county_code"])
     renamed = stored[stored["name"] != stored["stored"]]
     if len(renamed):
-        report.warnings.append(Problem("import.renamed", n=len(renamed), examples="、".join(
+        report.warnings.append(Problem("import.renamed", n=len(renamed), examples=t("list.comma", "zh").join(
             f"{a} → {b}" for a, b in zip(renamed["stored"].head(5), renamed["name"].head(5)))))
 
 

@@ -21,6 +21,11 @@ import pandas as pd
 from data.importer.fields import AREA, BOOL, COUNTY, ELECTION, ID, INT, PERCENT, TEXT, YEAR, Field
 from data.progress import missing
 
+# A row of totals names itself so, in its name, county or first cell.
+TOTAL_ROW = re.compile(r"^(合计|总计|小计|共计|全县|全市|其中|total|subtotal|of\s*which)", re.IGNORECASE)
+# How the template writes yes/no and the election (the first of each pair of words read above).
+WRITTEN_BOOL = ("是", "否")
+WRITTEN_ELECTION = ("直接", "间接")
 NOT_APPLICABLE = {"—", "-", "–", "－", "——", "--", "/", "不适用", "n/a", "na"}
 TRUE_WORDS = {"是", "有", "y", "yes", "true", "1", "√", "✓", "已建", "已接入"}
 FALSE_WORDS = {"否", "无", "n", "no", "false", "0", "×", "✗", "未建", "未接入"}

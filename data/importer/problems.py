@@ -62,7 +62,7 @@ class Problem:
             where.append(t("import.where_column", lang, column=self.column_header(lang)))
         found = t("import.found", lang, value=_shown(self.value)) if self.value is not None else ""
         rule = self.rule(lang)
-        head = ", ".join(where) if lang == "en" else "，".join(where)
+        head = t("import.where_sep", lang).join(where)
         space = " " if lang == "en" else ""
         return (head + colon(lang) if head else "") + rule + (space + found if found else "")
 

@@ -19,7 +19,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from data.divisions import COUNTY_CODES, division
 from data.exports import safe_cell, safe_values
 from data.importer.fields import BOOL, COUNTY, ELECTION, PERCENT, SHEETS, YEAR, SheetSpec
-from data.importer.parse import ELECTIONS  # noqa: F401  (the words the reader accepts)
+from data.importer.parse import ELECTIONS, WRITTEN_BOOL, WRITTEN_ELECTION  # noqa: F401  (the words the reader accepts)
 from data.importer.read import MAX_BYTES
 from data.progress import missing
 
@@ -87,8 +87,8 @@ INSTRUCTIONS = [
 
 _HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
 _REQUIRED_FILL = PatternFill("solid", fgColor="F8CBAD")
-_BOOL_WORDS = ("是", "否")
-_ELECTION_WORDS = ("直接", "间接")
+_BOOL_WORDS = WRITTEN_BOOL
+_ELECTION_WORDS = WRITTEN_ELECTION
 
 
 def county_label(code: str) -> str:
@@ -182,7 +182,7 @@ def _sheet_frame(spec: SheetSpec, part: pd.DataFrame, year: int, labels: dict[st
         elif f.kind == BOOL:
             columns[f.key] = [_word(v, _BOOL_WORDS) for v in part[f.key]]
         elif f.kind == ELECTION:
-            columns[f.key] = part[f.key].map({"direct": "直接", "indirect": "间接"}).tolist()
+            columns[f.key] = part[f.key].map(dict(zip(("direct", "indirect"), WRITTEN_ELECTION))).tolist()
         elif f.kind == PERCENT:
             columns[f.key] = [None] * len(part)  # the counts are exported; shares only fill gaps
         else:
