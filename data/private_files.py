@@ -1,5 +1,6 @@
-"""Files only the server's own user may read or write (the secret key, the SQLite store):
-created mode 600 whatever the umask, and tightened to 600 when found looser."""
+"""Files only the server's own user may read or write: the secret key and the SQLite store.
+
+Created mode 600 whatever the umask, and tightened to 600 when found looser."""
 from __future__ import annotations
 
 import os

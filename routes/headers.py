@@ -1,5 +1,6 @@
-"""Security headers on every response: the Content-Security-Policy, framing, sniffing, referrer,
-permissions, cross-origin isolation, HSTS behind TLS, and no-store on everything but static files.
+"""Security headers on every response: CSP, framing, sniffing, referrer, permissions, HSTS, caching.
+
+Also cross-origin isolation (COOP, CORP); HSTS only behind TLS (SECURE_COOKIES=1).
 
 - script-src is 'self' and the hashes of Dash's inline scripts (`Dash.csp_hashes()`): no
   'unsafe-inline' and no 'unsafe-eval'. Every clientside callback is a `dash_clientside`

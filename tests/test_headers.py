@@ -63,6 +63,7 @@ def test_every_response_carries_the_security_headers(client, method, path):
     assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
     assert headers["Cross-Origin-Resource-Policy"] == "same-origin"
     assert "Strict-Transport-Security" not in headers  # plain HTTP: HSTS only behind TLS
+    assert not [h for h in headers.keys() if h.lower().startswith("access-control-")]  # no CORS: same origin only
 
 
 @pytest.mark.parametrize("method,path", EVERY_KIND)
