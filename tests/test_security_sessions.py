@@ -492,3 +492,17 @@ def test_the_audit_log_is_shown_and_exported_to_admins_only(app, client, store):
     body = response.get_data().decode("utf-8-sig")
     assert body.splitlines()[0] == ",".join(audit.COLUMNS) and "marker-user" in body
     assert response.headers["Cache-Control"] == "no-store"
+
+
+@pytest.mark.slow
+def test_an_import_from_the_command_line_is_recorded(store, tmp_path):
+    from data.importer.template import template
+    path = tmp_path / "report-2012.xlsx"
+    path.write_bytes(template(2012, store))
+    done = subprocess.run([sys.executable, "-m", "data.importer", str(path), "--year", "2012", "--by", "clerk",
+                           "--database", store.url, "--lang", "en"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    row = audit_rows(store, audit.IMPORT)[-1]
+    assert (row["username"], row["address"], row["result"]) == ("clerk", "cli", "committed")
+    assert "report-2012.xlsx" in row["object"]
+    store.revert_batch(store.batches()[-1].id)

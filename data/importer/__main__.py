@@ -92,6 +92,11 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if not report.may_commit(args.accept_unknown_columns):
         print(t("import.held", args.lang, n=len(report.held)))
         return 1
+    if batch is not None:  # the audit trail has every import, the command line's too
+        from data import audit
+        audit.record(store, audit.IMPORT, user=args.by or getpass.getuser(), address="cli",
+                     object=f"batch {batch}; year {args.year}; files {', '.join(n for n, _ in files)}; "
+                            f"sha256 {report.sha256}", result="committed")
     print(t("import.dry_run", args.lang) if batch is None else t("import.committed", args.lang, batch=batch))
     return 0
 
