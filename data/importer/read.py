@@ -15,11 +15,10 @@ import olefile
 from openpyxl.utils import column_index_from_string, get_column_letter
 from python_calamine import CalamineWorkbook
 
-from data.importer.fields import SHEETS, Field, SheetSpec
+from data.importer.fields import MAX_BYTES, SHEETS, Field, SheetSpec
 from data.importer.package import SheetScan, open_package
 from data.importer.problems import FileProblem, Problem
 
-MAX_BYTES = 20 * 1024 * 1024
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: an old .xls, or an encrypted workbook
 ZIP_MAGIC = b"PK\x03\x04"
 HEADER_ROWS_SEARCHED = 10
