@@ -40,8 +40,10 @@ class Settings:
     # Costly anonymous requests (downloads, the API's CSV, page renders) are limited per address
     # with Flask-Limiter; RATE_LIMITS=0 turns the limits off (a test that fuzzes from one address).
     rate_limits: bool = field(default_factory=lambda: _flag("RATE_LIMITS", True))
-    # How many downloads and CSV answers one address may ask for, in Flask-Limiter's notation.
-    download_rate: str = field(default_factory=lambda: os.environ.get("DOWNLOAD_RATE", "10 per minute;100 per hour"))
+    # How many downloads and CSV answers one address may ask for without signing in, in
+    # Flask-Limiter's notation (signed-in users are not limited). 5 a minute keeps the heaviest
+    # (a large county's whole work list, ~0.4 s) to a fraction of two workers.
+    download_rate: str = field(default_factory=lambda: os.environ.get("DOWNLOAD_RATE", "5 per minute;60 per hour"))
     # How many pages one address may have drawn (the router's callback).
     page_rate: str = field(default_factory=lambda: os.environ.get("PAGE_RATE", "120 per minute"))
     # Where the limits' counters live, shared by the workers: a memcached:// or redis:// URL;

@@ -11,6 +11,9 @@ ask for the costly answers (downloads, the API's CSV, page renders).
   router's page renders Settings.page_rate. Signed-in users are not limited (they are known,
   and the heavy filled template is theirs only). Over a limit the answer is 429 with
   Retry-After and a message in both languages.
+- Costly anonymous work also waits for nobody: it runs in one of HEAVY_SLOTS slots shared by
+  the workers of a host (a non-blocking file lock each); with every slot taken the answer is
+  429 at once. So however many arrive together, the other workers stay free for pages.
 - The counters are shared by the workers: in memcached or redis when RATELIMIT_STORAGE_URL
   names one (a deployment with many workers or hosts), else in the store's own database
   (data/ratelimit_storage.py), which every worker already shares, so a single-host deployment
@@ -18,9 +21,13 @@ ask for the costly answers (downloads, the API's CSV, page renders).
 """
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import json
 import logging
+import tempfile
 import time
+from pathlib import Path
 
 import flask
 from flask_limiter import Limiter
@@ -39,6 +46,8 @@ QUERY_LIMIT = 8 * 1024
 PATH_LIMIT = 2 * 1024
 CALLBACK_LIMIT = 1024 * 1024
 FORM_LIMIT = 64 * 1024
+# How many costly anonymous requests may run at once on a host (of gunicorn's 2 workers: one).
+HEAVY_SLOTS = 1
 # The router's callback: the one that draws a whole page.
 ROUTER_OUTPUT = f"..{ids.PAGE}.children...{ids.PAGE_META}.data.."
 
@@ -112,12 +121,56 @@ def _page_render() -> bool:
     return isinstance(body, dict) and body.get("output") == ROUTER_OUTPUT
 
 
+def _costly() -> bool:
+    """A download or the API's CSV from someone not signed in."""
+    request = flask.request
+    blueprint = request.blueprint
+    costly = blueprint == "downloads" or (blueprint == "api" and request.args.get("format") == "csv")
+    return costly and not _signed_in()
+
+
+def _slot_paths(store) -> list[Path]:
+    # Named by the store, so that the workers serving one store (and only they) share them.
+    tag = hashlib.sha256(store.url.encode()).hexdigest()[:16]
+    return [Path(tempfile.gettempdir()) / f"lncs-heavy-{tag}-{i}.lock" for i in range(HEAVY_SLOTS)]
+
+
+def take_slot():
+    """Runs costly anonymous work in a free slot, or answers 429 at once."""
+    if not _costly():
+        return None
+    for path in _slot_paths(context.store()):
+        handle = open(path, "a")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            continue
+        flask.g.heavy_slot = handle
+        return None
+    log.warning("%s: refused: every slot for costly work is busy", _where())
+    response, status = json_error("request.too_many", status=429, seconds=2)
+    response.headers["Retry-After"] = "2"
+    return response, status
+
+
+def free_slot(_exc=None):
+    handle = flask.g.pop("heavy_slot", None)
+    if handle is not None:
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        handle.close()
+
+
 def make_limiter(server: flask.Flask, store, settings, downloads_bp, api_bp) -> Limiter:
     """Flask-Limiter on `server`, counting in the store's database unless a storage is named."""
     if settings.ratelimit_storage_url:
         uri, options = settings.ratelimit_storage_url, {}
     else:
         uri, options = f"{ratelimit_storage.SCHEME}://", {"engine": store.engine}
+    if settings.rate_limits:
+        # Before the limiter's own check: one refused for want of a slot costs no write.
+        server.before_request(take_slot)
+        server.teardown_request(free_slot)
     limiter = Limiter(
         get_remote_address, app=server, storage_uri=uri, storage_options=options, strategy="fixed-window",
         headers_enabled=True, key_prefix="lncs", enabled=settings.rate_limits,

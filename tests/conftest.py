@@ -16,6 +16,9 @@ from tests.browser import CHROMIUM_ARGS, LiveServer, RecordingPage
 # (demo_store below), and no default is left that points there, neither for the apps built
 # here nor for the servers started as processes (they inherit this environment).
 os.environ.setdefault("SECRET_KEY", "tests-only-secret")
+# Thousands of requests come from one address here: the rate limits are off unless a test
+# turns them on (tests/test_limits.py does, for its apps and its server).
+os.environ.setdefault("RATE_LIMITS", "0")
 os.environ["DATABASE_URL"] = f"sqlite:///{Path(tempfile.mkdtemp(prefix='dashboard-tests-')) / 'unused.sqlite'}"
 
 
