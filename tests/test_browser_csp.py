@@ -1,6 +1,6 @@
 """The Content-Security-Policy breaks nothing: every page, loaded and used in a real browser
-under the policy the server sends, reports no violation, and still works (map coloured,
-tabs switch, slides step, the work list fills, the data page signs in)."""
+under the policy the server sends, reports no violation (nor a Permissions-Policy error), and
+still works (map coloured, tabs switch, slides step, the work list fills, the data page signs in)."""
 from __future__ import annotations
 
 import pytest
@@ -44,7 +44,8 @@ def watched(browser, server):
     rec.context.expose_function("reportViolation", lambda text: violations.append(text))
     rec.context.add_init_script(REPORT_VIOLATIONS)
     rec.page.on("console", lambda m: violations.append(f"console: {m.text}")
-                if m.type == "error" and "Content Security Policy" in m.text else None)
+                if m.type == "error" and ("Content Security Policy" in m.text or "Permissions-Policy" in m.text)
+                else None)
     rec.violations = violations
     yield rec
     rec.close()
@@ -101,6 +102,7 @@ def test_presentation_mode_steps_a_slide(watched, server):
     page.keyboard.press("ArrowRight")
     page.wait_for_function(f"() => document.querySelector('{stage}').dataset.slide === '2'")
     page.wait_for_selector(".slide.active .slide-map path.choroplethlocation")
+    assert page.evaluate("document.fullscreenEnabled")  # F still goes full screen under the Permissions-Policy
     assert settled(watched) == []
 
 
