@@ -260,13 +260,20 @@ def test_anonymous_and_viewers_cannot_import_by_posting_to_the_callback(client, 
     sha = check([("f.xlsx", edited_export)], YEAR, store).sha256
     before = store.content_digest()
     dash = DashClient(client)
+    # Issue 12: an upload's body (this one is over 1 MB) is taken from signed-in editors only;
+    # anyone else is refused before the body is read.
+    too_large = t("request.too_large", "en", limit="1 MB")
     response = dash.call(RESULT_CHILDREN, confirm_values(edited_export, sha), CONFIRM_N_CLICKS,
                          csrf=csrf)
-    assert response.status_code == 200
-    assert t("data.forbidden", "en") in response.get_data(as_text=True)
+    assert response.status_code == 413
+    assert response.get_json()["error"]["en"] == too_large
     preview = dash.call(PREVIEW_CHILDREN, {UPLOADED_DATA: uploaded(edited_export), YEAR_VALUE: YEAR,
                                                   PAGE_META_DATA: {"lang": "en"}}, UPLOADED_DATA, csrf=csrf)
-    assert t("data.forbidden", "en") in preview.get_data(as_text=True)
+    assert preview.status_code == 413 and preview.get_json()["error"]["en"] == too_large
+    # A small one reaches the callback, which refuses it.
+    small = dash.call(RESULT_CHILDREN, {CONFIRM_N_CLICKS: 1, UPLOADED_DATA: {"contents": ["x"], "filename": ["f.xlsx"]},
+                                        PAGE_META_DATA: {"lang": "en"}}, CONFIRM_N_CLICKS, csrf=csrf)
+    assert small.status_code == 200 and t("data.forbidden", "en") in small.get_data(as_text=True)
     assert store.content_digest() == before
 
 
