@@ -105,6 +105,7 @@ def test_suite_paths_out_of_the_package_are_404(client):
         assert client.get(path).status_code == 404, path
 
 
+@pytest.mark.slow
 def test_query_strings_never_answer_5xx(client, demo_store, tracebacks):
     rng = random.Random(SEED + 1)
     before = demo_store.content_digest()
@@ -173,6 +174,7 @@ def _bodies(app, rng: random.Random, per_callback: int):
                    "state": entries[len(spec["inputs"]):], "changedPropIds": changed}
 
 
+@pytest.mark.slow
 def test_callbacks_with_hostile_values_never_answer_5xx(app, client, demo_store, tracebacks):
     rng = random.Random(SEED + 2)
     before = demo_store.content_digest()
@@ -234,3 +236,21 @@ def test_a_server_fault_in_a_callback_is_500_with_one_line(app, client, caplog, 
     assert "Traceback" not in text and "store went away" not in text
     faults = [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert len(faults) == 1 and not faults[0].exc_info and "\n" not in faults[0].getMessage()
+
+
+def test_parsers_take_any_json_value():
+    from callbacks.overview import next_state
+    from data.i18n import t
+    from layouts import ids
+
+    years = [2011, 2012, 2013, 2014]
+    assert t("app.title", ["en"]) == t("app.title", "zh") and t("app.title", {"a": 1}) == t("app.title", "zh")
+    assert urls.normal_path(["/county"]) == "/" and urls.normal_path({"a": 1}) == "/"
+    assert urls.language_of(["lang=en"]) == "zh" and urls.parse({"x": 1}, years)[0] == urls.default_state(years)
+    assert urls.meta_language(["en"]) == "zh" and urls.meta_language({"lang": "en"}) == "en"
+    current = urls.default_state(years)
+    for click in ("x", ["a"], {"points": "x"}, {"points": [1]}, {"points": [{"location": ["210100"]}]}):
+        assert next_state(current, ids.MAP, search="", indicator=None, year=None, level=None, city=None,
+                          mode=None, click=click, years=years)[0] == current
+    assert next_state(current, ids.INDICATOR, search="", indicator=["x"], year=None, level=None, city=None,
+                      mode=None, click=None, years=years)[0] == current
