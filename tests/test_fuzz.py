@@ -100,7 +100,8 @@ def test_paths_never_answer_5xx(client, demo_store, tracebacks):
 
 
 def test_suite_paths_out_of_the_package_are_404(client):
-    for path in ("/_dash-component-suites/dash/../../../settings.py", "/_dash-component-suites/dash/..%2f..%2fsettings.py",
+    for path in ("/_dash-component-suites/dash/../../../settings.py",
+                 "/_dash-component-suites/dash/..%2f..%2fsettings.py",
                  "/_dash-component-suites/nothing/x.js", "/_dash-component-suites/dash/deps/nothing.js"):
         assert client.get(path).status_code == 404, path
 

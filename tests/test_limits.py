@@ -4,7 +4,6 @@ server (gunicorn, 2 workers) that still answers a page within 2 s under 20 heavy
 from __future__ import annotations
 
 import concurrent.futures
-import json
 import os
 import socket
 import subprocess
