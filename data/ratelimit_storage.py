@@ -31,7 +31,10 @@ class DatabaseStorage(Storage):
         if engine is None:
             raise ValueError(f"{SCHEME}:// needs the store's engine in storage_options")
         self.engine = engine
-        counters.create(engine, checkfirst=True)
+        try:  # the store's schema has it already; a bare engine (a test) gets it here
+            counters.create(engine, checkfirst=True)
+        except SQLAlchemyError:  # another worker created it in between
+            pass
         super().__init__(uri, wrap_exceptions=wrap_exceptions, **options)
 
     @property
