@@ -109,7 +109,8 @@ def test_hsts_is_sent_when_cookies_are_secure(demo_store):
 def test_the_signed_in_data_page_and_the_admins_user_list_are_not_stored(client):
     csrf = sign_in(client)
     assert client.get("/data").headers["Cache-Control"] == "no-store"
-    response = DashClient(client).call(f"{ids.PAGE}.children", {f"{ids.URL}.pathname": "/data", f"{ids.URL}.search": ""},
+    response = DashClient(client).call(f"{ids.PAGE}.children",
+                                       {f"{ids.URL}.pathname": "/data", f"{ids.URL}.search": ""},
                                        changed=f"{ids.URL}.pathname", csrf=csrf)
     assert response.status_code == 200 and "hdr-admin" in response.get_data(as_text=True)
     assert response.headers["Cache-Control"] == "no-store"

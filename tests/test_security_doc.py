@@ -6,8 +6,6 @@ import ast
 import logging
 import re
 
-import pytest
-
 from app import create_app
 from data import audit, users
 from settings import ROOT, Settings
