@@ -11,6 +11,7 @@ import pytest
 
 from app import create_app
 from data import users
+from data.store import Store
 from layouts import ids
 from settings import Settings
 from tests.dash_client import DashClient
@@ -32,10 +33,14 @@ STATIC = {"/assets/app.css", "/assets/vendor/plotly/plotly-dashboard.min.js", "/
 
 
 @pytest.fixture(scope="module")
-def app(demo_store):
-    if users.get_user(demo_store, "hdr-admin") is None:
-        users.create_user(demo_store, "hdr-admin", PASSWORD, "admin")
-    return create_app(Settings(debug=False, secret_key="headers-test"), store=demo_store)
+def app(demo_store, tmp_path_factory):
+    """The app on a copy of the demo store, which gets an admin: the shared store stays as built."""
+    path = tmp_path_factory.mktemp("headers") / "store.sqlite"
+    with demo_store.engine.connect() as conn:
+        conn.exec_driver_sql(f"VACUUM INTO '{path}'")
+    store = Store(f"sqlite:///{path}")
+    users.create_user(store, "hdr-admin", PASSWORD, "admin")
+    return create_app(Settings(debug=False, secret_key="headers-test"), store=store)
 
 
 @pytest.fixture

@@ -29,6 +29,12 @@ def client(demo_store):
     return create_app(Settings(debug=False, rate_limits=False), store=demo_store).server.test_client()
 
 
+@pytest.fixture(scope="module")
+def own_store(demo_store, tmp_path_factory) -> Store:
+    """A copy of the demo store for the tests that add users: the shared one stays as built."""
+    return Store(_copy(demo_store, tmp_path_factory.mktemp("limits") / "users.sqlite"))
+
+
 def _editor(store, name="limits-editor"):
     if users.get_user(store, name) is None:
         users.create_user(store, name, "Correct-Horse-9", "editor")
@@ -64,8 +70,8 @@ def test_a_callback_body_over_1_mb_is_413_before_it_is_parsed(client, monkeypatc
     assert r.status_code == 413
 
 
-def test_only_a_signed_in_editor_may_send_an_upload_body(demo_store):
-    app = create_app(Settings(debug=False, rate_limits=False, upload_limit_mb=3), store=demo_store)
+def test_only_a_signed_in_editor_may_send_an_upload_body(own_store):
+    app = create_app(Settings(debug=False, rate_limits=False, upload_limit_mb=3), store=own_store)
     client = app.server.test_client()
     big = "A" * (2 * 1024 * 1024)
     upload = {"output": "..data-preview.children...data-checked.data...data-confirm.disabled..",
@@ -73,7 +79,7 @@ def test_only_a_signed_in_editor_may_send_an_upload_body(demo_store):
               "state": [], "changedPropIds": ["data-uploaded.data"]}
     other = dict(upload, inputs=[{"id": "url", "property": "search", "value": big}])
     assert client.post("/_dash-update-component", json=upload).status_code == 413  # anonymous
-    token = _sign_in(client, demo_store, _editor(demo_store))
+    token = _sign_in(client, own_store, _editor(own_store))
     headers = {"X-CSRFToken": token}
     assert client.post("/_dash-update-component", json=other, headers=headers).status_code == 413
     assert client.post("/_dash-update-component", json=upload, headers=headers).status_code not in (413, 414)
@@ -81,14 +87,14 @@ def test_only_a_signed_in_editor_may_send_an_upload_body(demo_store):
     assert client.post("/_dash-update-component", json=over, headers=headers).status_code == 413
 
 
-def test_the_filled_template_needs_an_editor(client, demo_store):
+def test_the_filled_template_needs_an_editor(client, own_store):
     r = client.get(FILLED + "&lang=en")
     assert r.status_code == 403 and r.get_data(as_text=True) == "The filled template is for signed-in editors only."
     r = client.get(FILLED + "&lang=zh")
     assert r.status_code == 403 and "编辑" in r.get_data(as_text=True)
     assert client.get("/download/template.xlsx?year=2014").status_code == 200  # the blank one is open
-    signed = create_app(Settings(debug=False, rate_limits=False), store=demo_store).server.test_client()
-    _sign_in(signed, demo_store, _editor(demo_store))
+    signed = create_app(Settings(debug=False, rate_limits=False), store=own_store).server.test_client()
+    _sign_in(signed, own_store, _editor(own_store))
     assert signed.get(FILLED).status_code == 200
 
 
