@@ -11,8 +11,9 @@ from urllib.parse import quote, urlencode
 import pytest
 
 from app import create_app
-from settings import Settings
 import urls
+from settings import Settings
+from tests.dash_client import DashClient
 
 SEED = 20130301
 # Values that parsers have failed on: digits that str.isdigit() takes and int() refuses, huge,
@@ -148,15 +149,6 @@ def _entry(spec: dict, value):
     return {"id": spec["id"], "property": spec["property"], "value": value}
 
 
-def _outputs(output: str):
-    def one(text):
-        id_, prop = text.rsplit(".", 1)
-        return {"id": json.loads(id_) if id_.startswith("{") else id_, "property": prop.split("@")[0]}
-    if output.startswith(".."):
-        return [one(o) for o in output[2:-2].split("...")]
-    return one(output)
-
-
 def _bodies(app, rng: random.Random, per_callback: int):
     """For every callback in the app, bodies with each input and state given a hostile value."""
     for output, spec in app.callback_map.items():
@@ -170,7 +162,7 @@ def _bodies(app, rng: random.Random, per_callback: int):
             # Each input is the one that fired in turn: a callback branches on it.
             fired = spec["inputs"][k % len(spec["inputs"])] if spec["inputs"] else None
             changed = [f"{fired['id']}.{fired['property']}"] if fired and not fired["id"].startswith("{") else []
-            yield {"output": output, "outputs": _outputs(output) if "." in output else [],
+            yield {"output": output, "outputs": DashClient._outputs(output) if "." in output else [],
                    "inputs": entries[:len(spec["inputs"])],
                    "state": entries[len(spec["inputs"]):], "changedPropIds": changed}
 
