@@ -10,6 +10,7 @@ import pytest
 
 from data.store import Store
 from settings import Settings
+from tests import stores
 from tests.browser import CHROMIUM_ARGS, LiveServer, RecordingPage
 
 # The tests never touch the working tree's instance/ folder: every store is a temporary one
@@ -23,17 +24,14 @@ os.environ["DATABASE_URL"] = f"sqlite:///{Path(tempfile.mkdtemp(prefix='dashboar
 
 
 @pytest.fixture(scope="session")
-def demo_store(tmp_path_factory) -> Store:
-    """The simulated demo store, built once per test session: in a temporary SQLite file, or,
-    when TEST_DATABASE_URL is set (say a PostgreSQL database), there, from empty tables."""
-    url = os.environ.get("TEST_DATABASE_URL")
-    if url:
-        store = Store(url)
-        store.drop_all()
-    else:
-        store = Store(f"sqlite:///{tmp_path_factory.mktemp('store') / 'demo.sqlite'}")
-    store.ensure_ready()
-    return store
+def demo_store() -> Store:
+    """The simulated demo store, built once per test session, on the database the run selects
+    (tests/stores.py: a temporary SQLite file, or a new database on TEST_DATABASE_URL's server)."""
+    return stores.demo_copy("demo_store")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    stores.cleanup()  # the session's databases dropped, its SQLite files removed
 
 
 @pytest.fixture(scope="session")
