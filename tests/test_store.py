@@ -11,17 +11,18 @@ import sqlalchemy as sa
 
 from data import queries, schema
 from data.store import Store, compute_counts
+from tests import stores
 from tests.factories import batch, unit_year
 
 
-def fresh(tmp_path, name="s.sqlite") -> Store:
-    return Store(f"sqlite:///{tmp_path / name}")
+def fresh(name: str = "s") -> Store:
+    return stores.new_store(name)
 
 
 @pytest.mark.slow
-def test_first_start_builds_the_demo_store_in_sane_time(tmp_path):
+def test_first_start_builds_the_demo_store_in_sane_time():
     """30 s is a sanity bound; `python -m bench.store` holds the 10 s target."""
-    store = fresh(tmp_path)
+    store = fresh()
     start = time.perf_counter()
     assert store.ensure_ready() is True
     assert time.perf_counter() - start <= 30.0
@@ -41,18 +42,18 @@ def test_demo_data_is_one_batch_named_simulated_in_the_store(demo_store):
 
 
 @pytest.mark.slow
-def test_same_seed_same_store_other_seed_other_store(tmp_path, demo_store):
-    again = fresh(tmp_path, "again.sqlite")
+def test_same_seed_same_store_other_seed_other_store(demo_store):
+    again = fresh("again")
     again.ensure_ready()
     assert again.content_digest() == demo_store.content_digest()
-    other = fresh(tmp_path, "other.sqlite")
+    other = fresh("other")
     other.ensure_ready(seed=1)
     assert other.content_digest() != demo_store.content_digest()
 
 
 @pytest.mark.slow
-def test_two_processes_starting_at_once_build_one_demo_batch(tmp_path):
-    url = f"sqlite:///{tmp_path / 'race.sqlite'}"
+def test_two_processes_starting_at_once_build_one_demo_batch():
+    url = stores.new_url("race")
     errors = []
 
     def start():
@@ -70,8 +71,9 @@ def test_two_processes_starting_at_once_build_one_demo_batch(tmp_path):
     assert len(Store(url).batches()) == 1
 
 
-def test_a_committed_batch_moves_the_values_in_every_process(tmp_path):
-    writer, reader = fresh(tmp_path), fresh(tmp_path)
+def test_a_committed_batch_moves_the_values_in_every_process():
+    writer = fresh()
+    reader = Store(writer.url)  # another process's store: its own engine and pool
     writer.create_schema()
     units = [("210102U1", "urban", "210102"), ("210102U2", "urban", "210102")]
     first = [unit_year("210102U1", 2011, has_facility=True), unit_year("210102U2", 2011, has_facility=False)]
@@ -84,8 +86,8 @@ def test_a_committed_batch_moves_the_values_in_every_process(tmp_path):
     assert after.loc["210102", "value"] == 1.0  # the newer batch's record for U2 wins
 
 
-def test_a_batch_that_fails_midway_writes_nothing(tmp_path):
-    store = fresh(tmp_path)
+def test_a_batch_that_fails_midway_writes_nothing():
+    store = fresh()
     store.create_schema()
     digest = store.content_digest()
     version = store.data_version()
