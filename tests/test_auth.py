@@ -17,6 +17,7 @@ from data.importer.template import template
 from data.store import Store
 from layouts import ids
 from settings import Settings
+from tests import stores
 from tests.dash_client import DashClient
 
 # The callbacks' inputs and outputs, as the Dash renderer names them (id.property).
@@ -42,9 +43,8 @@ YEAR = 2014
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    store = Store(f"sqlite:///{tmp_path_factory.mktemp('auth') / 'auth.sqlite'}")
-    store.ensure_ready()
+def store():
+    store = stores.demo_copy("auth")
     for name, role in (("ada", "admin"), ("ed", "editor"), ("vi", "viewer")):
         users.create_user(store, name, PASSWORD, role)
     return store
@@ -146,10 +146,10 @@ def test_failed_sign_ins_are_throttled_per_name_and_address_pair(client, store):
 
 
 @pytest.mark.slow
-def test_the_create_admin_command_makes_an_admin(tmp_path):
+def test_the_create_admin_command_makes_an_admin():
     import subprocess
     import sys
-    url = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    url = stores.new_url("cli")
     done = subprocess.run([sys.executable, "-m", "data.users", "--database", url, "create-admin", "boss",
                            "--password-stdin"], input="A good long password\n", capture_output=True, text=True,
                           timeout=60)
