@@ -53,7 +53,8 @@ def on_postgresql() -> bool:
 def _check_backend() -> None:
     url = base_url()
     if url is not None and make_url(url).get_backend_name() not in ("postgresql", "sqlite"):
-        raise RuntimeError(f"TEST_DATABASE_URL: only PostgreSQL and SQLite are supported, not {make_url(url).drivername}")
+        raise RuntimeError("TEST_DATABASE_URL: only PostgreSQL and SQLite are supported, "
+                           f"not {make_url(url).drivername}")
 
 
 def _slug(name: str) -> str:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from data import users
-from data.store import Store
 from layouts import ids
 from settings import Settings
+from tests import stores
 from tests.browser import LiveServer, RecordingPage, wait_for_map
 
 pytestmark = pytest.mark.browser
@@ -26,9 +26,8 @@ document.addEventListener('securitypolicyviolation', (e) => {
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    store = Store(f"sqlite:///{tmp_path_factory.mktemp('csp') / 'store.sqlite'}")
-    store.ensure_ready()
+def server():
+    store = stores.demo_copy("csp")
     users.create_user(store, "csp-admin", PASSWORD, "admin")
     server = LiveServer(Settings(debug=False, secret_key="csp-browser-test"), store=store)
     yield server

@@ -11,9 +11,9 @@ from data import users
 from data.i18n import t
 from data.importer.fields import URBAN
 from data.importer.template import template
-from data.store import Store
 from layouts import ids
 from settings import Settings
+from tests import stores
 from tests.browser import LiveServer, RecordingPage
 
 pytestmark = pytest.mark.browser
@@ -22,9 +22,8 @@ PASSWORD = "A long enough password"  # passes the policy (data.users.check_passw
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    store = Store(f"sqlite:///{tmp_path_factory.mktemp('data-page') / 'store.sqlite'}")
-    store.ensure_ready()
+def server():
+    store = stores.demo_copy("data_page")
     users.create_user(store, "ed", PASSWORD, "editor")
     server = LiveServer(Settings(debug=False, secret_key="browser-test"), store=store)
     yield server

@@ -10,8 +10,8 @@ from openpyxl import load_workbook
 
 from app import create_app
 from data.exports import neutralise
-from data.store import Store
 from settings import Settings
+from tests import stores
 from tests.factories import batch, unit_year
 
 
@@ -110,9 +110,9 @@ def test_bad_download_requests_get_a_bilingual_error(client, url):
 ATTACKS = ["=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "\tTabbed", "\rReturn", "=cmd|' /C calc'!A0"]
 
 
-def test_names_that_look_like_formulas_are_neutralised(tmp_path):
+def test_names_that_look_like_formulas_are_neutralised():
     """Unit names come from county reports: they are fed through the work list download."""
-    store = Store(f"sqlite:///{tmp_path / 'attack.sqlite'}")
+    store = stores.new_store("attack")
     store.create_schema()
     units = [(f"210224U9{i}", "urban", "210224") for i in range(len(ATTACKS))]
     made = batch(units, [unit_year(u, 2011, has_facility=False) for u, _, _ in units])

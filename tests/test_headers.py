@@ -11,9 +11,9 @@ import pytest
 
 from app import create_app
 from data import users
-from data.store import Store
 from layouts import ids
 from settings import Settings
+from tests import stores
 from tests.dash_client import DashClient
 
 PASSWORD = "Headers-check-Passw0rd!"
@@ -33,12 +33,9 @@ STATIC = {"/assets/app.css", "/assets/vendor/plotly/plotly-dashboard.min.js", "/
 
 
 @pytest.fixture(scope="module")
-def app(demo_store, tmp_path_factory):
+def app():
     """The app on a copy of the demo store, which gets an admin: the shared store stays as built."""
-    path = tmp_path_factory.mktemp("headers") / "store.sqlite"
-    with demo_store.engine.connect() as conn:
-        conn.exec_driver_sql(f"VACUUM INTO '{path}'")
-    store = Store(f"sqlite:///{path}")
+    store = stores.demo_copy("headers")
     users.create_user(store, "hdr-admin", PASSWORD, "admin")
     return create_app(Settings(debug=False, secret_key="headers-test"), store=store)
 
