@@ -30,6 +30,7 @@ from python_calamine import CalamineWorkbook
 
 import urls
 from data import users
+from data.i18n import t
 from data.importer.fields import SHEETS
 from data.importer.parse import WRITTEN_BOOL
 from data.importer.template import county_label, template
@@ -202,6 +203,23 @@ def wait_for_value(server: Gunicorn, expected: float, limit: float) -> tuple[flo
             assert time.perf_counter() - start < limit * 5, f"{server.name} still shows the old value"
 
 
+def county_page_badges(server: Gunicorn, n: int = 8) -> set[bool]:
+    """Whether 铁西区's page for 2014, as the router draws it n times (2 at a time, so that each
+    worker of the server draws some), is badged "partly simulated" (real reports beside the
+    demo data) rather than simulated."""
+    dash = DashClient(Http(requests.Session(), server.url))
+    partly = t("badge.partly_simulated", "en")
+
+    def draw(_):
+        page = dash.call(f"{ids.PAGE}.children", {f"{ids.URL}.pathname": urls.place("county", TIEXI),
+                                                  f"{ids.URL}.search": f"?indicator={PLATFORM}&year={YEAR}&lang=en",
+                                                  PAGE_META_DATA: None}, f"{ids.URL}.pathname")
+        assert page.status_code == 200, page.get_data(as_text=True)[:300]
+        return partly in page.get_data(as_text=True)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        return set(pool.map(draw, range(n)))
+
+
 def every_worker_answers(server: Gunicorn, expected: float, n: int = 24) -> list[float]:
     """n requests, 4 at a time, so that each of the server's workers answers some."""
     with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
@@ -287,6 +305,7 @@ def test_an_import_through_a_shows_on_b_within_a_second_and_a_revert_through_b_o
     before = platform_value(b)
     assert before in (0, 1)
     after = 1 - before
+    assert county_page_badges(b) == {False}  # drawn (and cached, where pages are) before the import
 
     def flip_platform(rows):
         (county_row,) = rows["county"]
@@ -311,6 +330,8 @@ def test_an_import_through_a_shows_on_b_within_a_second_and_a_revert_through_b_o
         done.get_data(as_text=True)[:1000]
     shown_on_b, polls_b = wait_for_value(b, after, PROPAGATION_LIMIT_S)
     assert every_worker_answers(b, after) == [after] * 24  # no worker of B answers the old value
+    assert county_page_badges(b) == {True}  # nor draws the page as it was
+    assert county_page_badges(a) == {True}  # drawn on A too, so that the revert must redraw it
     batch = store.batches()[-1]
     assert batch.kind == "import" and store.active_batch(TIEXI, YEAR) == batch.id
 
@@ -324,6 +345,7 @@ def test_an_import_through_a_shows_on_b_within_a_second_and_a_revert_through_b_o
     shown_on_a, polls_a = wait_for_value(a, before, PROPAGATION_LIMIT_S)
     assert every_worker_answers(a, before) == [before] * 24
     assert every_worker_answers(b, before) == [before] * 24
+    assert county_page_badges(a) == {False}
     print(f"import through A shown by B after {shown_on_b * 1000:.0f} ms ({polls_b} answers); "
           f"revert through B shown by A after {shown_on_a * 1000:.0f} ms ({polls_a} answers)")
     assert shown_on_b < PROPAGATION_LIMIT_S and shown_on_a < PROPAGATION_LIMIT_S
