@@ -20,6 +20,29 @@ class Settings:
     # Any SQLAlchemy URL; by default a SQLite file in the git-ignored instance/ folder.
     database_url: str = field(default_factory=lambda: os.environ.get(
         "DATABASE_URL", f"sqlite:///{ROOT / 'instance' / 'dashboard.sqlite'}"))
+    # Connections each worker keeps open to the database (a request holds one at most), and how
+    # many more it may open for a burst. Workers × (size + overflow) must fit the server's
+    # max_connections (PostgreSQL's default is 100).
+    db_pool_size: int = field(default_factory=lambda: int(os.environ.get("DB_POOL_SIZE", "5")))
+    db_max_overflow: int = field(default_factory=lambda: int(os.environ.get("DB_MAX_OVERFLOW", "5")))
+    # Seconds a request waits for a free connection of its worker's pool before it is answered 503.
+    db_pool_timeout: float = field(default_factory=lambda: float(os.environ.get("DB_POOL_TIMEOUT", "10")))
+    # Seconds to wait for the database server to accept a connection (PostgreSQL): a server that
+    # is down or unreachable is answered 503 within this, not a hang.
+    db_connect_timeout: float = field(default_factory=lambda: float(os.environ.get("DB_CONNECT_TIMEOUT", "5")))
+    # Seconds one SQL statement may run on PostgreSQL before the server cancels it (0: no limit).
+    # SQLite waits up to 30 s for another process's write lock instead.
+    db_statement_timeout: float = field(default_factory=lambda: float(os.environ.get("DB_STATEMENT_TIMEOUT", "30")))
+    # Seconds a browser (and a client of the API) is told to wait before trying again while the
+    # database does not answer (the 503's Retry-After).
+    db_retry_after: int = field(default_factory=lambda: int(os.environ.get("DB_RETRY_AFTER", "5")))
+    # Apply pending schema migrations at start (data.migrate). Off by default: with several servers
+    # an upgrade is a deliberate step (`python -m data.migrate upgrade`, after a backup); an empty
+    # store is always built, and a store from before migrations always gets its baseline.
+    auto_migrate: bool = field(default_factory=lambda: _flag("AUTO_MIGRATE"))
+    # Where `python -m data.backup create` writes when not told (--out): git-ignored, mode 700.
+    backup_dir: Path = field(default_factory=lambda: Path(
+        os.environ.get("BACKUP_DIR", str(ROOT / "instance" / "backups"))))
     # Viewing needs no sign-in by default; set REQUIRE_LOGIN=1 to require it for every page.
     require_login: bool = field(default_factory=lambda: _flag("REQUIRE_LOGIN"))
     # Signs the session cookie. One value for every worker; by default a random key kept in

@@ -3,11 +3,14 @@
 Every record points at the import batch it came from. The demonstration data is one batch
 with is_simulated set; imports add batches, and a later batch for the same county-year
 supersedes an earlier one without deleting it.
+
+A change here is a migration too: `python -m data.migrate revision -m "what" --autogenerate`
+writes it into data/migrations/versions (check it, then commit both); tests/test_migrations.py
+fails while the two differ.
 """
 from __future__ import annotations
 
-from sqlalchemy import (Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table,
-                        Text, UniqueConstraint)
+from sqlalchemy import Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -131,8 +134,6 @@ users = Table(
     # A one-time password (the first admin's): it must be changed at the next sign-in.
     Column("must_change", Boolean, nullable=False, default=False, server_default="0"),
 )
-# Columns added to users after stores were first made; Store.create_schema adds them where missing.
-USER_COLUMNS_ADDED = ("session_gen", "must_change")
 
 # Failed sign-ins, for rate limiting across every server process.
 login_failures = Table(
@@ -173,7 +174,6 @@ store_meta = Table(
     "store_meta", metadata,
     Column("key", String(40), primary_key=True),
     Column("value", Integer, nullable=False),
-    UniqueConstraint("key"),
 )
 
 # The rate limits' counters (routes/limits.py), shared by every worker that uses this store:

@@ -3,8 +3,8 @@
 SQLite file by default (created on first start in the git-ignored instance/ folder);
 any SQLAlchemy URL through DATABASE_URL. Only portable SQL is used.
 
-- ensure_ready() creates the tables and, if there is no data yet, builds the simulated
-  demonstration batch (data.demo) in one transaction.
+- ensure_ready() creates the tables (by the migrations' rule at start, data.migrate) and,
+  if there is no data yet, builds the simulated demonstration batch (data.demo) in one transaction.
 - commit_batch() writes a batch and its records, and rebuilds the derived
   indicator_counts, in one transaction: all of it or none of it.
 - The counts are cached per process and reloaded when store_meta.data_version moves,
@@ -12,19 +12,21 @@ any SQLAlchemy URL through DATABASE_URL. Only portable SQL is used.
 """
 from __future__ import annotations
 
+import contextvars
 import hashlib
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
 import numpy as np
 import pandas as pd
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from data import catalogue, demo, private_files, schema
+from data import catalogue, demo, migrate, private_files, schema
 from data.divisions import DIVISIONS, PROVINCE_CODE
 from settings import Settings
 
@@ -54,14 +56,20 @@ class BatchInfo:
     status: str
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, settings: Settings | None = None) -> Engine:
+    """The engine for `url`, its pool and timeouts from `settings` (Settings' DB_* fields)."""
+    settings = settings or Settings()
+    pool = {"pool_size": settings.db_pool_size, "max_overflow": settings.db_max_overflow,
+            "pool_timeout": settings.db_pool_timeout}
     if url.startswith("sqlite:///"):
         path = url.removeprefix("sqlite:///")
         if path and path != ":memory:":
             from pathlib import Path
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             private_files.prepare_sqlite(Path(path))  # the store is for the server's user only
-        engine = sa.create_engine(url, connect_args={"timeout": 30})
+        # An in-memory database is one connection per thread: no pool to size.
+        sized = pool if path and path != ":memory:" else {}
+        engine = sa.create_engine(url, connect_args={"timeout": 30}, **sized)
 
         @sa.event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record):
@@ -70,8 +78,18 @@ def make_engine(url: str) -> Engine:
             cur.execute("PRAGMA journal_mode=WAL")  # readers go on while a batch is written
             cur.close()
         return engine
+    connect_args = {}
+    if make_url(url).get_backend_name() == "postgresql":
+        # libpq counts whole seconds (and takes less than 2 as 2).
+        connect_args["connect_timeout"] = max(1, round(settings.db_connect_timeout))
+        if settings.db_statement_timeout > 0:
+            options = f"-c statement_timeout={round(settings.db_statement_timeout * 1000)}"
+            given = make_url(url).query.get("options")
+            connect_args["options"] = f"{given} {options}" if given else options
+    # pool_pre_ping: a connection the server dropped (a restart) is replaced, not failed with.
     # Bigger batches of multi-row INSERTs: the demo batch builds in ~6 s on PostgreSQL, not ~9 s.
-    return sa.create_engine(url, pool_pre_ping=True, insertmanyvalues_page_size=5000)
+    return sa.create_engine(url, pool_pre_ping=True, insertmanyvalues_page_size=5000,
+                            connect_args=connect_args, **pool)
 
 
 def _records(frame: pd.DataFrame) -> list[dict]:
@@ -79,13 +97,100 @@ def _records(frame: pd.DataFrame) -> list[dict]:
     return frame.astype(object).where(frame.notna(), None).to_dict("records")
 
 
+class _Scope:
+    """A request's one connection, checked out at its first read and returned at its end."""
+
+    def __init__(self):
+        self.conn: Connection | None = None
+        self.depth = 0
+
+
 class Store:
-    def __init__(self, url: str | None = None):
-        self.url = url or Settings().database_url
-        self.engine = make_engine(self.url)
+    def __init__(self, url: str | None = None, settings: Settings | None = None):
+        settings = settings or Settings()
+        self.url = url or settings.database_url
+        self.engine = make_engine(self.url, settings)
+        # The scope of the request (or command) being served in this thread, if one is open.
+        self._scope: contextvars.ContextVar[_Scope | None] = contextvars.ContextVar(f"store-scope-{id(self)}",
+                                                                                    default=None)
         self._lock = threading.Lock()
         self._cached_version: int | None = None
         self._counts: pd.DataFrame | None = None
+
+    # ------------------------------------------------------------------ connections
+    def open_scope(self) -> contextvars.Token:
+        """Starts a scope (a request's) in which every read of this store shares one connection,
+        checked out at the first read. close_scope(token) returns it."""
+        return self._scope.set(_Scope())
+
+    def close_scope(self, token: contextvars.Token) -> None:
+        scope = self._scope.get()
+        self._scope.reset(token)
+        if scope is not None and scope.conn is not None:
+            self._drop(scope)
+
+    @contextmanager
+    def request_scope(self):
+        """open_scope() … close_scope() around a block."""
+        token = self.open_scope()
+        try:
+            yield self
+        finally:
+            self.close_scope(token)
+
+    @staticmethod
+    def _drop(scope: _Scope) -> None:
+        conn, scope.conn = scope.conn, None
+        try:
+            conn.close()
+        except sa.exc.SQLAlchemyError:  # the server went away with it: the pool forgets it
+            pass
+
+    @contextmanager
+    def connect(self):
+        """A connection to read with: the scope's, when one is open (each read still ends its
+        own transaction, so it sees what was committed before it, as a connection of its own
+        would), else one of its own from the pool."""
+        scope = self._scope.get()
+        if scope is None:
+            with self.engine.connect() as conn:
+                yield conn
+            return
+        if scope.conn is None:
+            scope.conn = self.engine.connect()
+        scope.depth += 1
+        try:
+            yield scope.conn
+        finally:
+            scope.depth -= 1
+            if scope.depth == 0 and scope.conn is not None:
+                try:
+                    scope.conn.rollback()
+                except sa.exc.SQLAlchemyError:
+                    self._drop(scope)  # the next read of the scope checks out a new one
+
+    @contextmanager
+    def begin(self):
+        """A connection in a transaction that commits at the end of the block (rolls back on an
+        exception): the scope's when one is open and no read holds it, else one of its own."""
+        scope = self._scope.get()
+        if scope is None or scope.depth > 0:
+            with self.engine.begin() as conn:
+                yield conn
+            return
+        if scope.conn is None:
+            scope.conn = self.engine.connect()
+        conn = scope.conn
+        scope.depth += 1
+        try:
+            with conn.begin():
+                yield conn
+        except sa.exc.DBAPIError:
+            if conn.invalidated:
+                self._drop(scope)
+            raise
+        finally:
+            scope.depth -= 1
 
     # ------------------------------------------------------------------ set-up
     def ensure_ready(self, seed: int = demo.SEED) -> bool:
@@ -118,39 +223,18 @@ class Store:
                 time.sleep(0.2 * (attempt + 1))
 
     def _create_schema_once(self) -> None:
-        schema.metadata.create_all(self.engine)
+        # The tables come from the migrations (data/migrations), by the rule at start in data.migrate.
+        migrate.prepare(self.url, auto_migrate=Settings().auto_migrate)
         with self.engine.begin() as conn:
-            have = {c["name"] for c in sa.inspect(conn).get_columns("users")}
-            for name in schema.USER_COLUMNS_ADDED:
-                if name not in have:  # a store made before the column existed
-                    column = schema.users.c[name]
-                    conn.execute(sa.text(f"ALTER TABLE users ADD COLUMN {name} "
-                                         f"{column.type.compile(conn.dialect)} NOT NULL DEFAULT "
-                                         f"'{column.server_default.arg}'"))
             if conn.execute(sa.select(sa.func.count()).select_from(schema.divisions)).scalar() == 0:
                 conn.execute(schema.divisions.insert(), _records(DIVISIONS[
                     ["code", "name", "name_en", "kind", "level", "parent_code"]].replace({"parent_code": {"": None}})))
-            self._backfill_scope(conn)
             if conn.execute(sa.select(schema.store_meta.c.value).where(
                     schema.store_meta.c.key == "data_version")).first() is None:
                 conn.execute(schema.store_meta.insert(), {"key": "data_version", "value": 0})
 
-    @staticmethod
-    def _backfill_scope(conn: Connection) -> None:
-        """Batches written before batch_scope existed: their scope is the county-years their
-        records touch."""
-        b, sc, u, r, c = (schema.import_batches, schema.batch_scope, schema.units, schema.unit_year_records,
-                          schema.county_year_records)
-        missing = conn.execute(sa.select(b.c.id).where(~sa.exists().where(sc.c.batch_id == b.c.id))).scalars().all()
-        for batch_id in missing:
-            touched = sa.union(
-                sa.select(sa.literal(batch_id), u.c.county_code, r.c.year).join(u, u.c.id == r.c.unit_id)
-                .where(r.c.batch_id == batch_id),
-                sa.select(sa.literal(batch_id), c.c.county_code, c.c.year).where(c.c.batch_id == batch_id))
-            conn.execute(sc.insert().from_select(["batch_id", "county_code", "year"], touched))
-
     def has_data(self) -> bool:
-        with self.engine.connect() as conn:
+        with self.connect() as conn:
             return conn.execute(sa.select(sa.func.count()).select_from(schema.import_batches).where(
                 schema.import_batches.c.status == "active")).scalar() > 0
 
@@ -260,7 +344,7 @@ class Store:
 
     # ------------------------------------------------------------------ reading
     def data_version(self) -> int:
-        with self.engine.connect() as conn:
+        with self.connect() as conn:
             return int(conn.execute(sa.select(schema.store_meta.c.value).where(
                 schema.store_meta.c.key == "data_version")).scalar() or 0)
 
@@ -270,14 +354,14 @@ class Store:
         version = self.data_version() if version is None else version
         with self._lock:
             if self._counts is None or version != self._cached_version:
-                with self.engine.connect() as conn:
+                with self.connect() as conn:
                     self._counts = pd.read_sql(sa.select(schema.indicator_counts), conn)
                 self._cached_version = version
             return self._counts
 
     def batches(self) -> list[BatchInfo]:
         b = schema.import_batches
-        with self.engine.connect() as conn:
+        with self.connect() as conn:
             rows = conn.execute(sa.select(b.c.id, b.c.kind, b.c.source, b.c.created_at, b.c.row_count,
                                           b.c.is_simulated, b.c.status).order_by(b.c.id)).all()
         return [BatchInfo(*row) for row in rows]
@@ -289,14 +373,14 @@ class Store:
     def active_batch(self, county_code: str, year: int) -> int | None:
         """The batch shown for one county-year."""
         scope = self._active_scope_query().subquery()
-        with self.engine.connect() as conn:
+        with self.connect() as conn:
             return conn.execute(sa.select(scope.c.batch_id).where(scope.c.county_code == county_code,
                                                                    scope.c.year == year)).scalar()
 
     def unit_records(self, county_code: str, year: int) -> pd.DataFrame:
         """The unit-year records shown for one county and year, with each unit's name and kind."""
         u, r = schema.units, schema.unit_year_records
-        with self.engine.connect() as conn:
+        with self.connect() as conn:
             frame = pd.read_sql(
                 sa.select(r, u.c.kind, u.c.name, u.c.name_en, u.c.county_code).select_from(self._shown_unit_rows())
                 .where(u.c.county_code == county_code, r.c.year == year), conn)
@@ -305,7 +389,7 @@ class Store:
     def unit_index(self) -> pd.DataFrame:
         """Every unit the store has ever held: id, kind, name, county_code."""
         u = schema.units
-        with self.engine.connect() as conn:
+        with self.connect() as conn:
             return pd.read_sql(sa.select(u.c.id, u.c.kind, u.c.name, u.c.county_code), conn)
 
     def shown_unit_records(self, year: int, counties: list[str]) -> pd.DataFrame:
@@ -313,7 +397,7 @@ class Store:
         u, r = schema.units, schema.unit_year_records
         query = (sa.select(r, u.c.kind, u.c.name, u.c.county_code).select_from(self._shown_unit_rows())
                  .where(r.c.year == year, u.c.county_code.in_(list(counties))))
-        with self.engine.connect() as conn:
+        with self.connect() as conn:
             return pd.read_sql(query, conn)
 
     def shown_county_records(self, year: int) -> pd.DataFrame:
@@ -323,7 +407,7 @@ class Store:
         query = (sa.select(c).select_from(c.join(shown, (shown.c.county_code == c.c.county_code)
                                                  & (shown.c.year == c.c.year) & (shown.c.batch_id == c.c.batch_id)))
                  .where(c.c.year == year))
-        with self.engine.connect() as conn:
+        with self.connect() as conn:
             return pd.read_sql(query, conn)
 
     def batch_history(self) -> pd.DataFrame:
@@ -340,7 +424,7 @@ class Store:
                  .select_from(b.outerjoin(reported, reported.c.batch_id == b.c.id)
                               .outerjoin(showing, showing.c.batch_id == b.c.id))
                  .order_by(b.c.id.desc()))
-        with self.engine.connect() as conn:
+        with self.connect() as conn:
             return pd.read_sql(query, conn)
 
     def simulated_part(self) -> SimulatedPart:
@@ -350,7 +434,7 @@ class Store:
         """Per year: (county-years shown from simulated batches, county-years shown)."""
         scope = self._active_scope_query().subquery()
         b = schema.import_batches
-        with self.engine.connect() as conn:
+        with self.connect() as conn:
             rows = conn.execute(sa.select(scope.c.year, sa.func.sum(sa.case((b.c.is_simulated, 1), else_=0)),
                                           sa.func.count())
                                 .select_from(scope.join(b, b.c.id == scope.c.batch_id))
@@ -363,8 +447,10 @@ class Store:
         return sum(s for s, _ in by_year), sum(n for _, n in by_year)
 
     def drop_all(self) -> None:
-        """Every table gone (tests use it to start a shared database afresh)."""
+        """Every table gone, the migrations' record too (tests use it to start a shared database afresh)."""
         schema.metadata.drop_all(self.engine)
+        with self.engine.begin() as conn:
+            conn.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
 
     def facts_by_county(self, year: int) -> pd.DataFrame:
         """Per county in `year`: urban communities, villages, households and residents."""
@@ -376,7 +462,7 @@ class Store:
                            sa.func.coalesce(sa.func.sum(r.c.residents), 0).label("residents"))
                  .select_from(self._shown_unit_rows())
                  .where(r.c.year == year).group_by(u.c.county_code))
-        with self.engine.connect() as conn:
+        with self.connect() as conn:
             return pd.read_sql(query, conn).set_index("county_code")
 
     def content_digest(self) -> str:
@@ -385,7 +471,7 @@ class Store:
         counters, the audit trail) are left out: a refused request may rightly add to them,
         and the audit trail has its own check (`python -m data.audit verify`)."""
         h = hashlib.sha256()
-        with self.engine.connect() as conn:
+        with self.connect() as conn:
             for table in schema.metadata.sorted_tables:
                 if table.name in OPERATIONAL_TABLES:
                     continue

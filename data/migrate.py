@@ -1,0 +1,247 @@
+"""Schema migrations: the store's schema history (Alembic, data/migrations/) and the rule at start.
+
+    python -m data.migrate upgrade [REVISION]   # to head by default
+    python -m data.migrate current              # the store's revision
+    python -m data.migrate check                # exit 0 at head, 1 if an upgrade is needed
+    python -m data.migrate history
+    python -m data.migrate stamp REVISION       # mark the store as at REVISION, changing nothing else
+    python -m data.migrate revision -m "add x" [--autogenerate]   # a new migration (developers)
+
+The store is DATABASE_URL's (or --url's). No alembic.ini: the configuration is built here, so
+the commands work from any directory. Exit codes: 0 done; 1 an error or, for `check`, an
+upgrade needed (one line on stderr, never a traceback); 2 bad usage.
+
+The rule at start (Store.create_schema calls prepare()):
+
+- An empty store (no tables) is upgraded to head: a first start builds its schema.
+- A store made before migrations existed (tables, no alembic_version) is brought to the
+  baseline, 0001 (which adds what older stores lack, as every start used to) and stamped.
+- A store at head: nothing to do (one query).
+- A store at an older revision: the start is refused with "run python -m data.migrate upgrade",
+  unless AUTO_MIGRATE=1. With several servers, an upgrade at start would be run by whichever
+  server starts first while the others still serve the old code on the new schema, and no
+  backup would have been taken: an upgrade is a deliberate step (back up, upgrade once, then
+  start the new code everywhere). AUTO_MIGRATE=1 is for a single server.
+- A store at a revision this code does not know (a newer release migrated it): always refused.
+
+Every change is made in one transaction that holds a lock: PostgreSQL's advisory lock, SQLite's
+write lock (BEGIN IMMEDIATE; SQLite's DDL is transactional). What to do is decided inside it, so
+servers starting at once are safe: the second one waits and then finds the work done.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator, Sequence
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.pool import NullPool
+
+from data import private_files
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+VERSIONS = MIGRATIONS / "versions"
+BASELINE = "0001"
+# Any constant, the same in every process: the key of PostgreSQL's advisory lock for migrations.
+_PG_LOCK_KEY = 0x64617368  # "dash"
+UPGRADE_HINT = "run python -m data.migrate upgrade (after python -m data.backup create)"
+
+
+class SchemaNotCurrent(RuntimeError):
+    """The store's schema is not the one this code needs, and the start may not change it.
+    The message is one line that says what to do."""
+
+
+def config(url: str, version_locations: Sequence[Path] | None = None) -> Config:
+    """Alembic's configuration for the store at `url`, built in code (no alembic.ini).
+    `version_locations` replaces data/migrations/versions (tests add a folder of their own)."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("path_separator", "os")
+    if version_locations:
+        cfg.set_main_option("version_locations", ":".join(str(p) for p in version_locations))
+    cfg.attributes["url"] = url
+    return cfg
+
+
+@lru_cache(maxsize=8)
+def _heads(version_locations: tuple[str, ...] | None) -> tuple[str, ...]:
+    cfg = config("sqlite://", [Path(p) for p in version_locations] if version_locations else None)
+    return tuple(ScriptDirectory.from_config(cfg).get_heads())
+
+
+def migration_engine(url: str) -> sa.Engine:
+    """An engine of its own for migrations: no pool, and on SQLite every transaction begins
+    IMMEDIATE (it takes the write lock at once, so that two starting processes queue), with
+    foreign keys unchecked while tables are rebuilt."""
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite":
+        return sa.create_engine(url, poolclass=NullPool)
+    if u.database and u.database != ":memory:":
+        Path(u.database).parent.mkdir(parents=True, exist_ok=True)
+        private_files.prepare_sqlite(Path(u.database))
+    engine = sa.create_engine(url, poolclass=NullPool, connect_args={"timeout": 30})
+
+    @sa.event.listens_for(engine, "connect")
+    def _connect(dbapi_conn, _record):
+        dbapi_conn.isolation_level = None  # transactions are begun here, not by the driver
+        dbapi_conn.execute("PRAGMA journal_mode=WAL")
+
+    @sa.event.listens_for(engine, "begin")
+    def _begin(conn):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    return engine
+
+
+@contextmanager
+def locked(url: str) -> Iterator[Connection]:
+    """A connection in a transaction that holds the migration lock; committed at the end."""
+    engine = migration_engine(url)
+    try:
+        with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
+            yield conn
+    finally:
+        engine.dispose()
+
+
+def _revision(conn: Connection) -> tuple[str | None, bool]:
+    """(the store's revision, whether it has any of the app's tables)."""
+    names = set(sa.inspect(conn).get_table_names())
+    current = MigrationContext.configure(conn).get_current_revision() if "alembic_version" in names else None
+    return current, bool(names - {"alembic_version"})
+
+
+def _run(cfg: Config, conn: Connection, fn, *args) -> None:
+    cfg.attributes["connection"] = conn
+    try:
+        fn(cfg, *args)
+    finally:
+        cfg.attributes.pop("connection", None)
+
+
+def prepare(url: str, auto_migrate: bool = False, version_locations: Sequence[Path] | None = None) -> None:
+    """Bring the store's schema to head where the rule at start allows it (the module's
+    docstring); raise SchemaNotCurrent where it does not."""
+    heads = _heads(tuple(str(p) for p in version_locations) if version_locations else None)
+    current, _ = read_revision(url)
+    if current in heads:
+        return  # the usual start: nothing to lock
+    cfg = config(url, version_locations)
+    refusal = None
+    with locked(url) as conn:
+        current, has_tables = _revision(conn)
+        if current in heads:
+            return  # another process did it while this one waited
+        if current is None and not has_tables:
+            _run(cfg, conn, command.upgrade, "heads")
+            return
+        if current is None:
+            _run(cfg, conn, command.upgrade, BASELINE)  # made before migrations: what it lacks
+            current = BASELINE
+        known = {s.revision for s in ScriptDirectory.from_config(cfg).walk_revisions()}
+        if current in heads:
+            pass
+        elif current not in known:
+            refusal = (f"the store's schema is at revision {current}, which this version of the dashboard "
+                       f"does not know (a newer version migrated it): run that version, or restore a backup")
+        elif not auto_migrate:
+            refusal = (f"the store's schema is at revision {current}, this version needs {', '.join(heads)}: "
+                       f"{UPGRADE_HINT}; or set AUTO_MIGRATE=1 on a single server")
+        else:
+            _run(cfg, conn, command.upgrade, "heads")
+    if refusal:  # raised after the commit: a baseline stamped just now stays stamped
+        raise SchemaNotCurrent(refusal)
+
+
+def _plain_engine(url: str) -> sa.Engine:
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite" and u.database and u.database != ":memory:":
+        Path(u.database).parent.mkdir(parents=True, exist_ok=True)
+        private_files.prepare_sqlite(Path(u.database))
+    return sa.create_engine(url, poolclass=NullPool)
+
+
+def read_revision(url: str) -> tuple[str | None, bool]:
+    """(the store's revision or None, whether it has any of the app's tables), without a lock."""
+    engine = _plain_engine(url)
+    try:
+        with engine.connect() as conn:
+            return _revision(conn)
+    finally:
+        engine.dispose()
+
+
+# ---------------------------------------------------------------------------- command line
+def main(argv: list[str] | None = None) -> int:
+    from settings import Settings
+
+    parser = argparse.ArgumentParser(prog="python -m data.migrate",
+                                     description="Migrate the store's schema (Alembic, data/migrations).")
+    parser.add_argument("--url", help="the store (default: DATABASE_URL)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    up = sub.add_parser("upgrade", help="apply the migrations not yet applied")
+    up.add_argument("revision", nargs="?", default="heads")
+    sub.add_parser("current", help="the store's revision")
+    sub.add_parser("check", help="exit 0 if the store is at head, 1 if it needs an upgrade")
+    sub.add_parser("history", help="every migration, newest first")
+    st = sub.add_parser("stamp", help="record REVISION as applied without running anything")
+    st.add_argument("revision")
+    rev = sub.add_parser("revision", help="write a new migration into data/migrations/versions")
+    rev.add_argument("-m", "--message", required=True)
+    rev.add_argument("--autogenerate", action="store_true",
+                     help="fill it with the differences between the store and data/schema.py")
+    args = parser.parse_args(argv)
+    url = args.url or Settings().database_url
+    cfg = config(url)
+    try:
+        if args.command == "history":
+            command.history(cfg)
+        elif args.command in ("current", "check"):
+            current, has_tables = read_revision(url)
+            heads = set(ScriptDirectory.from_config(cfg).get_heads())
+            state = ("head" if current in heads else "empty store" if not has_tables and current is None
+                     else "made before migrations" if current is None else "needs an upgrade")
+            print(f"{current or '-'} ({state})")
+            if args.command == "check" and current not in heads:
+                print(f"error: the store is not at head: {UPGRADE_HINT}", file=sys.stderr)
+                return 1
+        elif args.command == "revision":
+            with locked(url) as conn:
+                cfg.attributes["connection"] = conn
+                command.revision(cfg, message=args.message, autogenerate=args.autogenerate,
+                                 rev_id=_next_rev_id(cfg))
+        else:
+            with locked(url) as conn:
+                if args.command == "upgrade":
+                    _run(cfg, conn, command.upgrade, args.revision)
+                else:
+                    _run(cfg, conn, command.stamp, args.revision)
+                current, _ = _revision(conn)
+            print(f"{current or '-'}")
+    except Exception as exc:  # noqa: BLE001 - one line for the operator, not a traceback
+        message = " ".join(str(exc).split()) or type(exc).__name__
+        if isinstance(exc, sa.exc.DBAPIError):
+            message = " ".join(str(exc.orig).split())
+        print(f"error: {message}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _next_rev_id(cfg: Config) -> str:
+    """Revisions are numbered 0001, 0002...: their order is plain in the folder."""
+    numbers = [int(s.revision) for s in ScriptDirectory.from_config(cfg).walk_revisions() if s.revision.isdigit()]
+    return f"{max(numbers, default=0) + 1:04d}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
