@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -28,7 +26,8 @@ import sqlalchemy as sa
 from data import schema
 from data.divisions import COUNTY_CODES
 from data.store import Store, compute_counts
-from tests.test_import_roundtrip import built_demo, built_export
+from tests import stores
+from tests.test_import_roundtrip import built_export
 
 ROOT = Path(__file__).resolve().parents[1]
 YEAR = 2014
@@ -40,7 +39,7 @@ CHILD = r'''
 import json, sys, time
 from pathlib import Path
 
-db, upload, marker, stage = sys.argv[1:5]
+url, upload, marker, stage = sys.argv[1:5]
 
 
 def hold(what):
@@ -86,16 +85,16 @@ elif stage == "after":
         return batch
     Store.commit_batch = held_commit
 
-store = Store(f"sqlite:///{db}")
+store = Store(url)
 report, batch = importer.import_files(store, [(Path(upload).name, Path(upload).read_bytes())], 2014,
                                       by="atomic test")
 Path(marker).write_text(json.dumps({"stage": "finished", "ok": report.ok, "batch": batch}))
 '''
 
 
-def start_child(script: Path, db: Path, upload: Path, marker: Path, stage: str) -> subprocess.Popen:
+def start_child(script: Path, url: str, upload: Path, marker: Path, stage: str) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    return subprocess.Popen([sys.executable, str(script), str(db), str(upload), str(marker), stage], cwd=ROOT,
+    return subprocess.Popen([sys.executable, str(script), url, str(upload), str(marker), stage], cwd=ROOT,
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
@@ -115,18 +114,17 @@ def wait_for(marker: Path, child: subprocess.Popen, timeout: float = 90.0) -> di
 @pytest.fixture(scope="module")
 def killed(tmp_path_factory):
     """For each stage: the child's marker and its store, after SIGKILL."""
-    demo = built_demo(tmp_path_factory)
-    upload = built_export(tmp_path_factory, demo)
+    upload = built_export(tmp_path_factory)
     folder = tmp_path_factory.mktemp("atomic")
     script = folder / "child.py"
     script.write_text(CHILD, encoding="utf-8")
     runs = {}
     for stage in STAGES:
-        db = folder / f"{stage}.sqlite"
-        shutil.copy(demo, db)
+        store = stores.demo_copy(f"atomic_{stage}")
+        store.engine.dispose()  # the child is the only one connected while it runs
         marker = folder / f"{stage}.marker"
-        runs[stage] = SimpleNamespace(db=db, marker=marker,
-                                      child=start_child(script, db, upload, marker, stage))
+        runs[stage] = SimpleNamespace(url=store.url, marker=marker,
+                                      child=start_child(script, store.url, upload, marker, stage))
     for stage, run in runs.items():
         run.seen = wait_for(run.marker, run.child)
         os.kill(run.child.pid, signal.SIGKILL)
@@ -135,8 +133,7 @@ def killed(tmp_path_factory):
         run.child.stderr.close()
         assert run.child.returncode == -signal.SIGKILL
     # The store before the import: every copy was the same demo store.
-    shutil.copy(demo, folder / "reference.sqlite")
-    reference = Store(f"sqlite:///{folder / 'reference.sqlite'}")
+    reference = stores.demo_copy("atomic_reference")
     before = SimpleNamespace(digest=reference.content_digest(), version=reference.data_version(),
                              counts=sorted_counts(reference), units=table_size(reference, schema.units))
     reference.engine.dispose()
@@ -155,9 +152,17 @@ def table_size(store: Store, table, **where) -> int:
         return conn.execute(query).scalar()
 
 
-def integrity(db: Path) -> str:
-    with sqlite3.connect(db) as conn:
-        return conn.execute("PRAGMA integrity_check").fetchone()[0]
+def integrity(url: str) -> str:
+    """SQLite's own check of the file; PostgreSQL's write-ahead log needs none: "ok" once it
+    answers a query on every table."""
+    store = Store(url)
+    with store.engine.connect() as conn:
+        if store.engine.dialect.name == "sqlite":
+            return conn.exec_driver_sql("PRAGMA integrity_check").scalar()
+        for table in schema.metadata.sorted_tables:
+            conn.execute(sa.select(sa.func.count()).select_from(table)).scalar()
+    store.engine.dispose()
+    return "ok"
 
 
 def counts_match_the_records(store: Store) -> None:
@@ -172,8 +177,8 @@ def counts_match_the_records(store: Store) -> None:
 def after_kill(runs, stage) -> Store:
     run = runs[stage]
     assert run.seen["stage"] == stage, run.seen  # killed where meant, not after finishing
-    assert integrity(run.db) == "ok"  # reopening recovers (the WAL is rolled back or forward)
-    return Store(f"sqlite:///{run.db}")
+    assert integrity(run.url) == "ok"  # reopening recovers (the WAL is rolled back or forward)
+    return Store(run.url)
 
 
 @pytest.mark.parametrize("stage", ["check", "commit"])
