@@ -246,9 +246,11 @@ def servers(pg_url, tmp_path_factory):
     try:
         for name in ("A", "B"):
             started.append(Gunicorn(name, pg_url, logs, **env))
-        deadline = time.time() + START_TIMEOUT
+        began = time.time()
+        deadline = began + START_TIMEOUT
         for server in started:
             server.wait_ready(deadline)
+        print(f"A and B (2 workers each) started at once on an empty database: ready in {time.time() - began:.1f} s")
         yield tuple(started)
     finally:
         for server in started:
