@@ -13,6 +13,7 @@ import layouts
 import routes
 from routes import headers
 from data.i18n import DEFAULT_LANGUAGE, t
+from data.migrate import SchemaNotCurrent
 from data.store import Store
 from settings import ROOT, Settings
 
@@ -63,7 +64,10 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     check_safe_to_serve(settings)
     if store is None:
         store = Store(settings.database_url)
-        store.ensure_ready()
+        try:
+            store.ensure_ready()
+        except SchemaNotCurrent as err:  # an upgrade to run first (data.migrate's rule at start)
+            raise RefusedToStart(str(err)) from None
     app = dash.Dash(
         __name__,
         assets_folder=str(ROOT / "assets"),
