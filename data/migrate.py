@@ -181,6 +181,36 @@ def read_revision(url: str) -> tuple[str | None, bool]:
         engine.dispose()
 
 
+def upgrade(url: str, revision: str = "heads", version_locations: Sequence[Path] | None = None) -> str | None:
+    """Apply the migrations up to `revision` under the lock; returns the store's revision after."""
+    cfg = config(url, version_locations)
+    with locked(url) as conn:
+        _run(cfg, conn, command.upgrade, revision)
+        return _revision(conn)[0]
+
+
+def stamp(url: str, revision: str, version_locations: Sequence[Path] | None = None) -> str | None:
+    """Record `revision` as the store's without running anything; returns it."""
+    cfg = config(url, version_locations)
+    with locked(url) as conn:
+        _run(cfg, conn, command.stamp, revision)
+        return _revision(conn)[0]
+
+
+def state(url: str, version_locations: Sequence[Path] | None = None) -> tuple[str | None, str]:
+    """(the store's revision, in words: head, empty store, made before migrations, needs an
+    upgrade, or unknown to this version)."""
+    cfg = config(url, version_locations)
+    current, has_tables = read_revision(url)
+    script = ScriptDirectory.from_config(cfg)
+    if current in set(script.get_heads()):
+        return current, "head"
+    if current is None:
+        return None, "made before migrations" if has_tables else "empty store"
+    known = {s.revision for s in script.walk_revisions()}
+    return current, "needs an upgrade" if current in known else "unknown to this version"
+
+
 # ---------------------------------------------------------------------------- command line
 def main(argv: list[str] | None = None) -> int:
     from settings import Settings
@@ -207,12 +237,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "history":
             command.history(cfg)
         elif args.command in ("current", "check"):
-            current, has_tables = read_revision(url)
-            heads = set(ScriptDirectory.from_config(cfg).get_heads())
-            state = ("head" if current in heads else "empty store" if not has_tables and current is None
-                     else "made before migrations" if current is None else "needs an upgrade")
-            print(f"{current or '-'} ({state})")
-            if args.command == "check" and current not in heads:
+            current, words = state(url)
+            print(f"{current or '-'} ({words})")
+            if args.command == "check" and words != "head":
                 print(f"error: the store is not at head: {UPGRADE_HINT}", file=sys.stderr)
                 return 1
         elif args.command == "revision":
@@ -220,14 +247,10 @@ def main(argv: list[str] | None = None) -> int:
                 cfg.attributes["connection"] = conn
                 command.revision(cfg, message=args.message, autogenerate=args.autogenerate,
                                  rev_id=_next_rev_id(cfg))
+        elif args.command == "upgrade":
+            print(upgrade(url, args.revision) or "-")
         else:
-            with locked(url) as conn:
-                if args.command == "upgrade":
-                    _run(cfg, conn, command.upgrade, args.revision)
-                else:
-                    _run(cfg, conn, command.stamp, args.revision)
-                current, _ = _revision(conn)
-            print(f"{current or '-'}")
+            print(stamp(url, args.revision) or "-")
     except Exception as exc:  # noqa: BLE001 - one line for the operator, not a traceback
         message = " ".join(str(exc).split()) or type(exc).__name__
         if isinstance(exc, sa.exc.DBAPIError):
