@@ -31,6 +31,11 @@ from data.divisions import DIVISIONS, PROVINCE_CODE
 from settings import Settings
 
 
+# Any constant, the same in every process (and not data.migrate's): the key of PostgreSQL's
+# advisory lock that the first build of the demo batch is made under.
+_DEMO_LOCK_KEY = 0x64656D6F  # "demo"
+
+
 @dataclass(frozen=True)
 class SimulatedPart:
     """How much of what is shown is simulated: per year, (simulated county-years, county-years).
@@ -198,17 +203,36 @@ class Store:
         self.create_schema()
         if self.has_data():
             return False
-        data = demo.generate(seed)
-        try:
-            self.commit_batch(
-                kind="demo", is_simulated=True, dedupe_key=f"demo:{seed}",
-                source=f"{demo.SOURCE_NAME} (data.demo, seed {seed})",
-                units=data.units, unit_years=data.unit_years, county_years=data.county_years,
-                province_years=data.province_years)
-        except IntegrityError:
-            # Another process built the same demo batch first; its data is what we want.
-            return False
+        with self._first_build_lock():
+            if self.has_data():  # another process built it while this one waited
+                return False
+            data = demo.generate(seed)
+            try:
+                self.commit_batch(
+                    kind="demo", is_simulated=True, dedupe_key=f"demo:{seed}",
+                    source=f"{demo.SOURCE_NAME} (data.demo, seed {seed})",
+                    units=data.units, unit_years=data.unit_years, county_years=data.county_years,
+                    province_years=data.province_years)
+            except IntegrityError:
+                # Another process built the same demo batch first; its data is what we want.
+                return False
         return True
+
+    @contextmanager
+    def _first_build_lock(self):
+        """On PostgreSQL, one starting process at a time builds the demo batch; the others wait
+        here (without the statement timeout: a build takes seconds, longer on a busy machine) and
+        then find it built. Without it each generated the data and then waited on the builder's
+        row lock, where the statement timeout cancelled them and their worker failed to boot
+        (two servers of two workers starting at once on an empty database). SQLite's busy
+        timeout already queues its writers."""
+        if self.engine.dialect.name != "postgresql":
+            yield
+            return
+        with self.engine.connect() as conn, conn.begin():
+            conn.execute(sa.text("SET LOCAL statement_timeout = 0"))
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _DEMO_LOCK_KEY})
+            yield
 
     def create_schema(self) -> None:
         """The tables, the division table and the data version, where missing. Safe when
