@@ -70,5 +70,19 @@ class Settings:
     # How many pages one address may have drawn (the router's callback).
     page_rate: str = field(default_factory=lambda: os.environ.get("PAGE_RATE", "120 per minute"))
     # Where the limits' counters live, shared by the workers: a memcached:// or redis:// URL;
-    # by default a table in the store's own database.
+    # by default REDIS_URL's Redis where that is set, else a table in the store's own database.
     ratelimit_storage_url: str | None = field(default_factory=lambda: os.environ.get("RATELIMIT_STORAGE_URL") or None)
+    # A Redis server (redis://host:6379/0) that every worker and host shares for the page cache
+    # (routes/page_cache.py) and, unless RATELIMIT_STORAGE_URL names another, the rate limits'
+    # counters. Unset: each worker keeps its own page cache in memory, the counters stay in the store.
+    redis_url: str | None = field(default_factory=lambda: os.environ.get("REDIS_URL") or None)
+    # Without Redis, how many drawn pages one worker keeps (the oldest go first); a page is
+    # 50-350 KB, so the default holds at most about 15 MB.
+    cache_pages: int = field(default_factory=lambda: int(os.environ.get("CACHE_PAGES", "50")))
+    # How long a drawn page is kept, in seconds, in memory or in Redis (a page of an older data
+    # version is never served again, so this only bounds the memory it holds until then).
+    cache_seconds: int = field(default_factory=lambda: int(os.environ.get("CACHE_SECONDS", "3600")))
+    # How long a server takes the store's data version as read, in seconds, before it asks again:
+    # on PostgreSQL that question is a round trip, which would cost a recolour a third of its time.
+    # Another server's import shows within this time (this server's own at once); 0 asks every time.
+    data_version_ttl: float = field(default_factory=lambda: float(os.environ.get("DATA_VERSION_TTL", "0.5")))

@@ -94,7 +94,7 @@ def record(store, action: str, *, user: str | None = None, address: str | None =
     """Append one event; its hash. Safe from any number of processes at once."""
     for attempt in range(3):
         try:
-            with store.engine.begin() as conn:
+            with store.begin() as conn:  # the request's connection, when it is free
                 prev = _lock_head(conn)
                 return _append(conn, prev, action, user, address, object, result, now)
         except IntegrityError:  # two first appenders both made the head row: the loser retries

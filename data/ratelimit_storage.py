@@ -5,7 +5,8 @@ every worker behind one store shares the counters without a memcached or redis s
 counter per key that starts at the first hit and is dropped when its window has passed.
 Each hit is one short transaction (an UPDATE, or an INSERT for a new window), which SQLite
 serialises and PostgreSQL locks by row. Use it as storage_uri "dashboard-db://" with the
-store's engine in storage_options={"engine": ...}.
+store's engine in storage_options={"engine": ...}, and the store itself as "store" for its hits
+to share the request's one connection to it (Store.connect, Store.begin).
 """
 from __future__ import annotations
 
@@ -27,10 +28,12 @@ class DatabaseStorage(Storage):
     STORAGE_SCHEME = [SCHEME]
 
     def __init__(self, uri: str | None = None, wrap_exceptions: bool = False, *, engine: sa.Engine | None = None,
-                 **options):
+                 store=None, **options):
         if engine is None:
             raise ValueError(f"{SCHEME}:// needs the store's engine in storage_options")
         self.engine = engine
+        self._connect = store.connect if store is not None else engine.connect
+        self._begin = store.begin if store is not None else engine.begin
         try:  # the store's schema has it already; a bare engine (a test) gets it here
             counters.create(engine, checkfirst=True)
         except SQLAlchemyError:  # another worker created it in between
@@ -45,7 +48,7 @@ class DatabaseStorage(Storage):
         now = time.time()
         for _ in range(3):
             try:
-                with self.engine.begin() as conn:
+                with self._begin() as conn:
                     if random.randrange(PRUNE_ONE_IN) == 0:
                         conn.execute(counters.delete().where(counters.c.expires_at <= now))
                     done = conn.execute(counters.update()
@@ -61,7 +64,7 @@ class DatabaseStorage(Storage):
         raise RuntimeError(f"rate-limit counter {key!r} could not be written")
 
     def _row(self, key: str):
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             return conn.execute(sa.select(counters.c.count, counters.c.expires_at)
                                 .where(counters.c.key == key, counters.c.expires_at > time.time())).first()
 
@@ -75,16 +78,16 @@ class DatabaseStorage(Storage):
 
     def check(self) -> bool:
         try:
-            with self.engine.connect() as conn:
+            with self._connect() as conn:
                 conn.execute(sa.select(sa.literal(1)))
             return True
         except SQLAlchemyError:
             return False
 
     def reset(self) -> int | None:
-        with self.engine.begin() as conn:
+        with self._begin() as conn:
             return conn.execute(counters.delete()).rowcount
 
     def clear(self, key: str) -> None:
-        with self.engine.begin() as conn:
+        with self._begin() as conn:
             conn.execute(counters.delete().where(counters.c.key == key))

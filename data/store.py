@@ -121,6 +121,10 @@ class Store:
         self._lock = threading.Lock()
         self._cached_version: int | None = None
         self._counts: pd.DataFrame | None = None
+        # The data version last read, and when (time.monotonic()): data_version() takes it as
+        # current for version_ttl seconds while serving a request (a scope is open).
+        self.version_ttl = settings.data_version_ttl
+        self._version_seen: tuple[int, float] | None = None
 
     # ------------------------------------------------------------------ connections
     def open_scope(self) -> contextvars.Token:
@@ -301,6 +305,7 @@ class Store:
                 conn.execute(schema.province_year_records.insert(),
                              _records(province_years.assign(batch_id=batch_id)))
             self._rebuild_counts(conn)
+        self._version_seen = None  # this store's own commit shows at once
         return int(batch_id)
 
     @staticmethod
@@ -329,6 +334,7 @@ class Store:
                 raise ValueError(f"batch {batch_id} cannot be reverted")
             conn.execute(b.update().where(b.c.id == batch_id).values(status="reverted"))
             self._rebuild_counts(conn)
+        self._version_seen = None  # this store's own revert shows at once
 
     @staticmethod
     def _active_scope_query():
@@ -368,9 +374,23 @@ class Store:
 
     # ------------------------------------------------------------------ reading
     def data_version(self) -> int:
+        """The version every committing transaction bumps, which the caches are keyed by.
+
+        While a request is served (a scope is open), a version read less than version_ttl
+        seconds ago is taken as current: on PostgreSQL each read is a round trip, which costs a
+        recolour (a few milliseconds of work that reads nothing else) about a third of its
+        time, so a busy server asks a few times a second instead of on every request. Another
+        server's commit shows within version_ttl; this store's own at once (commit_batch and
+        revert_batch forget the version read). Outside a request (commands, tests) every call
+        asks the database."""
+        seen = self._version_seen
+        if seen is not None and self._scope.get() is not None and time.monotonic() - seen[1] < self.version_ttl:
+            return seen[0]
         with self.connect() as conn:
-            return int(conn.execute(sa.select(schema.store_meta.c.value).where(
+            version = int(conn.execute(sa.select(schema.store_meta.c.value).where(
                 schema.store_meta.c.key == "data_version")).scalar() or 0)
+        self._version_seen = (version, time.monotonic())
+        return version
 
     def counts(self, version: int | None = None) -> pd.DataFrame:
         """The indicator_counts table, cached until the data version moves. Pass the

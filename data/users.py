@@ -145,14 +145,14 @@ def create_user(store, username: str, password: str, role: str, *, must_change: 
 
 def get_user(store, username: str) -> User | None:
     u = schema.users
-    with store.engine.connect() as conn:
+    with store.connect() as conn:  # the request's connection (the user loader runs on every request)
         row = conn.execute(sa.select(u).where(u.c.username == username)).first()
     return _user(row) if row is not None else None
 
 
 def list_users(store) -> list[User]:
     u = schema.users
-    with store.engine.connect() as conn:
+    with store.connect() as conn:
         return [_user(r) for r in conn.execute(sa.select(u).order_by(u.c.username))]
 
 

@@ -15,9 +15,9 @@ ask for the costly answers (downloads, the API's CSV, page renders).
   the workers of a host (a non-blocking file lock each); with every slot taken the answer is
   429 at once. So however many arrive together, the other workers stay free for pages.
 - The counters are shared by the workers: in memcached or redis when RATELIMIT_STORAGE_URL
-  names one (a deployment with many workers or hosts), else in the store's own database
-  (data/ratelimit_storage.py), which every worker already shares, so a single-host deployment
-  needs no other server.
+  names one, or in the page cache's Redis when only REDIS_URL is set (a deployment with many
+  workers or hosts), else in the store's own database (data/ratelimit_storage.py), which every
+  worker already shares, so a single-host deployment needs no other server.
 """
 from __future__ import annotations
 
@@ -163,10 +163,12 @@ def free_slot(_exc=None):
 
 def make_limiter(server: flask.Flask, store, settings, downloads_bp, api_bp) -> Limiter:
     """Flask-Limiter on `server`, counting in the store's database unless a storage is named."""
-    if settings.ratelimit_storage_url:
-        uri, options = settings.ratelimit_storage_url, {}
+    # The page cache's Redis, where one is set, counts too: a render's count in the database is
+    # a write transaction, which costs more than answering the render from the page cache.
+    if settings.ratelimit_storage_url or settings.redis_url:
+        uri, options = settings.ratelimit_storage_url or settings.redis_url, {}
     else:
-        uri, options = f"{ratelimit_storage.SCHEME}://", {"engine": store.engine}
+        uri, options = f"{ratelimit_storage.SCHEME}://", {"engine": store.engine, "store": store}
     if settings.rate_limits:
         # Before the limiter's own check: one refused for want of a slot costs no write.
         server.before_request(take_slot)
@@ -174,7 +176,7 @@ def make_limiter(server: flask.Flask, store, settings, downloads_bp, api_bp) -> 
     limiter = Limiter(
         get_remote_address, app=server, storage_uri=uri, storage_options=options, strategy="fixed-window",
         headers_enabled=True, key_prefix="lncs", enabled=settings.rate_limits,
-        default_limits=[settings.page_rate], default_limits_exempt_when=lambda: _signed_in() or not _page_render())
+        default_limits=[settings.page_rate], default_limits_exempt_when=lambda: not _page_render() or _signed_in())
     costly = limiter.shared_limit(settings.download_rate, scope="costly", exempt_when=_signed_in)
     costly(downloads_bp)
     limiter.shared_limit(settings.download_rate, scope="costly",
