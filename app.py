@@ -11,7 +11,7 @@ import dash
 import callbacks
 import layouts
 import routes
-from routes import headers
+from routes import headers, page_cache, static_files
 from data.i18n import DEFAULT_LANGUAGE, t
 from data.migrate import SchemaNotCurrent
 from data.store import Store
@@ -70,6 +70,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
             raise RefusedToStart(str(err)) from None
     app = dash.Dash(
         __name__,
+        # Flask-Compress (compress=True) reads its settings when Dash adds it: they are on it first.
+        server=static_files.new_server(__name__),
         assets_folder=str(ROOT / "assets"),
         assets_path_ignore=["^vendor$"],
         external_stylesheets=[BOOTSTRAP_CSS],
@@ -89,7 +91,9 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.store = store
     routes.register(app.server, store, settings)
     callbacks.register(app, store, settings)
+    static_files.init_app(app.server)
     headers.init_app(app.server, settings, app.csp_hashes)
+    page_cache.init_app(app.server, store, settings)  # last: its lookup runs after every other check
     return app
 
 

@@ -34,15 +34,21 @@ def render(store, routes, pathname: str | None, search: str | None):
     return page, {"path": path, "lang": lang, "title": t("app.title", lang)}
 
 
+def shown_already(pathname, search, shown) -> bool:
+    """Whether the router leaves the page as it is: the overview, in the same language, is
+    already shown (its own callbacks follow its URL); every other page is redrawn."""
+    path = urls.normal_path(pathname)
+    return path == urls.OVERVIEW and isinstance(shown, dict) and shown.get("path") == path \
+        and shown.get("lang") == urls.language_of(search)
+
+
 def register(app, store, routes) -> None:
     """The router over `routes` (callbacks/__init__.py declares the table)."""
     @app.callback(Output(ids.PAGE, "children"), Output(ids.PAGE_META, "data"),
                   Input(ids.URL, "pathname"), Input(ids.URL, "search"), State(ids.PAGE_META, "data"))
     def route(pathname, search, shown):
-        path = urls.normal_path(pathname)
-        if path == urls.OVERVIEW and isinstance(shown, dict) and shown.get("path") == path \
-                and shown.get("lang") == urls.language_of(search):
-            raise PreventUpdate  # the overview's own callbacks follow its URL; other pages are redrawn
+        if shown_already(pathname, search, shown):
+            raise PreventUpdate
         return render(store, routes, pathname, search)
 
     app.clientside_callback(ClientsideFunction("shell", "setDocumentLanguage"), Input(ids.PAGE_META, "data"))
