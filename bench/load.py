@@ -30,6 +30,12 @@ sends its own X-Forwarded-For address, so the limiter counts every page render (
 the counter table is part of the cost measured) without refusing one. --no-limits sets
 RATE_LIMITS=0 instead (the limits themselves are tested in tests/test_limits.py).
 
+Each measure sends the same recorded requests over and over: where pages are cached by data
+version, that is the cost of a cached page, as when a meeting opens one shared link.
+
+`--app-dir` serves another tree's app with this bench (e.g. `git worktree add /tmp/base <commit>`
+to compare with an older commit); without deploy/gunicorn.conf.py there, its settings are flags.
+
 Workers are not recycled during a run (max_requests 0 instead of the deployed 5000), so that
 every worker's CPU time and memory is counted to the end.
 
@@ -160,19 +166,22 @@ def _free(port: int) -> bool:
 class Server:
     """gunicorn with 2 sync workers on loopback, as deploy/gunicorn.conf.py starts it."""
 
-    def __init__(self, database_url: str, port: int, limits: bool, log_dir: Path):
+    def __init__(self, database_url: str, port: int, limits: bool, log_dir: Path, app_dir: Path = ROOT):
         if not _free(port):
             raise SystemExit(f"port {port} is taken: pass --port")
         self.url = f"http://127.0.0.1:{port}"
         env = {k: v for k, v in os.environ.items() if k not in ("DASH_DEBUG", "WEB_CONCURRENCY")}
         env.update(DATABASE_URL=database_url, SECRET_KEY="bench-only", HOST="127.0.0.1", PORT=str(port),
                    RATE_LIMITS="1" if limits else "0", TRUSTED_PROXIES="1")
-        config = ["-c", str(GUNICORN_CONF)] if GUNICORN_CONF.exists() else ["--no-control-socket"]
+        conf = app_dir / GUNICORN_CONF.relative_to(ROOT)
+        # A tree without the deployed config (an older commit): its main settings as flags.
+        config = ["-c", str(conf)] if conf.exists() else ["--no-control-socket", "--timeout", "60",
+                                                            "--access-logfile", "-"]
         command = [sys.executable, "-m", "gunicorn", *config, "-w", str(WORKERS), "-b", f"127.0.0.1:{port}",
-                   "--max-requests", "0", "wsgi:server"]
+                   "--max-requests", "0", "--chdir", str(app_dir), "wsgi:server"]
         self.command = " ".join(command[1:])
         self.log = open(log_dir / f"gunicorn-{port}.log", "wb")
-        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(command, cwd=app_dir, env=env, stdout=self.log, stderr=subprocess.STDOUT)
         self.master = psutil.Process(self.process.pid)
         self._cpu: dict[int, float] = {}
         self._wait_ready()
@@ -397,7 +406,7 @@ def load_average() -> str:
 def bench_database(label: str, database_url: str, port: int, args, rec, log_dir: Path) -> dict:
     """Every measure on one store; returns the figures the targets are checked against."""
     print(f"\n== {label}: starting gunicorn on 127.0.0.1:{port}", flush=True)
-    server = Server(database_url, port, limits=not args.no_limits, log_dir=log_dir)
+    server = Server(database_url, port, limits=not args.no_limits, log_dir=log_dir, app_dir=args.app_dir)
     result = {"label": label, "errors": 0, "failures": []}
     try:
         print(f"   {server.command}")
@@ -544,6 +553,8 @@ def main(argv=None) -> int:
     parser.add_argument("--sqlite", help="an SQLite URL to use instead of a fresh demo store")
     parser.add_argument("--no-sqlite", action="store_true", help="only the PostgreSQL store")
     parser.add_argument("--no-limits", action="store_true", help="RATE_LIMITS=0 instead of the limits as deployed")
+    parser.add_argument("--app-dir", type=Path, default=ROOT,
+                        help="serve the app of this tree (e.g. a git worktree of an older commit)")
     parser.add_argument("--port", type=int, default=8160, help="SQLite's server; PostgreSQL's is the next")
     parser.add_argument("--quick", action="store_true", help="one run, 2 s per measure, 20 connections, a rush of 20")
     parser.add_argument("--soak", type=float, default=0, metavar="SECONDS",
@@ -571,17 +582,24 @@ def main(argv=None) -> int:
     if args.quick:
         print(f"quick run: {args.duration:g} s per measure: the figures are indicative only")
     results = []
-    from data.store import Store
+    if args.app_dir != ROOT:
+        print(f"serving the app of {args.app_dir}")
+
+    def build(url: str):
+        # By the served tree's own code, once, here and not by the two workers at once.
+        code = "import sys; from data.store import Store; Store(sys.argv[1]).ensure_ready()"
+        subprocess.run([sys.executable, "-c", code, url], cwd=args.app_dir, check=True,
+                       env={**os.environ, "DATABASE_URL": url})
     with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
         tmp = Path(tmp)
         if not args.no_sqlite:
             url = args.sqlite or f"sqlite:///{tmp / 'bench.sqlite'}"
             started = time.perf_counter()
-            Store(url).ensure_ready()  # built once, here, not by the two workers at once
+            build(url)
             print(f"SQLite store ready in {time.perf_counter() - started:.1f} s")
             results.append(bench_database("SQLite", url, args.port, args, rec, tmp))
         if pg:
-            Store(pg).ensure_ready()
+            build(pg)
             results.append(bench_database("PostgreSQL", pg, args.port + 1, args, rec, tmp))
         else:
             print("\nPostgreSQL: not measured (set DATABASE_URL or --database to a postgresql+psycopg:// URL)")
