@@ -7,6 +7,8 @@ import os
 import sys
 
 import dash
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 import callbacks
 import layouts
@@ -24,10 +26,20 @@ BOOTSTRAP_CSS = "/assets/vendor/bootstrap/bootstrap.min.css"
 PLOTLY_JS = "/assets/vendor/plotly/plotly-dashboard.min.js"
 # The exit status that makes gunicorn's master stop instead of starting the worker again.
 REFUSED_EXIT = 3
+# The exit status of a start refused because the store cannot be opened or written: gunicorn's
+# "App failed to load" (APP_LOAD_ERROR), which stops its master too, and exits with it.
+STORE_EXIT = 4
 
 
 class RefusedToStart(RuntimeError):
     """A setting that would make the server unsafe to serve; the message says which and what to do."""
+    exit_code = REFUSED_EXIT
+
+
+class StoreUnavailable(RefusedToStart):
+    """The store cannot be opened or written (a read-only SQLite file or folder, a database server
+    that does not answer, a wrong password); the message says which store and why."""
+    exit_code = STORE_EXIT
 
 
 def is_loopback(host: str) -> bool:
@@ -54,7 +66,32 @@ def check_safe_to_serve(settings: Settings) -> None:
 def exit_refused(err: RefusedToStart):
     """One line on stderr and a non-zero exit, instead of a traceback."""
     print(f"error: {err}", file=sys.stderr)
-    raise SystemExit(REFUSED_EXIT)
+    raise SystemExit(err.exit_code)
+
+
+def _reason(err: BaseException) -> str:
+    if isinstance(err, OSError) and err.strerror:
+        return f"{err.strerror}: {err.filename}" if err.filename else err.strerror
+    return " ".join(str(getattr(err, "orig", None) or err).split())[:300]
+
+
+def open_store(settings: Settings) -> Store:
+    """The store at settings.database_url, ready to serve: its tables, the demo data on a first
+    start, and a write it takes. StoreUnavailable when it cannot be opened or written;
+    RefusedToStart when its schema needs an upgrade first."""
+    where = "(DATABASE_URL)"
+    try:
+        where = make_url(settings.database_url).render_as_string(hide_password=True)
+        store = Store(settings.database_url, settings)
+        store.ensure_ready()
+        store.check_writable()
+    except SchemaNotCurrent as err:  # an upgrade to run first (data.migrate's rule at start)
+        raise RefusedToStart(str(err)) from None
+    except (OSError, SQLAlchemyError) as err:
+        raise StoreUnavailable(f"the store {where} cannot be opened or written ({_reason(err)}): check "
+                               f"DATABASE_URL, that its server answers, and that this user may write the "
+                               f"store (a SQLite file and its folder)") from None
+    return store
 
 
 def create_app(settings: Settings | None = None, store: Store | None = None) -> dash.Dash:
@@ -63,11 +100,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     settings = settings or Settings()
     check_safe_to_serve(settings)
     if store is None:
-        store = Store(settings.database_url)
-        try:
-            store.ensure_ready()
-        except SchemaNotCurrent as err:  # an upgrade to run first (data.migrate's rule at start)
-            raise RefusedToStart(str(err)) from None
+        store = open_store(settings)
     app = dash.Dash(
         __name__,
         # Flask-Compress (compress=True) reads its settings when Dash adds it: they are on it first.

@@ -53,6 +53,9 @@ API_INDICATORS = "/api/v1/indicators"
 API_VALUES = "/api/v1/values"
 GEOJSON = "/geo/<level>.geojson"
 WHOAMI = "/whoami"
+# Probes for a load balancer or orchestrator: the process answers; the store answers.
+HEALTHZ = "/healthz"
+READYZ = "/readyz"
 # Prefixes of the plain routes: the API answers any unknown path under it (not Dash's page),
 # and neither it nor the downloads are redirected to sign in (they answer 401).
 API_PREFIX = "/api/"

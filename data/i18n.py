@@ -301,6 +301,12 @@ TEXT: dict[str, dict[str, str]] = {
     "api.bad_param": {"zh": "参数 {name}=“{value}” 无效。", "en": "The parameter {name}=“{value}” is not valid."},
     "api.not_found": {"zh": "没有接口“{path}”。", "en": "There is no endpoint “{path}”."},
     "api.failed": {"zh": "服务器内部出错，请稍后再试。", "en": "The server failed; please try again later."},
+    # the database does not answer (routes/faults.py: 503; the page's banner, assets/outage.js)
+    "db.unavailable": {"zh": "数据库暂时无法访问，请过几秒再试。",
+                       "en": "The database is not answering at the moment; please try again in a few seconds."},
+    "db.unavailable_page": {"zh": "数据库暂时无法访问。数据库恢复后，本页将自动重新载入。",
+                            "en": "The database is not answering at the moment. This page will reload by itself "
+                                  "once it is back."},
     # refused requests (routes/faults.py, routes/limits.py)
     "request.bad": {"zh": "请求无效，已拒绝。", "en": "The request is not valid; it was refused."},
     "request.not_found": {"zh": "没有此文件。", "en": "There is no such file."},

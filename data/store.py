@@ -261,6 +261,22 @@ class Store:
                     schema.store_meta.c.key == "data_version")).first() is None:
                 conn.execute(schema.store_meta.insert(), {"key": "data_version", "value": 0})
 
+    def ping(self) -> int:
+        """The data version, read from the database now (never from a cache): /readyz asks it.
+        Raises SQLAlchemyError when the database does not answer."""
+        with self.connect() as conn:
+            return int(conn.execute(sa.select(schema.store_meta.c.value).where(
+                schema.store_meta.c.key == "data_version")).scalar() or 0)
+
+    def check_writable(self) -> None:
+        """Raises SQLAlchemyError unless the store takes a write: the data version set to itself
+        and rolled back (a read-only SQLite file or folder, or a read-only role, fails it)."""
+        meta = schema.store_meta
+        with self.engine.connect() as conn:
+            with conn.begin() as transaction:
+                conn.execute(meta.update().where(meta.c.key == "data_version").values(value=meta.c.value))
+                transaction.rollback()
+
     def has_data(self) -> bool:
         with self.connect() as conn:
             return conn.execute(sa.select(sa.func.count()).select_from(schema.import_batches).where(

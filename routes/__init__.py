@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import flask
 
-from routes import api, auth, context, downloads, faults, geo, limits
+from routes import api, auth, context, downloads, faults, geo, health, limits
 
 
 def register(server: flask.Flask, store, settings) -> None:
@@ -22,5 +22,7 @@ def register(server: flask.Flask, store, settings) -> None:
     server.register_blueprint(api.bp)
     server.register_blueprint(downloads.bp)
     server.register_blueprint(geo.bp)
+    server.register_blueprint(health.bp)
     # After the guard: the limits know who is signed in.
-    limits.make_limiter(server, store, settings, downloads.bp, api.bp)
+    limiter = limits.make_limiter(server, store, settings, downloads.bp, api.bp)
+    limiter.exempt(health.bp)  # a probe polled every few seconds is never refused
