@@ -345,6 +345,15 @@ def holds_data(url: str) -> bool:
     return False
 
 
+def _has_tables(url: str) -> bool:
+    engine = sa.create_engine(url, poolclass=NullPool)
+    try:
+        with engine.connect() as conn:
+            return bool(sa.inspect(conn).get_table_names())
+    finally:
+        engine.dispose()
+
+
 def _data_version(url: str) -> int | None:
     engine = sa.create_engine(url, poolclass=NullPool)
     try:
@@ -379,7 +388,7 @@ def restore(backup: Path, url: str, force: bool = False) -> dict:
     if backend == "sqlite":
         _restore_sqlite(backup, _sqlite_file(url))
     else:
-        _restore_pg(backup, url, clean=occupied)
+        _restore_pg(backup, url, clean=_has_tables(url))
     if old_version is not None and manifest.get("data_version") is not None:
         # Past both: a server that cached the old store's version sees a change and reloads.
         engine = sa.create_engine(url, poolclass=NullPool)
