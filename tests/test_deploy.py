@@ -4,8 +4,11 @@ gunicorn started with deploy/gunicorn.conf.py; a page loaded through it in Chrom
 systemd unit checked by systemd-analyze where it exists and parsed in any case."""
 from __future__ import annotations
 
+import concurrent.futures
 import configparser
 import getpass
+import http.server
+import json
 import os
 import re
 import runpy
@@ -14,6 +17,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -123,6 +127,75 @@ def test_nginx_accepts_the_site(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "syntax is ok" in done.stderr and "test is successful" in done.stderr
     assert "[warn]" not in done.stderr and "[emerg]" not in done.stderr, done.stderr
+
+
+class EchoUpstream(http.server.BaseHTTPRequestHandler):
+    """An upstream that answers every GET with the request headers it got, as JSON, plain
+    (uncompressed) and with a Cache-Control of its own: what nginx does to it is then nginx's."""
+
+    def do_GET(self):  # noqa: N802 (http.server's name)
+        body = json.dumps({"headers": {k.lower(): v for k, v in self.headers.items()},
+                           "padding": "x" * 8192}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-cache")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def nginx_before_echo(tmp_path):
+    """nginx with the site in front of EchoUpstream; yields the https and http origins."""
+    upstream = http.server.ThreadingHTTPServer(("127.0.0.1", 0), EchoUpstream)
+    threading.Thread(target=upstream.serve_forever, daemon=True).start()
+    http_port, https_port = free_port(), free_port()
+    site = render_site(tmp_path, http_port=http_port, https_port=https_port,
+                       upstream=f"127.0.0.1:{upstream.server_port}")
+    proxy = Process("nginx", [*nginx_command(tmp_path, main_config(tmp_path, site)), "-g", "daemon off;"],
+                    tmp_path / "nginx.out")
+    urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)  # our own certificate
+    try:
+        proxy.wait_for(f"https://127.0.0.1:{https_port}/", time.time() + 30, verify=False)
+        yield f"https://127.0.0.1:{https_port}", f"http://127.0.0.1:{http_port}"
+    finally:
+        proxy.stop()
+        upstream.shutdown()
+
+
+def test_nginx_forwards_one_hop_compresses_and_caches_versioned_files(nginx_before_echo):
+    origin, http_origin = nginx_before_echo
+    answer = requests.get(origin + "/any/path?q=1", verify=False, timeout=10,
+                          headers={"X-Forwarded-For": SPOOFED, "X-Forwarded-Host": "evil.example",
+                                   "X-Real-IP": SPOOFED, "Accept-Encoding": "gzip, deflate, br, zstd"})
+    seen = answer.json()["headers"]
+    # The client's claim stays first, nginx appends the address it saw: ProxyFix with
+    # TRUSTED_PROXIES=1 takes that last one.
+    assert seen["x-forwarded-for"] == f"{SPOOFED}, 127.0.0.1"
+    assert seen["x-forwarded-proto"] == "https"
+    assert seen["host"] == urlsplit(origin).netloc  # with its port
+    assert "x-forwarded-host" not in seen and "x-real-ip" not in seen and "forwarded" not in seen
+    assert seen["accept-encoding"] == "gzip"  # the app may compress, in gzip only
+    # The upstream answered plain: nginx compressed it. Not a versioned file: its own Cache-Control.
+    assert answer.headers["Content-Encoding"] == "gzip" and "Accept-Encoding" in answer.headers["Vary"]
+    assert answer.headers["Cache-Control"] == "no-cache"
+    assert answer.headers["Server"] == "nginx"  # no version
+
+    plain = requests.get(origin + "/x", verify=False, timeout=10, headers={"Accept-Encoding": "identity"})
+    assert "accept-encoding" not in plain.json()["headers"] and "Content-Encoding" not in plain.headers
+
+    suite = requests.get(origin + "/_dash-component-suites/dash/dcc/dash_core_components.v4_4_1m1764145508.js",
+                         verify=False, timeout=10)
+    assert suite.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    unversioned = requests.get(origin + "/_dash-component-suites/dash/dcc/dash_core_components.js",
+                               verify=False, timeout=10)
+    assert unversioned.headers["Cache-Control"] == "no-cache"
+
+    moved = requests.get(http_origin + "/city/210200?lang=en", allow_redirects=False, timeout=10)
+    assert moved.status_code == 301 and moved.headers["Location"] == "https://127.0.0.1/city/210200?lang=en"
 
 
 def test_the_site_matches_the_settings():
@@ -274,6 +347,10 @@ def behind_nginx(tmp_path):
     try:
         deadline = time.time() + START_TIMEOUT
         app.wait_for(f"http://127.0.0.1:{app_port}{urls.WHOAMI}", deadline)
+        # Both workers past their start (each has built the app): as many requests at once as workers.
+        with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+            list(pool.map(lambda _: requests.get(f"http://127.0.0.1:{app_port}{urls.WHOAMI}", timeout=START_TIMEOUT),
+                          range(4)))
         site = render_site(tmp_path, http_port=http_port, https_port=https_port, upstream=f"127.0.0.1:{app_port}")
         proxy = Process("nginx", [*nginx_command(tmp_path, main_config(tmp_path, site)), "-g", "daemon off;"],
                         tmp_path / "nginx.out")
@@ -349,6 +426,12 @@ def test_the_overview_through_nginx_over_https(browser, behind_nginx):
     for log in ("gunicorn.log", "dashboard.access.log"):
         text = (logs / log).read_text(errors="replace")
         assert "POST /login" in text and SPOOFED not in text, log
+
+    # nginx compresses what the app sends as it is (the boundaries, application/geo+json).
+    boundaries = requests.get(origin + urls.geojson("county"), headers={"Accept-Encoding": "gzip"}, verify=False,
+                              timeout=30)
+    assert boundaries.status_code == 200 and boundaries.headers["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in boundaries.headers["Vary"] and boundaries.json()["type"] == "FeatureCollection"
 
     # Plain HTTP is sent to the same path over HTTPS.
     path = urls.OVERVIEW + "?lang=en&year=2014"
