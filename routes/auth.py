@@ -43,7 +43,7 @@ from data import private_files, users
 from data.i18n import t
 from layouts import components, ids
 from layouts import login as login_layout
-from routes import context
+from routes import context, static_files
 from settings import ROOT, Settings
 import urls
 
@@ -219,6 +219,8 @@ def init_app(server: flask.Flask, settings: Settings) -> None:
 def guard():
     session, request = flask.session, flask.request
     settings, store = context.settings(), context.store()
+    if static_files.sessionless(request.path, settings):  # the same for everyone: no cookie, no Vary: Cookie
+        return None
     if not session.permanent:  # setting it marks the session changed: a new cookie on every response
         session.permanent = True
     if "_user_id" in session:
@@ -270,6 +272,8 @@ def _check_session(session, settings: Settings) -> None:
 @bp.after_app_request
 def after(response):
     request = flask.request
+    if static_files.sessionless(request.path, context.settings()):
+        return response
     cookie = request.cookies.get(CSRF_COOKIE)
     try:
         valid = bool(cookie) and CSRF_FIELD in flask.session and validate_csrf(cookie) is None

@@ -1,0 +1,170 @@
+"""Static files (routes.headers.STATIC_PREFIXES): compressed once per file version, sent with no
+cookie, and Dash's versioned component suites cached for a year.
+
+- Compression is Flask-Compress's (Dash's `compress=True`), given a cache (COMPRESS_CACHE_BACKEND,
+  COMPRESS_CACHE_KEY): the compressed body of a static file is kept per (algorithm, path, file
+  version) in each worker, so the 1.4 MB plotly.js and the 1.3 MB AG Grid bundle are compressed
+  once per worker and encoding, not on every request. The version is the file's ETag (Flask's
+  mtime, size and name for /assets/ and the boundaries; Dash's hash for an unversioned component
+  suite) or, for a versioned suite, its path (Dash puts the package's version and the file's
+  mtime in it), so a changed file is compressed anew. Only a complete (200) static answer is
+  cached: a callback, a page, a 206 or a 304 never is.
+- Flask serves a file as a stream, and Flask-Compress caches only whole bodies (and sends a
+  stream by gzip never), so a cacheable static answer is read into memory first (a page-cache
+  read, under a millisecond for plotly.js).
+- Files the same for everyone never touch the session (auth.guard and auth.after skip them,
+  `sessionless`): no Set-Cookie, no `Vary: Cookie`, so a proxy may cache them. The boundaries
+  are such a file only when viewing needs no sign-in (with REQUIRE_LOGIN they are not public).
+- A versioned component suite never changes under its URL: `public, max-age` one year,
+  `immutable`. /assets/ keep Flask's `no-cache` with ETag revalidation (their URLs are the same
+  from one version to the next).
+"""
+from __future__ import annotations
+
+import flask
+from cachelib import SimpleCache
+from dash.fingerprint import check_fingerprint
+from flask.sessions import SecureCookieSessionInterface
+from flask_compress import Compress
+
+from routes import context, headers
+import urls
+
+SUITES_PREFIX = "/_dash-component-suites/"
+GEO_PREFIX = urls.GEOJSON.split("<")[0]
+# Static files that are public whatever REQUIRE_LOGIN says (auth.PUBLIC_PREFIXES has them too).
+ALWAYS_PUBLIC = tuple(prefix for prefix in headers.STATIC_PREFIXES if prefix != GEO_PREFIX)
+YEAR = 365 * 24 * 3600
+IMMUTABLE = f"public, max-age={YEAR}, immutable"
+# Flask-Compress's defaults, and the boundaries (GeoJSON compresses to a fifth).
+MIMETYPES = [
+    "text/html", "text/css", "text/plain", "text/xml", "text/x-component", "text/javascript",
+    "application/x-javascript", "application/javascript", "application/json", "application/manifest+json",
+    "application/vnd.api+json", "application/xml", "application/xhtml+xml", "application/rss+xml",
+    "application/atom+xml", "application/vnd.ms-fontobject", "application/x-font-ttf",
+    "application/x-font-opentype", "application/x-font-truetype", "image/svg+xml", "image/x-icon",
+    "image/vnd.microsoft.icon", "font/ttf", "font/eot", "font/otf", "font/opentype",
+    "application/geo+json",
+]
+# The cache key of an answer that is not kept (Flask-Compress asks the cache for every answer).
+NOT_CACHED = "-"
+# Far more than the files a page loads (about 25) times the encodings (4).
+MAX_BODIES = 400
+_KEY = "static_compress_key"
+
+
+class CompressedBodies:
+    """Flask-Compress's cache backend: the compressed static bodies of one worker, nothing else."""
+
+    def __init__(self) -> None:
+        self.bodies = SimpleCache(threshold=MAX_BODIES, default_timeout=0)
+        self.hits = self.misses = 0
+
+    def get(self, key: str) -> bytes | None:
+        if key.endswith(";" + NOT_CACHED):
+            return None
+        body = self.bodies.get(key)
+        if body is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return body
+
+    def set(self, key: str, value: bytes) -> None:
+        # Flask-Compress sets after a hit too: kept bodies are not copied again.
+        if not key.endswith(";" + NOT_CACHED) and not self.bodies.has(key):
+            self.bodies.set(key, value)
+
+
+class WholeFile:
+    """A file answer's stream as one chunk, read only when iterated: Flask-Compress caches only an
+    answer that is not a stream (one with a length), and on a hit it replaces the body unread."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+
+    def __len__(self) -> int:
+        return 1
+
+    def __iter__(self):
+        yield b"".join(self.stream)
+
+    def close(self) -> None:
+        close = getattr(self.stream, "close", None)
+        if close is not None:
+            close()
+
+
+def cache_key(request: flask.Request) -> str:
+    """The file version that the static hook found for this request, or NOT_CACHED."""
+    return flask.g.get(_KEY, NOT_CACHED)
+
+
+def sessionless(path: str, settings) -> bool:
+    """Whether the answer to `path` is the same for every visitor, so that its request must not
+    read or write the session (which would add a cookie or `Vary: Cookie`)."""
+    return (path.startswith(ALWAYS_PUBLIC) or (path.startswith(GEO_PREFIX) and not settings.require_login)
+            or path in (urls.HEALTHZ, urls.READYZ))  # the probes hold no data
+
+
+class SessionInterface(SecureCookieSessionInterface):
+    """Flask's signed cookie session, never saved on an answer that is the same for everyone:
+    Flask-Login's after-request hook looks into the session on every request, which alone would
+    add `Vary: Cookie`. Nothing on those paths reads the session (auth skips them)."""
+
+    def save_session(self, app, session, response) -> None:
+        if sessionless(flask.request.path, context.settings()):
+            return
+        super().save_session(app, session, response)
+
+
+def new_server(name: str) -> flask.Flask:
+    """The Flask server for Dash (`dash.Dash(server=…)`), set up before Dash gives it Flask-Compress,
+    which reads its settings once."""
+    server = flask.Flask(name)
+    server.config.update(COMPRESS_MIMETYPES=MIMETYPES, COMPRESS_CACHE_BACKEND=CompressedBodies,
+                         COMPRESS_CACHE_KEY=cache_key)
+    server.session_interface = SessionInterface()
+    return server
+
+
+def _versioned_suite(path: str) -> bool:
+    return path.startswith(SUITES_PREFIX) and check_fingerprint(path)[1]
+
+
+def prepare(response: flask.Response) -> flask.Response:
+    """For a complete static answer: its cache key for Flask-Compress (which runs after this hook),
+    the whole body instead of a stream, and a year's caching for a versioned suite."""
+    request = flask.request
+    path = request.path
+    if response.status_code != 200 or not headers.is_static(path):
+        return response
+    versioned = _versioned_suite(path)
+    if versioned:
+        response.headers["Cache-Control"] = IMMUTABLE
+    if "Content-Encoding" in response.headers or "Range" in request.headers \
+            or not request.headers.get("Accept-Encoding"):
+        return response  # nothing for Flask-Compress to keep (a file sent as is keeps sendfile)
+    etag, _weak = response.get_etag()
+    if etag is None and not versioned:
+        response.add_etag()  # the favicon: a hash of its few KB
+        etag, _weak = response.get_etag()
+    if response.is_streamed:
+        response.direct_passthrough = False
+        response.response = WholeFile(response.response)
+    setattr(flask.g, _KEY, f"{path}|{etag or ''}")
+    return response
+
+
+def init_app(server: flask.Flask) -> None:
+    """The static hook on `server`; registered after Flask-Compress's (Dash's), so it runs before it."""
+    server.after_request(prepare)
+
+
+def compressed_bodies(server: flask.Flask) -> CompressedBodies:
+    """The bodies that `server`'s Flask-Compress keeps (for the tests and the benchmark)."""
+    for hook in server.after_request_funcs[None]:
+        owner = getattr(hook, "__self__", None)
+        if isinstance(owner, Compress):
+            return owner.cache
+    raise LookupError("no Flask-Compress on this server")
