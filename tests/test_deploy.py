@@ -28,7 +28,7 @@ import urllib3
 from gunicorn.config import Config
 
 import urls
-from app import REFUSED_EXIT
+from app import REFUSED_EXIT, STORE_EXIT
 from data import audit
 from settings import ROOT, Settings
 from tests import stores
@@ -260,6 +260,8 @@ def test_the_unit_runs_gunicorn_with_the_config_hardened(monkeypatch):
     assert service["EnvironmentFile"].endswith("dashboard.env")
     assert service["Restart"] == "on-failure"
     assert service["RestartPreventExitStatus"].split() == [str(REFUSED_EXIT)]
+    assert STORE_EXIT != REFUSED_EXIT  # a database that is not up yet is tried again
+    assert int(service["RestartSec"]) * int(unit["Unit"]["StartLimitBurst"]) >= 120
     assert service["NoNewPrivileges"] == "yes" and service["ProtectSystem"] == "strict"
     assert service["PrivateTmp"] == "yes" and service["ProtectHome"] == "yes"
     assert service["ReadWritePaths"].split() == [f"{service['WorkingDirectory']}/instance"]
@@ -403,6 +405,9 @@ def test_the_overview_through_nginx_over_https(browser, behind_nginx):
             assert "max-age=31536000" in headers["cache-control"] and "immutable" in headers["cache-control"]
         assert "no-store" in first.all_headers()["cache-control"]
         assert "server" not in first.all_headers() or first.all_headers()["server"] == "nginx"
+
+        for probe in (urls.HEALTHZ, urls.READYZ):  # as docs/deploy.md has them checked
+            assert page.request.get(origin + probe).json()["status"] == "ok"
 
         # The app saw https (ProxyFix believed nginx's X-Forwarded-Proto): Secure cookies and
         # HSTS, and Flask-WTF's check of the referrer on a secure sign-in (below).
