@@ -78,6 +78,6 @@ def test_a_quick_run_reports_without_a_crash():
     out = done.stdout
     for measure in ("recolour", "overview render", "overview load", "county render", "county load", "api"):
         assert f"   {measure} " in out, out
-    assert "meeting rush: 4 overview loads" in out and "4 served" in out, out
+    assert "meeting rush: 4 overview loads" in out and "4 served whole" in out, out
     assert "replay not 2xx" not in out, out
     assert "load average at start" in out and "load average at end" in out
