@@ -9,11 +9,14 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from app import create_app
 from settings import ROOT, Settings
+from tests import stores
 
 
 def free_port() -> int:
@@ -54,15 +57,20 @@ def test_settings_read_the_environment(monkeypatch):
     assert (s.host, s.port, s.debug) == ("0.0.0.0", 9000, True)
 
 
-def test_importing_app_builds_nothing(tmp_path):
+def test_importing_app_builds_nothing():
     """Only create_app() (or wsgi.py, for gunicorn) opens the store: a test or a bench that
     imports app builds no app and no store. In a fresh interpreter, as a first import is."""
-    store_file = tmp_path / "store.sqlite"
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{store_file}"}
+    url = stores.new_url("import_app")  # SQLite: no file yet; PostgreSQL: an empty database
+    env = {**os.environ, "DATABASE_URL": url}
     code = "import app; assert not hasattr(app, 'server') and not hasattr(app, 'app')"
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert not store_file.exists()
+    if stores.on_postgresql():
+        engine = sa.create_engine(url)
+        assert sa.inspect(engine).get_table_names() == []
+        engine.dispose()
+    else:
+        assert not Path(url.removeprefix("sqlite:///")).exists()
 
 
 def test_create_app_exposes_a_flask_server_with_compression(demo_store):

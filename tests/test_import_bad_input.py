@@ -16,7 +16,6 @@ from __future__ import annotations
 import csv
 import functools
 import io
-import shutil
 import struct
 import zipfile
 from dataclasses import dataclass, field
@@ -32,6 +31,7 @@ from data.importer.fields import COUNTY_SHEET, RURAL, URBAN, SheetSpec
 from data.importer.read import MAX_BYTES, OLE_MAGIC
 from data.importer.template import county_label, template
 from data.store import Store
+from tests import stores
 
 YEAR = 2014
 COUNTIES = ("210106", "210102", "210303", "210115", "210224")
@@ -40,9 +40,8 @@ H = headers()
 COL = {spec.key: {f.key: i + 1 for i, f in enumerate(spec.fields)} for spec in (URBAN, RURAL, COUNTY_SHEET)}
 
 
-def build_small_demo(url: str) -> Store:
+def build_small_demo(store: Store) -> Store:
     """The demo batch (data.demo, as Store.ensure_ready writes it) for five counties only."""
-    store = Store(url)
     store.create_schema()
     data = demo.generate(demo.SEED)
     units = data.units[data.units["county_code"].isin(COUNTIES)]
@@ -55,20 +54,15 @@ def build_small_demo(url: str) -> Store:
     return store
 
 
-@pytest.fixture(scope="module")
-def small_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("import-bad") / "small.sqlite"
-    store = build_small_demo(f"sqlite:///{path}")
-    store.engine.dispose()  # WAL checkpointed: the .sqlite file alone is the store
-    return path
+def small_demo() -> stores.Template:
+    """The small demo store, built once per session, to copy from."""
+    return stores.template("small_demo", build_small_demo)
 
 
 @pytest.fixture(scope="module")
-def store(small_file, tmp_path_factory):
+def store():
     """The store the bad cases go to: nothing may ever be written to it."""
-    path = tmp_path_factory.mktemp("import-bad-target") / "store.sqlite"
-    shutil.copy(small_file, path)
-    return Store(f"sqlite:///{path}")
+    return small_demo().copy("import_bad")
 
 
 @pytest.fixture(scope="module")
@@ -78,11 +72,9 @@ def export(store) -> bytes:
 
 
 @pytest.fixture
-def fresh_store(small_file, tmp_path):
+def fresh_store():
     """A store of its own, for a test that commits."""
-    path = tmp_path / "store.sqlite"
-    shutil.copy(small_file, path)
-    return Store(f"sqlite:///{path}")
+    return small_demo().copy("import_fresh")
 
 
 # ---------------------------------------------------------------- building files

@@ -22,7 +22,7 @@ from data.importer import import_files
 from data.importer.__main__ import main as cli
 from data.importer.package import MAX_PART_BYTES
 from data.importer.template import template
-from tests.test_import_bad_input import TIEXI, YEAR, U, Book, build_small_demo, csv_bytes
+from tests.test_import_bad_input import TIEXI, YEAR, U, Book, csv_bytes, small_demo
 
 ROOT = Path(__file__).resolve().parents[1]
 GB = 1024 ** 3
@@ -133,8 +133,8 @@ def test_a_zip_bomb_is_refused_within_2_s_and_200_mb(bombs, kind, key, seconds):
 
 
 @pytest.mark.slow
-def test_a_zip_bomb_through_the_commit_path_leaves_the_store_unchanged(bombs, tmp_path):
-    store = build_small_demo(f"sqlite:///{tmp_path / 'store.sqlite'}")
+def test_a_zip_bomb_through_the_commit_path_leaves_the_store_unchanged(bombs):
+    store = small_demo().copy("bombs")
     before = store.content_digest()
     for path in bombs.values():
         report, batch = import_files(store, [(path.name, path.read_bytes())], YEAR, by="test")
@@ -145,8 +145,8 @@ def test_a_zip_bomb_through_the_commit_path_leaves_the_store_unchanged(bombs, tm
 # ---------------------------------------------------------------- no traceback, whatever the file
 
 @pytest.fixture(scope="module")
-def small_store(tmp_path_factory):
-    return build_small_demo(f"sqlite:///{tmp_path_factory.mktemp('hostile') / 'store.sqlite'}")
+def small_store():
+    return small_demo().copy("hostile")
 
 
 def fail_inside(monkeypatch):
@@ -302,10 +302,10 @@ def assert_no_live_cell(content: bytes) -> None:
         assert b't="e"' not in xml, part
 
 
-def test_names_that_look_like_formulas_survive_the_round_trip_as_text(tmp_path):
+def test_names_that_look_like_formulas_survive_the_round_trip_as_text():
     """A county names units "=HYPERLINK(...)" and "+1+1": they are stored as text; the filled
     template writes them quoted, as text (no formula); imported back, nothing changes."""
-    store = build_small_demo(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    store = small_demo().copy("formula_names")
     records = Book(template(YEAR, store)).records(U, TIEXI)
     for record, name in zip(records, ATTACKS):  # a CSV: its cells are text as written
         record.update(name=name, unit_id=None)

@@ -19,6 +19,7 @@ from data import users
 from data.ratelimit_storage import DatabaseStorage
 from data.store import Store
 from settings import ROOT, Settings
+from tests import stores
 
 HEAVY = "/download/worklist.xlsx?county=210624&indicator=all&year=2014"
 FILLED = "/download/template.xlsx?year=2014&filled=1"
@@ -30,9 +31,9 @@ def client(demo_store):
 
 
 @pytest.fixture(scope="module")
-def own_store(demo_store, tmp_path_factory) -> Store:
+def own_store() -> Store:
     """A copy of the demo store for the tests that add users: the shared one stays as built."""
-    return Store(_copy(demo_store, tmp_path_factory.mktemp("limits") / "users.sqlite"))
+    return stores.demo_copy("limits_users")
 
 
 def _editor(store, name="limits-editor"):
@@ -98,15 +99,8 @@ def test_the_filled_template_needs_an_editor(client, own_store):
     assert signed.get(FILLED).status_code == 200
 
 
-def _copy(demo_store, path) -> str:
-    """A copy of the demo store in its own file (its own rate-limit counters), by SQLite's VACUUM INTO."""
-    with demo_store.engine.connect() as conn:
-        conn.exec_driver_sql(f"VACUUM INTO '{path}'")
-    return f"sqlite:///{path}"
-
-
-def test_costly_requests_are_limited_per_address_with_retry_after(tmp_path, demo_store):
-    store = Store(_copy(demo_store, tmp_path / "limits.sqlite"))
+def test_costly_requests_are_limited_per_address_with_retry_after():
+    store = stores.demo_copy("limits")  # its own rate-limit counters
     settings = Settings(debug=False, database_url=store.url, rate_limits=True, download_rate="3 per minute",
                         page_rate="2 per minute")
     client = create_app(settings, store=store).server.test_client()
@@ -135,8 +129,8 @@ def test_costly_requests_are_limited_per_address_with_retry_after(tmp_path, demo
     assert [client.post("/_dash-update-component", json=render).status_code for _ in range(3)] == [200, 200, 429]
 
 
-def test_the_database_storage_counts_in_windows(tmp_path):
-    store = Store(f"sqlite:///{tmp_path / 'counters.sqlite'}")
+def test_the_database_storage_counts_in_windows():
+    store = stores.new_store("counters")
     storage = DatabaseStorage("dashboard-db://", engine=store.engine)
     assert [storage.incr("k", 1) for _ in range(3)] == [1, 2, 3]
     assert storage.get("k") == 3 and storage.get_expiry("k") > time.time()
@@ -169,9 +163,11 @@ def _get(url: str, timeout: float = 60) -> tuple[int, float]:
 
 
 @pytest.mark.slow
-def test_twenty_heavy_requests_leave_a_page_answering_within_2_s(tmp_path, demo_store):
-    # The server's own store: a copy of the demo store's file, so it starts at once.
-    url = _copy(demo_store, tmp_path / "server.sqlite")
+def test_twenty_heavy_requests_leave_a_page_answering_within_2_s():
+    # The server's own store: a copy of the demo store, so it starts at once.
+    store = stores.demo_copy("limits_server")
+    store.engine.dispose()
+    url = store.url
     port = _free_port()
     env = dict(os.environ, DATABASE_URL=url, SECRET_KEY="tests-only-secret", PYTHONPATH=str(ROOT), RATE_LIMITS="1")
     server = subprocess.Popen([sys.executable, "-m", "gunicorn", "--no-control-socket", "-w", "2",

@@ -8,14 +8,14 @@ import pytest
 from data import catalogue, queries
 from data.queries import QueryError
 from data.standards import meets_rural_centre_standard, meets_urban_area_standard
-from data.store import Store
+from tests import stores
 from tests.factories import batch, unit_year
 
 
-def test_city_rate_sums_counts_not_percentages(tmp_path):
+def test_city_rate_sums_counts_not_percentages():
     """Two counties of 沈阳: 和平区 1 of 1 urban communities, 沈河区 1 of 9. The city has 2 of
     10, 20%; the mean of the county rates would say 55.6%."""
-    store = Store(f"sqlite:///{tmp_path / 'rollup.sqlite'}")
+    store = stores.new_store("rollup")
     store.create_schema()
     units = [("210102U1", "urban", "210102")] + [(f"210103U{i}", "urban", "210103") for i in range(9)]
     records = [unit_year("210102U1", 2011, has_facility=True)] + [

@@ -47,9 +47,9 @@ PASSWORD = "Doc-check-Passw0rd!"
 WRONG = "Wrong-guess-Passw0rd!"
 
 
-def test_no_password_or_session_cookie_reaches_the_log_or_the_audit_trail(tmp_path, caplog):
-    from data.store import Store
-    store = Store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+def test_no_password_or_session_cookie_reaches_the_log_or_the_audit_trail(caplog):
+    from tests import stores
+    store = stores.new_store("security_doc")
     store.create_schema()
     users.create_user(store, "doc-ed", PASSWORD, "editor")
     client = create_app(Settings(debug=False, secret_key="doc-test"), store=store).server.test_client()

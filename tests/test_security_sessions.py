@@ -19,6 +19,7 @@ from data.i18n import t
 from data.store import Store
 from layouts import ids
 from settings import Settings
+from tests import stores
 from tests.dash_client import DashClient
 
 PASSWORD = "A long enough password"
@@ -27,9 +28,8 @@ SESSION = "lncs_session"
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    store = Store(f"sqlite:///{tmp_path_factory.mktemp('sessions') / 's.sqlite'}")
-    store.ensure_ready()
+def store():
+    store = stores.demo_copy("sessions")
     for name, role in (("ada", "admin"), ("ed", "editor"), ("vi", "viewer")):
         users.create_user(store, name, PASSWORD, role)
     return store
@@ -287,8 +287,8 @@ def test_the_policy_passes_a_good_password_and_applies_on_create_and_change(stor
     assert users.authenticate(store, "ada", PASSWORD, "10.4.4.4") is not None  # unchanged
 
 
-def test_the_command_line_applies_the_policy(tmp_path):
-    url = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+def test_the_command_line_applies_the_policy():
+    url = stores.new_url("cli")
     done = subprocess.run([sys.executable, "-m", "data.users", "--database", url, "add", "common",
                            "--password-stdin"], input="Password123\n", capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and t("users.common_password", "en") in done.stderr
@@ -296,8 +296,8 @@ def test_the_command_line_applies_the_policy(tmp_path):
 
 
 # ------------------------------------------------------------------ the first admin
-def test_the_first_admin_must_change_the_one_time_password(tmp_path):
-    url = f"sqlite:///{tmp_path / 'first.sqlite'}"
+def test_the_first_admin_must_change_the_one_time_password():
+    url = stores.new_url("first_admin")
     made = subprocess.run([sys.executable, "-m", "data.users", "--database", url, "create-admin", "boss",
                            "--password-stdin"], input=PASSWORD + "\n", capture_output=True, text=True, timeout=60)
     assert made.returncode == 0, made.stderr
@@ -388,8 +388,8 @@ def test_imports_reverts_user_changes_and_signed_in_downloads_are_recorded(clien
 
 # ------------------------------------------------------------------ the chain
 @pytest.fixture
-def chain(tmp_path):
-    store = Store(f"sqlite:///{tmp_path / 'chain.sqlite'}")
+def chain():
+    store = stores.new_store("chain")
     store.create_schema()
     for i in range(5):
         audit.record(store, audit.SIGN_IN, user=f"u{i}", address="10.0.0.1", object=None, result="ok")
@@ -413,20 +413,20 @@ def test_verify_detects_a_deleted_row_first_or_last(chain):
     assert audit.verify(chain).row_id == 3
 
 
-def test_verify_detects_deleted_oldest_and_newest_rows(tmp_path, chain):
+def test_verify_detects_deleted_oldest_and_newest_rows(chain):
     with chain.engine.begin() as conn:
         conn.execute(sa.text("DELETE FROM audit_events WHERE id = 5"))
     assert audit.verify(chain) is not None and audit.verify(chain).row_id is None
     with chain.engine.begin() as conn:
         conn.execute(sa.text("DELETE FROM audit_events WHERE id = 1"))
     assert audit.verify(chain).row_id == 2
-    ok = subprocess.run([sys.executable, "-m", "data.audit", "--database", f"sqlite:///{tmp_path / 'new.sqlite'}",
+    ok = subprocess.run([sys.executable, "-m", "data.audit", "--database", stores.new_url("audit_new"),
                          "verify"], capture_output=True, text=True, timeout=60)
     assert ok.returncode == 0
 
 
-def test_prune_refuses_anything_younger_than_six_months_and_keeps_the_chain(tmp_path):
-    store = Store(f"sqlite:///{tmp_path / 'prune.sqlite'}")
+def test_prune_refuses_anything_younger_than_six_months_and_keeps_the_chain():
+    store = stores.new_store("prune")
     store.create_schema()
     now = datetime.now(timezone.utc)
     for days in (400, 300, 250):
@@ -462,8 +462,8 @@ def test_the_app_has_no_path_that_updates_or_deletes_audit_rows():
 
 
 @pytest.mark.slow
-def test_two_processes_appending_at_once_do_not_fork_the_chain(tmp_path):
-    url = f"sqlite:///{tmp_path / 'race.sqlite'}"
+def test_two_processes_appending_at_once_do_not_fork_the_chain():
+    url = stores.new_url("audit_race")
     store = Store(url)
     store.create_schema()
     script = ("import sys; from data.store import Store; from data import audit; s = Store(sys.argv[1]); "
