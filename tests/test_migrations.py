@@ -224,3 +224,15 @@ def test_an_unreachable_store_is_one_line_and_exit_1(tmp_path, capsys):
     assert migrate.main(["--url", f"sqlite:///{unwritable}/store.sqlite", "upgrade"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("error: ") and len(err.strip().splitlines()) == 1
+
+
+def test_a_start_on_a_store_at_head_reads_the_heads_as_alembic_does_without_importing_it():
+    assert migrate._declared_heads() == frozenset(migrate._heads(None)) == {"0001"}
+    store = stores.new_store("mig_no_alembic")
+    store.create_schema()
+    store.engine.dispose()
+    code = ("import sys; from data.store import Store; Store(sys.argv[1]).create_schema(); "
+            "print(sorted(m for m in sys.modules if m.startswith('alembic')))")
+    done = subprocess.run([sys.executable, "-c", code, store.url], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120)
+    assert (done.returncode, done.stdout.strip()) == (0, "[]"), done.stderr
