@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import signal
 import sys
+import tempfile
+import time
+from pathlib import Path
 
 import dash
 from sqlalchemy.engine import make_url
@@ -56,15 +60,86 @@ def check_safe_to_serve(settings: Settings) -> None:
     code) only on a loopback address under `python app.py`: never to others, never under gunicorn."""
     if not settings.debug:
         return
-    if os.environ.get("SERVER_SOFTWARE", "").startswith("gunicorn"):  # set by gunicorn's master
+    if under_gunicorn():
         raise RefusedToStart("DASH_DEBUG=1 under gunicorn would serve the debugger to everyone: unset DASH_DEBUG")
     if not is_loopback(settings.host):
         raise RefusedToStart(f"DASH_DEBUG=1 with HOST={settings.host} would serve the debugger to other machines: "
                              f"use HOST=127.0.0.1 or unset DASH_DEBUG")
 
 
+def under_gunicorn() -> bool:
+    return os.environ.get("SERVER_SOFTWARE", "").startswith("gunicorn")  # set by gunicorn's master
+
+
+def gunicorn_workers() -> int | None:
+    """How many workers the gunicorn serving this process runs, read as gunicorn reads it (its
+    command line, which a worker shares with its master, GUNICORN_CMD_ARGS, its config file,
+    WEB_CONCURRENCY); None outside gunicorn."""
+    if not under_gunicorn():
+        return None
+    from gunicorn.app.base import Application
+
+    class Configured(Application):
+        """gunicorn's own reading of its settings, and nothing else (it loads no app)."""
+
+        def init(self, parser, opts, args):
+            return None
+
+        def load(self):
+            raise NotImplementedError
+
+    return Configured().cfg.workers
+
+
+def check_shared_secret(settings: Settings, workers: int | None) -> None:
+    """A session cookie signed by one worker or host must be accepted by every other, so several
+    gunicorn workers, or a store that is not SQLite (several hosts may share it), need one
+    SECRET_KEY set for all: the instance/secret_key default is one host's own."""
+    if settings.secret_key:
+        return
+    backend = settings.database_url.split(":", 1)[0].split("+", 1)[0]
+    if workers is not None and workers > 1:
+        why = f"gunicorn runs {workers} workers"
+    elif backend != "sqlite":
+        why = f"the store is on {backend}, which several hosts may share"
+    else:
+        return
+    raise RefusedToStart(f"SECRET_KEY is not set and {why}: set SECRET_KEY to one random value for every worker "
+                         f"and host (python -c 'import secrets; print(secrets.token_hex(32))')")
+
+
+# How long a gunicorn worker that refuses after another waits for the master to stop it.
+REFUSED_WAIT_SECONDS = 30
+
+
+def _first_to_refuse() -> bool:
+    """Whether no other worker of this gunicorn master has refused to start. gunicorn's master
+    stops at the first worker that exits with REFUSED_EXIT or STORE_EXIT, but a second one it
+    finds while stopping makes it end in a traceback: so only the first says why and exits."""
+    master = Path("/proc") / str(os.getppid())
+    try:
+        if b"gunicorn" not in (master / "cmdline").read_bytes():
+            return True  # the master itself (--preload): no other worker yet
+        started = (master / "stat").read_text().rsplit(")", 1)[1].split()[19]  # pids are reused, this is not
+    except (OSError, IndexError):
+        return True
+    marker = Path(tempfile.gettempdir()) / f"lncs-refused-{master.name}-{started}"
+    try:
+        os.close(os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
 def exit_refused(err: RefusedToStart):
-    """One line on stderr and a non-zero exit, instead of a traceback."""
+    """One line on stderr and a non-zero exit, instead of a traceback. Under gunicorn a worker
+    that refuses after another says nothing and waits for the master, which is stopping, to end it."""
+    if under_gunicorn() and not _first_to_refuse():
+        for stop in (signal.SIGTERM, signal.SIGINT, signal.SIGQUIT):
+            signal.signal(stop, lambda *_: os._exit(0))
+        time.sleep(REFUSED_WAIT_SECONDS)
     print(f"error: {err}", file=sys.stderr)
     raise SystemExit(err.exit_code)
 
