@@ -11,7 +11,7 @@ from settings import Settings
 from tests import stores
 from tests.browser import LiveServer, RecordingPage, wait_for_map
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.writes]
 
 PASSWORD = "Csp-check-Passw0rd!"
 

@@ -16,7 +16,7 @@ from settings import Settings
 from tests import stores
 from tests.browser import LiveServer, RecordingPage
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.writes]
 
 PASSWORD = "A long enough password"  # passes the policy (data.users.check_password)
 
