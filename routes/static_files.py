@@ -22,7 +22,7 @@ cookie, and Dash's versioned component suites cached for a year.
 from __future__ import annotations
 
 import flask
-from cachelib import SimpleCache
+from flask_caching.backends import SimpleCache
 from dash.fingerprint import check_fingerprint
 from flask.sessions import SecureCookieSessionInterface
 from flask_compress import Compress
