@@ -167,8 +167,7 @@ def create(url: str, out: Path | None = None) -> dict:
     """Back up the store at `url` into `out` (and its manifest). Returns the manifest."""
     backend = _backend(url)
     out = Path(out) if out is not None else _default_out(url)
-    if not out.parent.is_dir():
-        raise BackupError(f"no folder {out.parent} for the backup")
+    out.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # (a file in its way: OSError, one line)
     if out.exists() or manifest_path(out).exists():
         raise BackupError(f"{out} exists already: choose another --out")
     part = out.with_name(out.name + ".part")
