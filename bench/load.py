@@ -427,6 +427,8 @@ def bench_database(label: str, database_url: str, port: int, args, rec, log_dir:
               f"{'CPU ms/req':>12}{'CPU ms/page':>13}{'errors':>8}{'requests':>10}{'client CPU':>12}")
         plan = scenarios(rec)
         for name, sequence in plan.items():
+            if args.only and name not in args.only:
+                continue
             levels = args.connections[:1] if "render" in name else args.connections
             for connections in levels:
                 runs = [measure(server, sequence, connections, args.duration) for _ in range(args.runs)]
@@ -551,6 +553,8 @@ def main(argv=None) -> int:
                         help="comma-separated connection counts (default 20,50; --quick 20)")
     parser.add_argument("--runs", type=int, default=1, help="runs per measure; the medians are printed")
     parser.add_argument("--rush-pages", type=int, help="page loads in the rush (default 100; --quick 20)")
+    parser.add_argument("--only", type=lambda s: [x.strip() for x in s.split(",")], default=[],
+                        help="comma-separated measures to run, e.g. 'recolour,overview render' (and the rush)")
     parser.add_argument("--database", help="a PostgreSQL URL (default: DATABASE_URL when it is one)")
     parser.add_argument("--sqlite", help="an SQLite URL to use instead of a fresh demo store")
     parser.add_argument("--no-sqlite", action="store_true", help="only the PostgreSQL store")
