@@ -157,6 +157,8 @@ def phases(page: list[Req]) -> list[list[list[Req]]]:
 def _free(port: int) -> bool:
     import socket
     with socket.socket() as s:
+        # As gunicorn binds: a port with connections of a last run in TIME_WAIT is free.
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind(("127.0.0.1", port))
         except OSError:
