@@ -104,6 +104,12 @@ def _read_facts(conn: sa.Connection) -> tuple[dict[str, int], int | None, str | 
     return tables, (int(version) if version is not None else None), revision
 
 
+def _engine(url: str) -> sa.Engine:
+    from data.migrate import _connect_args
+
+    return sa.create_engine(url, poolclass=NullPool, connect_args=_connect_args(url))
+
+
 def _sqlite_facts(path: Path) -> tuple[dict[str, int], int | None, str | None]:
     engine = sa.create_engine("sqlite://", poolclass=NullPool,
                               creator=lambda: sqlite3.connect(f"file:{path}?mode=ro", uri=True))
@@ -220,7 +226,7 @@ def _create_sqlite(url: str, part: Path):
 def _create_pg(url: str, part: Path):
     pg_dump = _pg_tool("pg_dump")
     dsn, env = _libpq(url)
-    engine = sa.create_engine(url, poolclass=NullPool)
+    engine = _engine(url)
     try:
         with engine.connect().execution_options(isolation_level="REPEATABLE READ") as conn:
             with conn.begin():
@@ -332,7 +338,7 @@ def holds_data(url: str) -> bool:
         path = _sqlite_file(url)
         if not path.exists() or path.stat().st_size == 0:
             return False
-    engine = sa.create_engine(url, poolclass=NullPool)
+    engine = _engine(url)
     try:
         with engine.connect() as conn:
             for name in sa.inspect(conn).get_table_names():
@@ -345,7 +351,7 @@ def holds_data(url: str) -> bool:
 
 
 def _has_tables(url: str) -> bool:
-    engine = sa.create_engine(url, poolclass=NullPool)
+    engine = _engine(url)
     try:
         with engine.connect() as conn:
             return bool(sa.inspect(conn).get_table_names())
@@ -354,7 +360,7 @@ def _has_tables(url: str) -> bool:
 
 
 def _data_version(url: str) -> int | None:
-    engine = sa.create_engine(url, poolclass=NullPool)
+    engine = _engine(url)
     try:
         with engine.connect() as conn:
             if "store_meta" not in sa.inspect(conn).get_table_names():
@@ -390,7 +396,7 @@ def restore(backup: Path, url: str, force: bool = False) -> dict:
         _restore_pg(backup, url, clean=_has_tables(url))
     if old_version is not None and manifest.get("data_version") is not None:
         # Past both: a server that cached the old store's version sees a change and reloads.
-        engine = sa.create_engine(url, poolclass=NullPool)
+        engine = _engine(url)
         try:
             with engine.begin() as conn:
                 conn.exec_driver_sql("UPDATE store_meta SET value = %d WHERE key = 'data_version'"

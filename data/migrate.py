@@ -113,7 +113,7 @@ def migration_engine(url: str) -> sa.Engine:
     foreign keys unchecked while tables are rebuilt."""
     u = make_url(url)
     if u.get_backend_name() != "sqlite":
-        return sa.create_engine(url, poolclass=NullPool)
+        return sa.create_engine(url, poolclass=NullPool, connect_args=_connect_args(url))
     if u.database and u.database != ":memory:":
         Path(u.database).parent.mkdir(parents=True, exist_ok=True)
         private_files.prepare_sqlite(Path(u.database))
@@ -204,7 +204,17 @@ def _plain_engine(url: str) -> sa.Engine:
     if u.get_backend_name() == "sqlite" and u.database and u.database != ":memory:":
         Path(u.database).parent.mkdir(parents=True, exist_ok=True)
         private_files.prepare_sqlite(Path(u.database))
-    return sa.create_engine(url, poolclass=NullPool)
+    return sa.create_engine(url, poolclass=NullPool, connect_args=_connect_args(url))
+
+
+def _connect_args(url: str) -> dict:
+    """PostgreSQL: the servers' connect timeout (a store that is unreachable at start is an error
+    within it, not a hang); no statement timeout, as a migration may take long."""
+    if make_url(url).get_backend_name() != "postgresql":
+        return {}
+    from settings import Settings
+
+    return {"connect_timeout": max(1, round(Settings().db_connect_timeout))}
 
 
 def read_revision(url: str) -> tuple[str | None, bool]:
