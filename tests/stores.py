@@ -84,10 +84,33 @@ def _database_url(database: str) -> str:
     return make_url(base_url()).set(database=database).render_as_string(hide_password=False)
 
 
+def _drop_leftovers(conn: sa.Connection, prefix: str) -> None:
+    """Databases that an earlier run on this machine made and could not drop (it was killed):
+    named <prefix>_<pid>_..., by a process that is no longer running."""
+    pattern = re.compile(rf"{re.escape(prefix)}_(\d+)_\d+_")
+    for (database,) in conn.exec_driver_sql("SELECT datname FROM pg_database"):
+        found = pattern.match(database)
+        if found and int(found[1]) != os.getpid() and not _running(int(found[1])):
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _new_database(name: str, template: str | None = None) -> str:
     """A new database's URL: named after TEST_DATABASE_URL's database (63 bytes at most, the
     server's limit), optionally a copy of `template`."""
     prefix = make_url(base_url()).database
+    if not _created and make_url(base_url()).host in (None, "", "localhost", "127.0.0.1", "::1"):
+        with _server() as conn:  # the server is on this machine: its pids are ours to look up
+            _drop_leftovers(conn, prefix)
     database = f"{prefix}_{os.getpid()}_{next(_counter)}_{_slug(name)}"[:63]
     sql = f'CREATE DATABASE "{database}"' + (f' TEMPLATE "{template}"' if template else "")
     for attempt in range(20):
