@@ -212,8 +212,14 @@ def scorecard(store, code: str, year: int) -> pd.DataFrame:
     change since 2011, and rank (1 = highest value) among its level and within its city."""
     if code not in _DIV.index:
         raise QueryError("query.unknown_place", value=code)
+    return _scorecard(store.data_version(), store, code, year).copy()
+
+
+@lru_cache(maxsize=256)
+def _scorecard(version: int, store, code: str, year: int) -> pd.DataFrame:
+    """scorecard() by data version: a page drawn anew (another language, another query) does
+    not rank every indicator again. A bad year raises, and is not kept."""
     level = _DIV.loc[code, "level"]
-    version = store.data_version()
     rows = []
     for ind in catalogue.INDICATORS:
         if level not in ind.levels:
