@@ -112,18 +112,44 @@ def check_shared_secret(settings: Settings, workers: int | None) -> None:
 REFUSED_WAIT_SECONDS = 30
 
 
+def _master_marker(what: str) -> Path | None:
+    """A file named for this worker's gunicorn master (its pid and start time), or None when this
+    process is no gunicorn worker."""
+    master = Path("/proc") / str(os.getppid())
+    try:
+        if b"gunicorn" not in (master / "cmdline").read_bytes():
+            return None  # the master itself (--preload): no other worker yet
+        started = (master / "stat").read_text().rsplit(")", 1)[1].split()[19]  # pids are reused, this is not
+    except (OSError, IndexError):
+        return None
+    return Path(tempfile.gettempdir()) / f"lncs-{what}-{master.name}-{started}"
+
+
+def mark_serving() -> None:
+    """Notes that a worker of this gunicorn master has started serving (see was_serving)."""
+    marker = _master_marker("serving")
+    if marker is not None:
+        try:
+            marker.touch(mode=0o600)
+        except OSError:
+            pass
+
+
+def was_serving() -> bool:
+    """Whether a worker of this gunicorn master started before this one: then this is a worker
+    replaced while the server runs, which must not stop the master when the store does not answer
+    now (a database away for a while), but serve 503 until it does."""
+    marker = _master_marker("serving")
+    return marker is not None and marker.exists()
+
+
 def _first_to_refuse() -> bool:
     """Whether no other worker of this gunicorn master has refused to start. gunicorn's master
     stops at the first worker that exits with REFUSED_EXIT or STORE_EXIT, but a second one it
     finds while stopping makes it end in a traceback: so only the first says why and exits."""
-    master = Path("/proc") / str(os.getppid())
-    try:
-        if b"gunicorn" not in (master / "cmdline").read_bytes():
-            return True  # the master itself (--preload): no other worker yet
-        started = (master / "stat").read_text().rsplit(")", 1)[1].split()[19]  # pids are reused, this is not
-    except (OSError, IndexError):
+    marker = _master_marker("refused")
+    if marker is None:
         return True
-    marker = Path(tempfile.gettempdir()) / f"lncs-refused-{master.name}-{started}"
     try:
         os.close(os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
     except FileExistsError:
