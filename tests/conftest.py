@@ -30,6 +30,49 @@ def demo_store() -> Store:
     return stores.demo_copy("demo_store")
 
 
+def pytest_addoption(parser):
+    parser.addoption("--store-tests-only", action="store_true",
+                     help="run only the tests that use a store (CI's second pass, on PostgreSQL)")
+
+
+def uses_store(item) -> bool:
+    """Whether a test reaches a store: through demo_store (and the apps and servers built on it)
+    or through the factory in tests/stores.py."""
+    if "demo_store" in getattr(item, "fixturenames", ()):
+        return True
+    module = getattr(item, "module", None)
+    return module is not None and _module_uses_store(module)
+
+
+# A test module reaches a store when it uses the factory, builds an app or a Store, or borrows
+# fixtures and helpers from a test module that does (test_import_hostile from test_import_bad_input).
+_STORE_MODULES = {stores.__name__, "data.store", "app"}
+
+
+def _module_uses_store(module, depth: int = 0) -> bool:
+    for value in vars(module).values():
+        if value is stores:
+            return True
+        owner = getattr(value, "__module__", None)
+        if owner in _STORE_MODULES:
+            return True
+        if depth == 0 and isinstance(owner, str) and owner.startswith("tests.test_") and owner != module.__name__:
+            import sys
+            if owner in sys.modules and _module_uses_store(sys.modules[owner], depth + 1):
+                return True
+    return False
+
+
+def pytest_collection_modifyitems(config, items):
+    # The tests that touch no store (URLs, geometry, colours, translations, the code's layout)
+    # give the same answer on any database: a second pass on another one would only repeat them.
+    if not config.getoption("--store-tests-only"):
+        return
+    kept = [item for item in items if uses_store(item)]
+    config.hook.pytest_deselected(items=[item for item in items if not uses_store(item)])
+    items[:] = kept
+
+
 def pytest_sessionfinish(session, exitstatus):
     stores.cleanup()  # the session's databases dropped, its SQLite files removed
 
