@@ -20,23 +20,10 @@ from settings import Settings
 from tests import stores
 from tests.dash_client import DashClient
 
-# The callbacks' inputs and outputs, as the Dash renderer names them (id.property).
-CHECKED_DATA = f"{ids.DATA_CHECKED}.data"
-CONFIRM_N_CLICKS = f"{ids.DATA_CONFIRM}.n_clicks"
-PREVIEW_CHILDREN = f"{ids.DATA_PREVIEW}.children"
-RESULT_CHILDREN = f"{ids.DATA_RESULT}.children"
-REVERT_DIALOG_SUBMIT_N_CLICKS = f"{ids.DATA_REVERT_DIALOG}.submit_n_clicks"
-REVERT_PENDING_DATA = f"{ids.DATA_REVERT_PENDING}.data"
-SIGN_OUT_N_CLICKS = f"{ids.DATA_SIGN_OUT}.n_clicks"
-UPLOADED_DATA = f"{ids.DATA_UPLOADED}.data"
-YEAR_VALUE = f"{ids.DATA_YEAR}.value"
-PAGE_META_DATA = f"{ids.PAGE_META}.data"
-URL_HREF = f"{ids.URL}.href"
-USER_ACTION_N_CLICKS = f"{ids.USER_ACTION}.n_clicks"
-USER_NAME_VALUE = f"{ids.USER_NAME}.value"
-USER_PASSWORD_VALUE = f"{ids.USER_PASSWORD}.value"
-USER_RESULT_CHILDREN = f"{ids.USER_RESULT}.children"
-USER_ROLE_VALUE = f"{ids.USER_ROLE}.value"
+from tests.data_page import (CHECKED_DATA, CONFIRM_N_CLICKS, PAGE_META_DATA, PREVIEW_CHILDREN,  # noqa: F401
+                             RESULT_CHILDREN, REVERT_DIALOG_SUBMIT_N_CLICKS, REVERT_PENDING_DATA, SIGN_OUT_N_CLICKS,
+                             UPLOADED_DATA, URL_HREF, USER_ACTION_N_CLICKS, USER_NAME_VALUE, USER_PASSWORD_VALUE,
+                             USER_RESULT_CHILDREN, USER_ROLE_VALUE, YEAR_VALUE)
 
 PASSWORD = "A long enough password"  # passes the policy: 10+ characters, 3 classes
 YEAR = 2014

@@ -63,6 +63,10 @@ def store() -> Store:
 
 @pytest.fixture(scope="module")
 def export_records(export) -> dict[str, list[dict]]:
+    return export_rows(export)
+
+
+def export_rows(export: bytes) -> dict[str, list[dict]]:
     """The export's rows per sheet, as dicts of field key -> cell."""
     book = CalamineWorkbook.from_filelike(io.BytesIO(export))
     out = {}

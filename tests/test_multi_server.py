@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import base64
 import concurrent.futures
-import io
 import os
 import re
 import signal
@@ -22,23 +21,25 @@ import sys
 import threading
 import time
 
-import openpyxl
 import psutil
 import pytest
 import requests
-from python_calamine import CalamineWorkbook
 
 import urls
 from data import users
 from data.i18n import t
-from data.importer.fields import SHEETS
 from data.importer.parse import WRITTEN_BOOL
-from data.importer.template import county_label, template
+from data.importer.template import template
 from data.store import Store
 from layouts import ids
 from settings import ROOT
 from tests import stores
 from tests.dash_client import DashClient
+from tests.data_page import (CHECKED_DATA, CONFIRM_N_CLICKS, PAGE_META_DATA, PREVIEW_CHILDREN,  # noqa: F401
+                             RESULT_CHILDREN, REVERT_DIALOG_SUBMIT_N_CLICKS, REVERT_PENDING_DATA, UPLOADED_DATA,
+                             USER_ACTION_N_CLICKS, USER_NAME_VALUE, USER_PASSWORD_VALUE, USER_RESULT_CHILDREN,
+                             USER_ROLE_VALUE, YEAR_VALUE)
+from tests.test_import_roundtrip import county_file, export_rows
 
 pytestmark = pytest.mark.slow
 
@@ -53,20 +54,6 @@ PLATFORM = "county_platform"  # a county-level indicator: 1 when the county has 
 DOWNLOAD_LIMIT = 4  # DOWNLOAD_RATE of the two servers, per minute
 MIN_REQUESTS = 300  # made around a killed worker, so that "at most 1 %" can be told
 
-CHECKED_DATA = f"{ids.DATA_CHECKED}.data"
-CONFIRM_N_CLICKS = f"{ids.DATA_CONFIRM}.n_clicks"
-PREVIEW_CHILDREN = f"{ids.DATA_PREVIEW}.children"
-RESULT_CHILDREN = f"{ids.DATA_RESULT}.children"
-REVERT_DIALOG_SUBMIT_N_CLICKS = f"{ids.DATA_REVERT_DIALOG}.submit_n_clicks"
-REVERT_PENDING_DATA = f"{ids.DATA_REVERT_PENDING}.data"
-UPLOADED_DATA = f"{ids.DATA_UPLOADED}.data"
-YEAR_VALUE = f"{ids.DATA_YEAR}.value"
-PAGE_META_DATA = f"{ids.PAGE_META}.data"
-USER_ACTION_N_CLICKS = f"{ids.USER_ACTION}.n_clicks"
-USER_NAME_VALUE = f"{ids.USER_NAME}.value"
-USER_PASSWORD_VALUE = f"{ids.USER_PASSWORD}.value"
-USER_ROLE_VALUE = f"{ids.USER_ROLE}.value"
-USER_RESULT_CHILDREN = f"{ids.USER_RESULT}.children"
 
 
 # ---------------------------------------------------------------------- servers as processes
@@ -276,24 +263,7 @@ def store(pg_url, servers) -> Store:
 def one_county_report(store: Store, county: str, edit) -> bytes:
     """The county's rows of the dashboard's own export, after edit(rows), as a workbook of the
     three sheets (what a county sends in)."""
-    book = CalamineWorkbook.from_filelike(io.BytesIO(template(YEAR, store)))
-    label = county_label(county)
-    rows = {}
-    for spec in SHEETS:
-        found = book.get_sheet_by_name(spec.title).to_python()[2:]
-        rows[spec.key] = [r for r in ({f.key: (None if v == "" else v) for f, v in zip(spec.fields, row)}
-                                      for row in found) if r["county"] == label]
-    edit(rows)
-    wb = openpyxl.Workbook(write_only=True)
-    for spec in SHEETS:
-        ws = wb.create_sheet(spec.title)
-        ws.append([f.zh for f in spec.fields])
-        ws.append([f.en for f in spec.fields])
-        for r in rows[spec.key]:
-            ws.append([r[f.key] for f in spec.fields])
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return county_file(export_rows(template(YEAR, store)), (county,), edit)
 
 
 def uploaded(name: str, content: bytes) -> dict:
