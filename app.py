@@ -166,6 +166,9 @@ def exit_refused(err: RefusedToStart):
         for stop in (signal.SIGTERM, signal.SIGINT, signal.SIGQUIT):
             signal.signal(stop, lambda *_: os._exit(0))
         time.sleep(REFUSED_WAIT_SECONDS)
+        # Still here: the master's SIGTERM came while this worker was loading, before the handler
+        # above (a loaded machine). The first worker has said why; this one leaves quietly.
+        os._exit(0)
     print(f"error: {err}", file=sys.stderr)
     raise SystemExit(err.exit_code)
 
