@@ -56,6 +56,8 @@ WHOAMI = "/whoami"
 # Probes for a load balancer or orchestrator: the process answers; the store answers.
 HEALTHZ = "/healthz"
 READYZ = "/readyz"
+# The probes: open to anyone, never limited, no session (routes/health.py, routes/static_files.py).
+PROBES = (HEALTHZ, READYZ)
 # Prefixes of the plain routes: the API answers any unknown path under it (not Dash's page),
 # and neither it nor the downloads are redirected to sign in (they answer 401).
 API_PREFIX = "/api/"

@@ -17,7 +17,6 @@ from routes import context
 import urls
 
 bp = Blueprint("health", __name__)
-PATHS = (urls.HEALTHZ, urls.READYZ)
 
 
 @bp.get(urls.HEALTHZ)

@@ -104,7 +104,7 @@ def sessionless(path: str, settings) -> bool:
     """Whether the answer to `path` is the same for every visitor, so that its request must not
     read or write the session (which would add a cookie or `Vary: Cookie`)."""
     return (path.startswith(ALWAYS_PUBLIC) or (path.startswith(GEO_PREFIX) and not settings.require_login)
-            or path in (urls.HEALTHZ, urls.READYZ))  # the probes hold no data
+            or path in urls.PROBES)  # the probes hold no data
 
 
 class SessionInterface(SecureCookieSessionInterface):
