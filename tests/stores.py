@@ -22,6 +22,7 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -212,3 +213,22 @@ def cleanup() -> None:
     if _folder is not None:
         shutil.rmtree(_folder, ignore_errors=True)
         _folder = None
+
+
+def start_at_once(url: str, start: Callable[[Store], object], count: int) -> list[Exception]:
+    """`start` run on `count` Stores of `url` in threads at once, as servers starting together
+    do; what any of them raised (a race test asserts it is nothing)."""
+    errors: list[Exception] = []
+
+    def one():
+        try:
+            start(Store(url))
+        except Exception as exc:  # noqa: BLE001 - the test reports whatever went wrong
+            errors.append(exc)
+
+    threads = [threading.Thread(target=one) for _ in range(count)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    return errors

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -172,19 +171,7 @@ def test_the_app_refuses_to_start_on_a_store_it_cannot_serve(second_migration):
 
 def test_servers_starting_at_once_on_an_empty_store_build_it_once():
     url = stores.new_url("mig_race")
-    errors = []
-
-    def start():
-        try:
-            Store(url).create_schema()
-        except Exception as exc:  # noqa: BLE001 - the test reports whatever went wrong
-            errors.append(exc)
-
-    threads = [threading.Thread(target=start) for _ in range(3)]
-    for th in threads:
-        th.start()
-    for th in threads:
-        th.join()
+    errors = stores.start_at_once(url, Store.create_schema, 3)
     assert errors == []
     assert migrate.state(url) == ("0001", "head")
     engine = _engine(url)

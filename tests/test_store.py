@@ -2,7 +2,6 @@
 new batches."""
 from __future__ import annotations
 
-import threading
 import time
 
 import pandas as pd
@@ -54,19 +53,7 @@ def test_same_seed_same_store_other_seed_other_store(demo_store):
 @pytest.mark.slow
 def test_two_processes_starting_at_once_build_one_demo_batch():
     url = stores.new_url("race")
-    errors = []
-
-    def start():
-        try:
-            Store(url).ensure_ready()
-        except Exception as exc:  # noqa: BLE001 - the test reports whatever went wrong
-            errors.append(exc)
-
-    threads = [threading.Thread(target=start) for _ in range(2)]
-    for th in threads:
-        th.start()
-    for th in threads:
-        th.join()
+    errors = stores.start_at_once(url, Store.ensure_ready, 2)
     assert errors == []
     assert len(Store(url).batches()) == 1
 
