@@ -51,6 +51,7 @@ DOWNLOAD = "/download/<kind>.<fmt>"
 TEMPLATE = "/download/template.xlsx"
 API_INDICATORS = "/api/v1/indicators"
 API_VALUES = "/api/v1/values"
+API_OUTLOOK = "/api/v1/outlook"
 GEOJSON = "/geo/<level>.geojson"
 WHOAMI = "/whoami"
 # Probes for a load balancer or orchestrator: the process answers; the store answers.
@@ -414,3 +415,8 @@ def api_values(indicator: str, level: str, year: int, city: str | None = None, f
     if fmt:
         params["format"] = fmt
     return API_VALUES + "?" + urlencode(params)
+
+
+def api_outlook(indicator: str, level: str, year: int, city: str | None = None, fmt: str | None = None) -> str:
+    """The outlook to the target year made in `year` (routes/api.py, data/outlook.py)."""
+    return API_OUTLOOK + api_values(indicator, level, year, city, fmt)[len(API_VALUES):]

@@ -2,6 +2,7 @@
 
     GET /api/v1/indicators
     GET /api/v1/values?indicator=&level=province|city|county&year=[&city=][&format=json|csv]
+    GET /api/v1/outlook?indicator=&level=&year=[&city=][&format=json|csv]  (data/outlook.py)
 
 A bad parameter is answered 400 with a JSON message in both languages; never 500.
 CSV is UTF-8 with a byte-order mark, so Excel opens the Chinese correctly.
@@ -13,7 +14,7 @@ import io
 
 from flask import Blueprint, Response, jsonify, request
 
-from data import catalogue, queries
+from data import catalogue, outlook, queries
 from data.divisions import CITY_CODES
 from data.exports import BOM
 from data.progress import missing
@@ -25,11 +26,19 @@ import urls
 bp = Blueprint("api", __name__)
 
 VALUE_FIELDS = ["code", "name", "name_en", "numerator", "denominator", "value", "target", "progress", "status"]
+OUTLOOK_FIELDS = [f for f in outlook.OUTLOOK_COLUMNS if f != "parent_code"]
+# The parameter a query error is about.
+_ERROR_PARAMETER = {"query.unknown_indicator": "indicator", "query.unknown_level": "level",
+                    "query.level_not_applicable": "level", "query.unknown_year": "year",
+                    "query.unknown_city": "city", "outlook.no_target": "indicator",
+                    "outlook.year_not_before": "year"}
 
 
 def _clean(x):
     if missing(x):
         return None
+    if hasattr(x, "item"):  # a numpy scalar (a bool of a column of bools)
+        x = x.item()
     if isinstance(x, float) and x.is_integer():
         return int(x)
     return x
@@ -50,9 +59,16 @@ def value_rows(store, indicator: str, level: str, year: int, city: str | None) -
     return [{f: _clean(row[f]) for f in VALUE_FIELDS} for row in frame.to_dict("records")]
 
 
-def to_csv(rows: list[dict]) -> str:
+def outlook_rows(store, indicator: str, level: str, year: int, city: str | None) -> tuple[list[dict], dict | None]:
+    """The outlook rows (OUTLOOK_FIELDS) and how good the outlook proved, where 2015 is in the data."""
+    frame = outlook.table(store, indicator, level, year, city=city)
+    return ([{f: _clean(row[f]) for f in OUTLOOK_FIELDS} for row in frame.to_dict("records")],
+            outlook.hindsight(frame))
+
+
+def to_csv(rows: list[dict], fields: list[str] = VALUE_FIELDS) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=VALUE_FIELDS, lineterminator="\r\n")
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\r\n")
     writer.writeheader()
     writer.writerows(rows)
     return BOM + out.getvalue()
@@ -66,36 +82,67 @@ def api_indicators():
 
 @bp.get(urls.API_VALUES)
 def api_values():
-    args = request.args
-    for name in ("indicator", "level", "year"):
-        if not args.get(name):
-            return json_error("api.missing_param", name=name)
-    fmt = args.get("format", "json")
-    if fmt not in ("json", "csv"):
-        return json_error("api.bad_param", name="format", value=fmt[:40])
-    year_text = args["year"].strip()
-    year = urls.year(year_text)
-    if year is None:
-        return json_error("api.bad_param", name="year", value=year_text[:40])
-    city = args.get("city") or None
-    level = args["level"]
-    if city is not None and (city not in CITY_CODES or level == "province"):
-        return json_error("api.bad_param", name="city", value=city[:40])
+    parsed, refusal = _place_parameters(request.args)
+    if refusal is not None:
+        return refusal
+    indicator, level, year, city, fmt = parsed
     try:
-        rows = value_rows(context.store(), args["indicator"], level, year, city)
+        rows = value_rows(context.store(), indicator, level, year, city)
     except QueryError as err:
-        name = {"query.unknown_indicator": "indicator", "query.unknown_level": "level",
-                "query.level_not_applicable": "level", "query.unknown_year": "year",
-                "query.unknown_city": "city"}.get(err.key, "indicator")
-        body = {"error": {"zh": err.message("zh"), "en": err.message("en")}, "parameter": name}
-        return jsonify(body), 400
+        return _query_error(err)
     if fmt == "csv":
-        filename = f"{args['indicator']}_{level}_{year_text}{'_' + city if city else ''}.csv"
+        filename = f"{indicator}_{level}_{year}{'_' + city if city else ''}.csv"
         return Response(to_csv(rows).encode("utf-8"), mimetype="text/csv",
                         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
                         content_type="text/csv; charset=utf-8")
-    return jsonify({"indicator": args["indicator"], "level": level, "year": year, "city": city,
+    return jsonify({"indicator": indicator, "level": level, "year": year, "city": city,
                     "simulated": context.store().is_simulated(), "rows": rows})
+
+
+def _query_error(err: QueryError):
+    body = {"error": {"zh": err.message("zh"), "en": err.message("en")},
+            "parameter": _ERROR_PARAMETER.get(err.key, "indicator")}
+    return jsonify(body), 400
+
+
+def _place_parameters(args):
+    """((indicator, level, year, city, format), None) from the query string, or (None, the 400
+    answer) to a missing or bad one. The store answers the rest (an unknown indicator or year)."""
+    for name in ("indicator", "level", "year"):
+        if not args.get(name):
+            return None, json_error("api.missing_param", name=name)
+    fmt = args.get("format", "json")
+    if fmt not in ("json", "csv"):
+        return None, json_error("api.bad_param", name="format", value=fmt[:40])
+    year = urls.year(args["year"])
+    if year is None:
+        return None, json_error("api.bad_param", name="year", value=args["year"].strip()[:40])
+    city = args.get("city") or None
+    if city is not None and (city not in CITY_CODES or args["level"] == "province"):
+        return None, json_error("api.bad_param", name="city", value=city[:40])
+    return (args["indicator"], args["level"], year, city, fmt), None
+
+
+@bp.get(urls.API_OUTLOOK)
+def api_outlook():
+    parsed, refusal = _place_parameters(request.args)
+    if refusal is not None:
+        return refusal
+    indicator, level, year, city, fmt = parsed
+    store = context.store()
+    try:
+        rows, proved = outlook_rows(store, indicator, level, year, city)
+    except QueryError as err:
+        return _query_error(err)
+    if fmt == "csv":
+        filename = f"outlook_{indicator}_{level}_{year}{'_' + city if city else ''}.csv"
+        return Response(to_csv(rows, OUTLOOK_FIELDS).encode("utf-8"), mimetype="text/csv",
+                        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+                        content_type="text/csv; charset=utf-8")
+    ind = catalogue.BY_ID[indicator]
+    return jsonify({"indicator": indicator, "level": level, "year": year, "target_year": ind.target_year,
+                    "city": city, "simulated": store.is_simulated(), "method": {lang: urls.method(lang) for lang in ("zh", "en")},
+                    "hindsight": proved, "rows": rows})
 
 
 @bp.route(urls.API_ANY)
