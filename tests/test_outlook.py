@@ -437,3 +437,15 @@ def test_bad_outlook_parameters_get_400_in_both_languages(client, query, paramet
     assert body["parameter"] == parameter
     assert body["error"]["zh"] and body["error"]["en"] and body["error"]["zh"] != body["error"]["en"]
     assert "Traceback" not in response.get_data(as_text=True)
+
+
+# ---------------------------------------------------------------------- the method text
+def test_the_method_text_names_every_outlook_and_the_horizon_in_both_languages():
+    from data.i18n import t
+    from layouts.pages import method_text
+    for lang in ("zh", "en"):
+        text = method_text(lang)
+        assert t("outlook.title", lang) in text
+        for status in ("will_achieve", "at_risk", "will_miss", "no_trend", "not_applicable", "province_only"):
+            assert t(f"outlook.status.{status}", lang) in text, (lang, status)
+        assert str(outlook.REACH_HORIZON) in text and "`data/outlook.py`" in text
