@@ -17,7 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 import callbacks
 import layouts
 import routes
-from routes import headers, page_cache, static_files
+from routes import headers, page_cache, static_answers, static_files
 from data.i18n import DEFAULT_LANGUAGE, t
 from data.migrate import SchemaNotCurrent
 from data.store import Store
@@ -231,6 +231,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     static_files.init_app(app.server)
     headers.init_app(app.server, settings, app.csp_hashes)
     page_cache.init_app(app.server, store, settings)  # last: its lookup runs after every other check
+    static_answers.init_app(app.server, settings)  # outermost: a kept static answer skips Flask
     return app
 
 

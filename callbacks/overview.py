@@ -6,6 +6,8 @@ two more; assets/map.js patches the map from the payload in the browser.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from dash import ClientsideFunction, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
@@ -92,9 +94,20 @@ def legend_children(store, state: ViewState, lang: str) -> list:
 
 
 def payload(store, state: ViewState) -> dict:
-    ind = catalogue.get(state.indicator)
-    values = queries.values(store, ind.id, state.level, state.year)
-    return map_payload(values, ind, state.level, state.city, state.county, state.mode, state.lang, state.year)
+    """The map's numbers for a view: what a recolour sends. The same few views are asked for
+    again and again (a meeting on one shared link, the year slider played), so the answer is
+    kept by data version and the view's fields; a committed batch moves the version. Callers
+    must not change the dict they get (Dash only serialises it)."""
+    return _payload(store.data_version(), store, state.indicator, state.level, state.year, state.city,
+                    state.county, state.mode, state.lang)
+
+
+@lru_cache(maxsize=1024)
+def _payload(version: int, store, indicator: str, level: str, year: int, city, county, mode: str,
+             lang: str) -> dict:
+    ind = catalogue.get(indicator)
+    values = queries.values(store, ind.id, level, year)
+    return map_payload(values, ind, level, city, county, mode, lang, year)
 
 
 def overview_page(store, search: str | None):

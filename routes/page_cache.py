@@ -33,6 +33,7 @@ from sqlalchemy.engine import make_url
 
 from callbacks.routing import shown_already
 from layouts import ids
+from routes import static_files
 from routes.limits import CALLBACK_PATH, ROUTER_OUTPUT
 from settings import ROOT
 import urls
@@ -156,6 +157,7 @@ class PageCache:
         kept = self.get(key)
         if kept is not None:
             self.hits += 1
+            static_files.keep_compressed(f"page:{key}")  # compressed once per worker and encoding
             return flask.Response(kept, mimetype="application/json")
         self.misses += 1
         flask.g.setdefault(_KEY, key)

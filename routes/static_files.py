@@ -156,6 +156,13 @@ def prepare(response: flask.Response) -> flask.Response:
     return response
 
 
+def keep_compressed(tag: str) -> None:
+    """Marks this request's answer as one whose body is the same whenever `tag` is: Flask-Compress
+    keeps its compressed body under the tag, as for a static file (the page cache's hits, which
+    would otherwise compress a kept page of about 70 KB anew on every load)."""
+    setattr(flask.g, _KEY, f"{tag}|")
+
+
 def init_app(server: flask.Flask) -> None:
     """The static hook on `server`; registered after Flask-Compress's (Dash's), so it runs before it."""
     server.after_request(prepare)
