@@ -371,6 +371,7 @@ TEXT: dict[str, dict[str, str]] = {
     "outlook.reach.not_at_pace": {"zh": "按当前进度无法达标", "en": "not at this pace"},
     "outlook.needed_pace": {"zh": "每年需 {needed}，2011 年以来年均 {observed}",
                             "en": "needs {needed} a year ({observed} a year since 2011)"},
+    "outlook.needed_pace_only": {"zh": "每年需 {needed}", "en": "needs {needed} a year"},
     "outlook.per_year_pp": {"zh": "{n} 个百分点", "en": "{n} pp"},
     "outlook.per_year_count": {"zh": "{n} 个", "en": "{n}"},
     "outlook.gap_none": {"zh": "已无缺口", "en": "no gap left"},

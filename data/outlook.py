@@ -305,9 +305,9 @@ def describe(row: dict, ind: Indicator, level: str, lang: str) -> dict[str, str 
     elif reach in ("met", "beyond", "not_at_pace"):
         out["reach"] = t(f"outlook.reach.{reach}", lang, horizon=REACH_HORIZON)
     if reach not in (None, "met", "no_data", "not_applicable", "no_target") and not missing(row.get("needed_pace")):
-        observed = pace_text(row["pace"], ind, lang) if not missing(row.get("pace")) else t("value.none", lang)
-        out["pace"] = t("outlook.needed_pace", lang, needed=pace_text(row["needed_pace"], ind, lang),
-                        observed=observed)
+        needed = pace_text(row["needed_pace"], ind, lang)
+        out["pace"] = (t("outlook.needed_pace", lang, needed=needed, observed=pace_text(row["pace"], ind, lang))
+                       if not missing(row.get("pace")) else t("outlook.needed_pace_only", lang, needed=needed))
     gap = row.get("gap_units")
     if not missing(gap):
         out["gap"] = (t("outlook.gap_none", lang) if gap == 0

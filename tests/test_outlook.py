@@ -449,3 +449,9 @@ def test_the_method_text_names_every_outlook_and_the_horizon_in_both_languages()
         for status in ("will_achieve", "at_risk", "will_miss", "no_trend", "not_applicable", "province_only"):
             assert t(f"outlook.status.{status}", lang) in text, (lang, status)
         assert str(outlook.REACH_HORIZON) in text and "`data/outlook.py`" in text
+
+
+def test_in_2011_the_words_say_what_it_takes_without_a_pace_seen():
+    row = outlook.place_outlook(RURAL, "city", {2011: 0.40}, 2011, 400, 1000)
+    assert outlook.line(row, RURAL, "city", "zh") == "尚无趋势可据：每年需 +10.0 个百分点；还需 400 个村建成服务中心"
+    assert outlook.describe(row, RURAL, "city", "en")["range"] == "no change to go on yet"
