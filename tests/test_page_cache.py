@@ -219,3 +219,22 @@ def test_a_kept_page_costs_little_cpu(app):
     client = app.server.test_client()
     assert _cpu_ms(client, "/") <= 60
     assert _cpu_ms(client, "/county/210224") <= 90
+
+
+def test_a_recolour_payload_is_kept_by_data_version_and_follows_a_commit():
+    from callbacks.overview import payload
+    from urls import default_state
+    store = stores.demo_copy("page_cache_payload")
+    year = max(queries.years(store))
+    state = default_state(queries.years(store), lang="zh").with_(indicator="urban_facility_coverage", level="county",
+                                                                  year=year)
+    before = payload(store, state)
+    assert payload(store, state) is before  # kept: the same answer, not drawn again
+    assert payload(store, state.with_(lang="en")) is not before
+    units = [("210102U1", "urban", "210102"), ("210102U2", "urban", "210102")]
+    batch_id = store.commit_batch(**batch(units, [unit_year("210102U1", year, has_facility=True, households=10),
+                                                  unit_year("210102U2", year, has_facility=False, households=20)]))
+    after = payload(store, state)
+    assert after is not before and after != before  # the county's share moved to 1 of 2
+    store.revert_batch(batch_id)
+    assert payload(store, state) == before
