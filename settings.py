@@ -86,3 +86,8 @@ class Settings:
     # on PostgreSQL that question is a round trip, which would cost a recolour a third of its time.
     # Another server's import shows within this time (this server's own at once); 0 asks every time.
     data_version_ttl: float = field(default_factory=lambda: float(os.environ.get("DATA_VERSION_TTL", "0.5")))
+    # Built documents (deck, circular, profiles) and their images, kept by data version
+    # (documents/cache.py): the folder (by default one per store under the system's temporary
+    # folder) and the most it may hold, in MB.
+    document_cache_dir: str | None = field(default_factory=lambda: os.environ.get("DOCUMENT_CACHE_DIR") or None)
+    document_cache_mb: int = field(default_factory=lambda: int(os.environ.get("DOCUMENT_CACHE_MB", "200")))
