@@ -49,6 +49,8 @@ PASSWORD = "/password"
 AUDIT_CSV = "/data/audit.csv"
 DOWNLOAD = "/download/<kind>.<fmt>"
 TEMPLATE = "/download/template.xlsx"
+CIRCULAR = "/download/circular.docx"   # the 通报 (documents/circular.py)
+PROFILE = "/download/profile.pdf"      # a place's profile (documents/profile.py)
 API_INDICATORS = "/api/v1/indicators"
 API_VALUES = "/api/v1/values"
 API_OUTLOOK = "/api/v1/outlook"
@@ -384,6 +386,14 @@ def download(kind: str, fmt: str, **params) -> str:
 
 def table_download(fmt: str, indicator: str, level: str, lang: str) -> str:
     return download("table", fmt, indicator=indicator, level=level, lang=lang)
+
+
+def circular_download(year: int, lang: str) -> str:
+    return CIRCULAR + "?" + urlencode({"year": year, "lang": lang})
+
+
+def profile_download(code: str, year: int, lang: str) -> str:
+    return PROFILE + "?" + urlencode({"code": code, "year": year, "lang": lang})
 
 
 def scorecard_download(fmt: str, code: str, year: int, lang: str) -> str:

@@ -837,6 +837,94 @@ TEXT: dict[str, dict[str, str]] = {
     "origin.real": {"zh": "本县 {year} 年数据来自实际报表（批次 {batch}，{date} 导入）。",
                     "en": "This county's {year} data come from its report (batch {batch}, imported {date})."},
     "nav.data": {"zh": "导入数据", "en": "Import data"},
+    # the circular (documents/circular.py): a draft 通报 in the layout of GB/T 9704-2012
+    "circular.simulated": {"zh": "模拟演示数据，不得对外印发", "en": "Simulated demo data — not for release"},
+    "circular.title": {"zh": "关于{year}年全省城乡社区服务体系建设进展情况的通报",
+                       "en": "Circular on the progress of the urban and rural community service system in {year}"},
+    "circular.subject": {"zh": "城乡社区服务体系建设进展通报（草稿）", "en": "Progress circular (draft)"},
+    "circular.addressee": {"zh": "各市民政局：", "en": "To the civil affairs bureaus of every city:"},
+    "circular.opening": {
+        "zh": "为推动落实省政府办公厅2013年3月26日转发的省民政厅《关于加强城乡社区服务体系建设的实施意见》"
+              "提出的2015年发展目标，现将{year}年全省城乡社区服务体系建设主要指标进展情况通报如下。",
+        "en": "To follow up the goals for 2015 of the Opinions on Strengthening the Urban and Rural Community "
+              "Service System (by the Provincial Department of Civil Affairs, forwarded by the General Office "
+              "of the Provincial Government on 26 March 2013), the progress of the main indicators in {year} "
+              "is circulated as follows."},
+    "circular.h_basis": {"zh": "一、数据来源与口径", "en": "1. The data and how they are read"},
+    "circular.basis": {"zh": "本通报数据年度为{year}年，以{base}年为基期。数据来源：{source}（{as_of}）",
+                       "en": "The figures are for {year}, against the {base} baseline. Source: {source} ({as_of})"},
+    "circular.method": {
+        "zh": "各市和全省数值由所辖县（市、区）的分子、分母分别汇总后计算，不是各县比率的平均数。进展状态比较"
+              "{base}年以来的实际年均变化与达到2015年目标所需的年均变化：数值达到目标的为“已达标”；比值不低于"
+              "{on_track}%的为“进度正常”，{needs}%至{on_track}%的为“需要加快”，0至{needs}%的为“进展有限”，"
+              "低于0（或{base}年已达标、其后回落到目标以下）的为“出现倒退”。新建、改扩建农村社区服务中心6000个"
+              "和城市社区服务站1000个是全省总数，文件未分解到市县。",
+        "en": "City and province values sum their counties' numerators and denominators; they are not means of "
+              "county rates. Status compares the yearly change since {base} with the yearly change the 2015 "
+              "target needs: a value at the target is “achieved”; a ratio of {on_track}% or more is “on "
+              "track”, {needs}% to {on_track}% “needs acceleration”, 0 to {needs}% “limited progress”, and "
+              "below 0 (or met in {base} and fallen below since) “deteriorating”. The 6000 rural centres and "
+              "1000 urban stations are province-wide totals; the document sets no city or county quotas."},
+    "circular.h_overall": {"zh": "二、总体进展", "en": "2. Overall progress"},
+    "circular.overall": {
+        "zh": "{year}年，文件提出的{total}项量化目标中，全省已达标{achieved}项，进度正常{on_track}项，进展滞后"
+              "{behind}项（其中需要加快{needs}项、进展有限{limited}项、出现倒退{deteriorating}项）。",
+        "en": "In {year}, of the {total} quantified goals of the document, the province has achieved {achieved}, "
+              "is on track on {on_track} and is behind on {behind} ({needs} need acceleration, {limited} show "
+              "limited progress, {deteriorating} are deteriorating)."},
+    "circular.overall_unknown": {"zh": "另有{n}项尚无法判断进展（无数据或无基期数值）。",
+                                 "en": " Progress on {n} cannot be judged yet (no data, or no baseline)."},
+    "circular.overall_table": {"zh": "各项目标的全省数值见表1。", "en": " Table 1 gives the province's value on each."},
+    "circular.table_goals": {"zh": "表{n}　{year}年全省量化目标进展情况",
+                             "en": "Table {n}. The province on each quantified goal, {year}"},
+    "circular.col_no": {"zh": "序号", "en": "No."},
+    "circular.col_target": {"zh": "2015年目标", "en": "2015 target"},
+    "circular.col_province": {"zh": "全省{year}年", "en": "Province, {year}"},
+    "circular.h_ranked": {"zh": "三、各市主要目标排名", "en": "3. The cities ranked on the headline goals"},
+    "circular.ranked": {
+        "zh": "表2按{k}项主要目标对{n}个市由高到低排序，各栏依次为名次、市和数值，数值相同的名次并列。覆盖率目标"
+              "适用于各市；新建、改扩建农村社区服务中心和城市社区服务站为2011年以来的累计数，全省目标未分解到市，"
+              "仅按累计数排序。",
+        "en": "Table 2 ranks the {n} cities on the {k} headline goals, highest first: in each column the rank, "
+              "the city and its value; equal values share a rank. The coverage targets apply to every city; the "
+              "rural centres and urban stations built are counts since 2011, whose province-wide targets set no "
+              "city quotas, ranked by count."},
+    "circular.table_ranked": {"zh": "表{n}　{year}年各市主要目标排名", "en": "Table {n}. The cities ranked, {year}"},
+    "circular.col_rank": {"zh": "名次", "en": "Rank"},
+    "circular.h_lagging": {"zh": "四、进展滞后的地区", "en": "4. The places behind"},
+    "circular.lagging": {
+        "zh": "对目标适用于市县的各项量化目标，按上述方法列出进展滞后的市和县（市、区）：红色名单为“进展有限”"
+              "和“出现倒退”的地区，黄色名单为“需要加快”的地区。县（市、区）名单见附件1。",
+        "en": "For each quantified goal whose target applies to cities and counties, the places behind by the "
+              "method above: the red list names those with limited progress or deteriorating, the yellow list "
+              "those that need to accelerate. Annex 1 names the counties."},
+    "circular.h_red": {"zh": "（一）红色名单（进展有限、出现倒退）", "en": "(1) Red list: limited progress or deteriorating"},
+    "circular.h_red_short": {"zh": "红色名单（进展有限、出现倒退）", "en": "Red list"},
+    "circular.h_yellow": {"zh": "（二）黄色名单（需要加快）", "en": "(2) Yellow list: needs acceleration"},
+    "circular.h_yellow_short": {"zh": "黄色名单（需要加快）", "en": "Yellow list"},
+    "circular.none": {"zh": "无。", "en": "None."},
+    "circular.table_list": {"zh": "表{n}　{name}", "en": "Table {n}. {name}"},
+    "circular.col_cities": {"zh": "市", "en": "Cities"},
+    "circular.col_counties": {"zh": "县（市、区）", "en": "Counties"},
+    "circular.col_counties_n": {"zh": "县（市、区）数（名单见附件1）", "en": "Counties (named in annex 1)"},
+    "circular.col_n": {"zh": "个数", "en": "Number"},
+    "circular.col_county": {"zh": "县（市、区）", "en": "County"},
+    "circular.h_next": {"zh": "五、下一步工作要求", "en": "5. Next steps"},
+    "circular.next_placeholder": {
+        "zh": "此处由起草人填写下一步工作要求。本稿由系统根据数据生成，不含政策内容；定稿前请删除本提示",
+        "en": "The drafter writes the next steps here. This draft is generated from the data and carries no "
+              "policy; delete this note before the final version"},
+    "circular.annexes": {"zh": "附件：", "en": "Annexes: "},
+    "circular.annex1_title": {"zh": "{year}年进展滞后的县（市、区）名单", "en": "The counties behind, {year}"},
+    "circular.annex2_title": {"zh": "{year}年各县（市、区）主要目标进展情况",
+                              "en": "The counties on the headline goals, {year}"},
+    "circular.annex_n": {"zh": "附件{n}", "en": "Annex {n}"},
+    "circular.authority": {"zh": "辽宁省民政厅", "en": "Liaoning Provincial Department of Civil Affairs"},
+    "circular.date_placeholder": {"zh": "成文日期，由起草人填写", "en": "Date of issue: the drafter's"},
+    "circular.annex_help": {
+        "zh": "覆盖率后附进展状态；农村社区服务中心、城市社区服务站为2011年以来累计建设数，全省目标不分解到县。",
+        "en": "Each coverage rate is followed by its status; the rural centres and urban stations are counts "
+              "built since 2011, whose province-wide targets set no county quotas."},
 }
 
 

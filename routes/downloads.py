@@ -98,3 +98,40 @@ def template_download():
     name = f"community-report-{year}{'-data' if filled else ''}.xlsx"
     return Response(body, mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+# ---------------------------------------------------------------------- documents (issue 17)
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _document_args():
+    """(lang, year, problem) for a document's query: an unknown language or year is a 400."""
+    lang = request.args.get("lang", "zh")
+    if urls.language(lang) != lang:
+        return None, None, json_error("api.bad_param", name="lang", value=lang[:40])
+    year, problem = _year()
+    return lang, year, problem
+
+
+def _send_document(body: bytes, mimetype: str, name: str) -> Response:
+    disposition = f"attachment; filename={name}; filename*=UTF-8''{quote(name)}"
+    return Response(body, headers={"Content-Type": mimetype, "Content-Disposition": disposition})
+
+
+def _kept(kind: str, params: dict, lang: str, builder) -> bytes:
+    """The document built once per data version and kept (documents.cache)."""
+    from documents import cache
+    documents = cache.for_store(context.store(), context.settings())
+    return documents.build(documents.key(kind, params, lang), builder)
+
+
+@bp.get(urls.CIRCULAR)
+def circular_download():
+    """The 通报 for a year, as Word (documents/circular.py)."""
+    from documents import circular
+    lang, year, problem = _document_args()
+    if problem:
+        return problem
+    store = context.store()
+    body = _kept("circular", {"year": year}, lang, lambda: circular.build(store, year, lang))
+    return _send_document(body, DOCX, f"circular-{year}-{lang}.docx")
