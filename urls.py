@@ -51,6 +51,7 @@ DOWNLOAD = "/download/<kind>.<fmt>"
 TEMPLATE = "/download/template.xlsx"
 CIRCULAR = "/download/circular.docx"   # the 通报 (documents/circular.py)
 PROFILE = "/download/profile.pdf"      # a place's profile (documents/profile.py)
+DECK = "/download/deck.pptx"           # the presentation as PowerPoint (documents/deck.py)
 API_INDICATORS = "/api/v1/indicators"
 API_VALUES = "/api/v1/values"
 API_OUTLOOK = "/api/v1/outlook"
@@ -394,6 +395,15 @@ def circular_download(year: int, lang: str) -> str:
 
 def profile_download(code: str, year: int, lang: str) -> str:
     return PROFILE + "?" + urlencode({"code": code, "year": year, "lang": lang})
+
+
+def deck_download(state: PresentState) -> str:
+    """The presentation's slides as a .pptx: its indicators, year, level, theme and language."""
+    params = {"indicators": ",".join(state.indicators), "year": state.year, "level": state.level}
+    if state.theme != DEFAULT_THEME:
+        params["theme"] = state.theme
+    params["lang"] = state.lang
+    return DECK + "?" + urlencode(params, safe=",")
 
 
 def scorecard_download(fmt: str, code: str, year: int, lang: str) -> str:

@@ -17,9 +17,19 @@ SLIDE_STATUSES = ("achieved", "on_track", "needs_acceleration", "limited_progres
 
 def present_page(store, search: str | None):
     """(stage, lang) for /present and its query string."""
-    years = queries.years(store)
-    state, problems = parse_present(search, years)
+    state, problems = parse_present(search, queries.years(store))
     lang = state.lang
+    title, slides, heat_rows, cities = content(store, state)
+    notices = components.notice_lines(problems, lang)
+    first = state.indicators[0]
+    leave = urls.overview(ViewState(indicator=first, year=state.year, level=state.level, lang=lang))
+    return present.stage(state, title, slides, heat_rows, cities, notices,
+                         store.simulated_part(), leave), lang
+
+
+def content(store, state):
+    """What the slides show, for the stage and for the deck (documents/deck.py): the title
+    slide's groups, a slide per indicator, the heat table's rows and its cities."""
     slides = [indicator_slide(store, catalogue.get(i), state) for i in state.indicators]
     statuses = {ind.id: province_row(store, ind, state.year)["status"] for ind in catalogue.QUANTIFIED}
     heat_inds = [i for i in catalogue.INDICATORS if i.target_at("city") is not None]
@@ -27,12 +37,8 @@ def present_page(store, search: str | None):
     for ind in heat_inds:
         by_code = queries.values(store, ind.id, "city", state.year).set_index("code")["status"]
         heat_rows.append((ind, [by_code[c] for c in CITY_CODES]))
-    cities = [short_city(c, lang) for c in CITY_CODES]
-    notices = components.notice_lines(problems, lang)
-    first = state.indicators[0]
-    leave = urls.overview(ViewState(indicator=first, year=state.year, level=state.level, lang=lang))
-    return present.stage(state, present.goal_groups(statuses), slides, heat_rows, cities, notices,
-                         store.simulated_part(), leave), lang
+    cities = [short_city(c, state.lang) for c in CITY_CODES]
+    return present.goal_groups(statuses), slides, heat_rows, cities
 
 
 def short_city(code: str, lang: str) -> str:
@@ -60,4 +66,3 @@ def indicator_slide(store, ind, state) -> present.IndicatorSlide:
         indicator=ind, figure=build_slide_map(values, ind, state.level, lang, state.theme),
         province_value=None if missing(value) else value,
         province_status=province["status"], status_counts=counts, behind=behind, places=len(values))
-
