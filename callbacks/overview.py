@@ -11,7 +11,7 @@ from functools import lru_cache
 from dash import ClientsideFunction, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
-from data import catalogue, queries, reports
+from data import catalogue, outlook, queries, reports
 from data.divisions import CITY_CODES, COUNTY_CODES, PROVINCE_CODE, division
 from data.i18n import t
 from data.progress import number_or_none, status_counts
@@ -47,6 +47,8 @@ def cards(store, state: ViewState) -> list[view.Card]:
     behind = sorted((c for c in found if not c.indicator.headline and c.progress is not None
                      and c.status != "achieved" and c.level in c.indicator.target_levels),
                     key=lambda c: c.progress)[:MAX_BEHIND]
+    for card in headline + behind:
+        card.outlook = outlook.card_line_for(store, card.indicator, code, state.year, state.lang)
     return headline + behind
 
 
@@ -80,7 +82,9 @@ def summary(store, state: ViewState, lang: str) -> list:
     numbers = {k: number_or_none(row[k]) for k in ("value", "change", "numerator", "denominator", "baseline")}
     place_page = (urls.place(place.level, code, PlaceState(ind.id, state.year, lang))
                   if place.level in urls.PLACE else None)
-    return view.summary(view.Summary(place=place, indicator=ind, status=row["status"], trend=row["trend"], **numbers),
+    parts = outlook.summary_parts(store, ind, code, state.year, lang)
+    return view.summary(view.Summary(place=place, indicator=ind, status=row["status"], trend=row["trend"],
+                                     outlook=parts, **numbers),
                         build_sparkline(series, ind, lang), lang, place_page=place_page, hint=not state.county)
 
 

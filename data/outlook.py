@@ -336,3 +336,36 @@ def hindsight_text(summary: dict | None, level: str, year: int, lang: str) -> st
     if summary["at_risk"]:
         text += t("outlook.hindsight_at_risk", lang, n=summary["at_risk"], met=summary["at_risk_met"])
     return text
+
+
+# ---------------------------------------------------------------------- for the pages
+def place_or_none(store, indicator_id: str, code: str, year: int) -> dict | None:
+    """place(), or None where the outlook says nothing: a year not before the target year, an
+    indicator without a target, a place or year unknown."""
+    try:
+        return place(store, indicator_id, code, year)
+    except QueryError:
+        return None
+
+
+def card_line(row: dict | None, ind: Indicator, level: str, lang: str) -> str | None:
+    """The outlook on a headline card, one line: status, projection and the gap in units (or
+    the projection alone where the target is the province's). None where there is nothing to say."""
+    if row is None or row["outlook"] in ("no_data", "not_applicable"):
+        return None
+    parts = describe(row, ind, level, lang)
+    rest = [p for p in (parts["projection"], parts["gap"]) if p]
+    return parts["status"] + (t("punct.colon", lang) + t("outlook.sep", lang).join(rest) if rest else "")
+
+
+def card_line_for(store, ind: Indicator, code: str, year: int, lang: str) -> str | None:
+    """card_line() of one place, asked of the store."""
+    return card_line(place_or_none(store, ind.id, code, year), ind, _LEVEL.get(code, "province"), lang)
+
+
+def summary_parts(store, ind: Indicator, code: str, year: int, lang: str) -> dict | None:
+    """describe() of one place for the overview's summary panel; None where there is no outlook."""
+    row = place_or_none(store, ind.id, code, year)
+    if row is None or row["outlook"] in ("no_data", "not_applicable"):
+        return None
+    return describe(row, ind, _LEVEL[code], lang)

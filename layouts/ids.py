@@ -34,6 +34,7 @@ RANKING = "ranking-chart"
 RANKING_TITLE = "ranking-title"
 SUMMARY = "place-summary"
 SUMMARY_LINK = "summary-link"
+SUMMARY_OUTLOOK = "summary-outlook"   # the outlook to 2015 in the summary panel
 
 # city and county pages
 SCORECARD = "scorecard"

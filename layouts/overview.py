@@ -29,6 +29,7 @@ class Card:
     trend: str | None
     change: float | None
     share_of_province: float | None
+    outlook: str | None = None     # the outlook to 2015 in one line (data/outlook.py)
 
 
 def indicator_options(lang: str) -> list[dict]:
@@ -137,6 +138,7 @@ def headline_card(card: Card, lang: str) -> html.Div:
         bar,
         html.Div(components.status_chip(card.status, lang, indicator=ind), className="kpi-status"),
         html.Div(target_line, className="kpi-target"),
+        html.Div(card.outlook, className="kpi-outlook") if card.outlook else None,
     ])
 
 
@@ -152,6 +154,19 @@ class Summary:
     numerator: float | None
     denominator: float | None
     baseline: float | None
+    outlook: dict | None = None    # data.outlook.describe() of the place, before the target year
+
+
+def outlook_block(parts: dict | None, lang: str) -> html.Div | None:
+    """The outlook to 2015 in words (data/outlook.py), with a link to how it is made."""
+    if not parts:
+        return None
+    items = [parts[k] for k in ("projection", "range", "reach", "pace", "gap", "derived") if parts.get(k)]
+    return html.Div(className="summary-outlook", id=ids.SUMMARY_OUTLOOK, children=[
+        html.H3(t("outlook.title", lang) + colon(lang) + parts["status"], className="summary-outlook-title"),
+        html.Ul([html.Li(item) for item in items], className="summary-outlook-list"),
+        dcc.Link(t("outlook.method_link", lang), href=urls.method(lang), className="summary-outlook-method"),
+    ])
 
 
 def summary(s: Summary, sparkline, lang: str, *, place_page: str | None, hint: bool) -> list:
@@ -188,6 +203,7 @@ def summary(s: Summary, sparkline, lang: str, *, place_page: str | None, hint: b
             html.Dt(t("summary.baseline", lang) + sep),
             html.Dd(format_value(s.baseline, ind, lang)),
         ]),
+        outlook_block(s.outlook, lang),
         components.graph_static(sparkline, "summary-sparkline"),
         *links,
     ]

@@ -455,3 +455,51 @@ def test_in_2011_the_words_say_what_it_takes_without_a_pace_seen():
     row = outlook.place_outlook(RURAL, "city", {2011: 0.40}, 2011, 400, 1000)
     assert outlook.line(row, RURAL, "city", "zh") == "尚无趋势可据：每年需 +10.0 个百分点；还需 400 个村建成服务中心"
     assert outlook.describe(row, RURAL, "city", "en")["range"] == "no change to go on yet"
+
+
+# ---------------------------------------------------------------------- on the overview
+def _texts(component) -> list[str]:
+    """Every string in a Dash component tree."""
+    if component is None:
+        return []
+    if isinstance(component, str):
+        return [component]
+    if isinstance(component, (list, tuple)):
+        return [s for c in component for s in _texts(c)]
+    return _texts(getattr(component, "children", None))
+
+
+def test_each_headline_card_carries_its_outlook_line(demo_store):
+    from callbacks import overview as page
+    from urls import parse
+    years = queries.years(demo_store)
+    for query, code in (("?year=2013", PROVINCE_CODE), ("?year=2012&city=210200&lang=en", "210200")):
+        state, _ = parse(query, years)
+        cards = page.cards(demo_store, state)
+        assert cards
+        for card in cards:
+            expected = outlook.card_line(outlook.place(demo_store, card.indicator.id, code, state.year),
+                                         card.indicator, card.level, state.lang)
+            assert card.outlook == expected and card.outlook
+        headline = [c for c in cards if c.indicator.headline]
+        assert len(headline) == len(catalogue.HEADLINE)
+    # In the target year the outlook has nothing to say: the cards say what happened.
+    state, _ = parse("?year=2015", years)
+    assert all(card.outlook is None for card in page.cards(demo_store, state))
+
+
+def test_the_summary_panel_shows_the_outlook_and_links_the_method(demo_store):
+    from callbacks import overview as page
+    from urls import parse
+    years = queries.years(demo_store)
+    county = "210211"
+    state, _ = parse(f"?year=2013&county={county}", years)
+    texts = _texts(page.summary(demo_store, state, "zh"))
+    parts = outlook.describe(outlook.place(demo_store, state.indicator, county, 2013),
+                             catalogue.get(state.indicator), "county", "zh")
+    assert any(text.startswith("2015 年展望") and parts["status"] in text for text in texts)
+    for key in ("projection", "pace", "gap"):
+        assert parts[key] in texts
+    assert "预测方法" in texts
+    state, _ = parse("?year=2015", years)
+    assert not any("2015 年展望" in text for text in _texts(page.summary(demo_store, state, "zh")))
