@@ -945,6 +945,34 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "覆盖率后附进展状态；农村社区服务中心、城市社区服务站为2011年以来累计建设数，全省目标不分解到县。",
         "en": "Each coverage rate is followed by its status; the rural centres and urban stations are counts "
               "built since 2011, whose province-wide targets set no county quotas."},
+    # the place profiles (documents/profile.py)
+    "profile.kicker": {"zh": "辽宁省城乡社区服务体系建设进展 · 地区概况", "en": "Liaoning community service progress · place profile"},
+    "profile.title": {"zh": "{place}概况（{year}年）", "en": "{place}: profile, {year}"},
+    "profile.subtitle": {"zh": "{kind} · 代码 {code} · {year} 年数据，对照 2015 年目标",
+                         "en": "{kind} · code {code} · {year} data against the 2015 goals"},
+    "profile.page": {"zh": "第 {n} 页，共 {of} 页", "en": "Page {n} of {of}"},
+    "profile.footer": {"zh": "{as_of} · 生成于 {today} · 计算方法见仪表盘“计算方法与数据说明”",
+                       "en": "{as_of} · made on {today} · the method: the dashboard's “Method and data”"},
+    "profile.worklist": {"zh": "未达标的社区和村", "en": "On the work list"},
+    "profile.col_behind": {"zh": "未达标单位", "en": "Units behind"},
+    "profile.col_outlook": {"zh": "2015 年展望 · 预计值", "en": "Outlook to 2015 · expected"},
+    "profile.scorecard": {"zh": "各项指标 · {year} 年", "en": "Every indicator, {year}"},
+    "profile.scorecard_note": {
+        "zh": "排名：数值由高到低，“3/14”为 14 个中第 3。较 2011 年：比例为百分点，累计数为个数。色块为进展状态。",
+        "en": "Rank: highest value first; “3/14” is third of 14. Since 2011: percentage points for shares, "
+              "units for counts. The square is the status."},
+    "profile.behind_note": {
+        "zh": "未达标单位：本县该项未达标的社区和村个数；“未达标的社区和村”为至少一项未达标的单位数，清单见县页面或工作清单下载。",
+        "en": "Units behind: the county's communities and villages that fail the indicator; “on the work list”: "
+              "those that fail at least one. The list itself is on the county's page and in the work-list download."},
+    "profile.trends": {"zh": "{base}—{year} 年趋势（虚线为目标）", "en": "Trends {base}–{year} (dashed: the target)"},
+    "profile.counties": {"zh": "所辖县（市、区）主要目标 · {year} 年", "en": "Its counties on the headline goals, {year}"},
+    "profile.download": {"zh": "打印版概况（PDF）", "en": "Printable profile (PDF)"},
+    "profile.download_title": {"zh": "下载本地区 {year} 年一页概况（A4，PDF）",
+                               "en": "Download this place's one-page profile for {year} (A4, PDF)"},
+    "circular.download": {"zh": "通报草稿（Word）", "en": "Draft circular (Word)"},
+    "circular.download_title": {"zh": "下载 {year} 年进展情况通报草稿（GB/T 9704 格式，.docx）",
+                                "en": "Download the draft progress circular for {year} (GB/T 9704 layout, .docx)"},
 }
 
 

@@ -5,6 +5,8 @@ county's work list, as CSV (UTF-8 with a BOM) or XLSX with a header block; the i
     /download/scorecard.{csv,xlsx}?code=&year=&lang=
     /download/worklist.{csv,xlsx}?county=&indicator=<id>|all&year=&lang=
     /download/template.xlsx?year=[&filled=1]&lang=
+    /download/circular.docx?year=&lang=            the 通报 (documents/circular.py)
+    /download/profile.pdf?code=&year=&lang=        a city's or county's profile (documents/profile.py)
 
 A bad parameter is answered 400 in both languages, as the API does.
 """
@@ -15,7 +17,7 @@ from urllib.parse import quote
 from flask import Blueprint, Response, request
 
 from data import catalogue, queries, reports
-from data.divisions import COUNTY_CODES, DIVISIONS
+from data.divisions import COUNTY_CODES, DIVISIONS, PROVINCE_CODE
 from data.exports import to_csv, to_xlsx
 from data.i18n import t
 from data.importer.template import template
@@ -135,3 +137,18 @@ def circular_download():
     store = context.store()
     body = _kept("circular", {"year": year}, lang, lambda: circular.build(store, year, lang))
     return _send_document(body, DOCX, f"circular-{year}-{lang}.docx")
+
+
+@bp.get(urls.PROFILE)
+def profile_download():
+    """A city's or county's profile for a year, as PDF (documents/profile.py)."""
+    from documents import profile
+    lang, year, problem = _document_args()
+    if problem:
+        return problem
+    code = request.args.get("code", "")
+    if code not in PLACES or code == PROVINCE_CODE:
+        return json_error("api.bad_param", name="code", value=code[:40])
+    store = context.store()
+    body = _kept("profile", {"code": code, "year": year}, lang, lambda: profile.build(store, code, year, lang))
+    return _send_document(body, "application/pdf", f"profile-{code}-{year}-{lang}.pdf")
