@@ -363,6 +363,8 @@ TEXT: dict[str, dict[str, str]] = {
     "outlook.status.province_only": {"zh": "目标为全省总数，不分解到市县", "en": "Province-wide target, no local quota"},
     "outlook.projection": {"zh": "预计 {year} 年 {value}", "en": "{value} expected in {year}"},
     "outlook.range": {"zh": "区间 {low}–{high}", "en": "range {low}–{high}"},
+    "outlook.range_one": {"zh": "按最慢与最快一年的速度均为 {value}",
+                          "en": "{value} at both the slowest and the fastest year's pace"},
     "outlook.range_reason.one_change": {"zh": "仅有一年变化，不给区间", "en": "one year's change only: no range"},
     "outlook.range_reason.no_trend": {"zh": "尚无变化可据", "en": "no change to go on yet"},
     "outlook.reach.year": {"zh": "按当前进度 {year} 年达标", "en": "target reached in {year} at this pace"},

@@ -296,7 +296,9 @@ def describe(row: dict, ind: Indicator, level: str, lang: str) -> dict[str, str 
     if row["projected"] is not None and not missing(row["projected"]):
         out["projection"] = t("outlook.projection", lang, year=row["target_year"], value=value(row["projected"]))
     if not missing(row.get("projected_low")):
-        out["range"] = t("outlook.range", lang, low=value(row["projected_low"]), high=value(row["projected_high"]))
+        low, high = value(row["projected_low"]), value(row["projected_high"])
+        out["range"] = (t("outlook.range_one", lang, value=low) if low == high
+                        else t("outlook.range", lang, low=low, high=high))
     elif row.get("range_reason"):
         out["range"] = t(f"outlook.range_reason.{row['range_reason']}", lang)
     reach = row.get("reach")

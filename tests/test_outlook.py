@@ -503,3 +503,9 @@ def test_the_summary_panel_shows_the_outlook_and_links_the_method(demo_store):
     assert "预测方法" in texts
     state, _ = parse("?year=2015", years)
     assert not any("2015 年展望" in text for text in _texts(page.summary(demo_store, state, "zh")))
+
+
+def test_a_range_of_one_value_says_so():
+    row = outlook.place_outlook(URBAN, "city", {2011: 0.60, 2012: 0.80, 2013: 0.90}, 2013, 90, 100)
+    assert outlook.describe(row, URBAN, "city", "zh")["range"] == "按最慢与最快一年的速度均为 100.0%"
+    assert outlook.describe(row, URBAN, "city", "en")["range"] == "100.0% at both the slowest and the fastest year's pace"
