@@ -19,6 +19,8 @@ from data.provenance import page_chrome
 from layouts import components, ids
 from layouts import overview as view
 from layouts.places import grid_columns, grid_rows
+from layouts.chart_text import block_children
+from layouts.figures.alternatives import map_text, ranking_text, series_text
 from layouts.figures.charts import build_ranking, build_sparkline
 from layouts.figures.overview_map import map_client_config, map_payload, map_skeleton
 import urls
@@ -69,7 +71,18 @@ def ranking(store, state: ViewState, lang: str):
     values = queries.values(store, ind.id, level, state.year, city=city)
     title = t("ranking.title_counties" if city else "ranking.title_cities", lang,
               where=scope_name(state, lang), year=state.year)
-    return title, build_ranking(values, ind, level, lang, highlight=state.county or None)
+    return (title, build_ranking(values, ind, level, lang, highlight=state.county or None),
+            ranking_text(values, ind, level, lang, title))
+
+
+def map_alternative(store, state: ViewState, lang: str):
+    """The map's text alternative: the places it draws with the values and statuses their hover
+    shows (map_view() over the same values as the payload)."""
+    ind = catalogue.get(state.indicator)
+    values = queries.values(store, ind.id, state.level, state.year)
+    return map_text(values, ind, state.level, state.mode, lang, year=state.year, title=map_title(state, lang),
+                    where=scope_name(state, lang) if state.city and state.level == "county"
+                    else t("place.province", lang), city=state.city)
 
 
 def summary(store, state: ViewState, lang: str) -> list:
@@ -85,7 +98,8 @@ def summary(store, state: ViewState, lang: str) -> list:
     parts = outlook.summary_parts(store, ind, code, state.year, lang)
     return view.summary(view.Summary(place=place, indicator=ind, status=row["status"], trend=row["trend"],
                                      outlook=parts, **numbers),
-                        build_sparkline(series, ind, lang), lang, place_page=place_page, hint=not state.county)
+                        build_sparkline(series, ind, lang), lang, place_page=place_page, hint=not state.county,
+                        sparkline_text=series_text(series, ind, lang, place.label(lang), place.level))
 
 
 def legend_children(store, state: ViewState, lang: str) -> list:
@@ -119,7 +133,7 @@ def overview_page(store, search: str | None):
     years = queries.years(store)
     state, problems = parse(search, years)
     lang = state.lang
-    title, ranking_figure = ranking(store, state, lang)
+    title, ranking_figure, ranking_alt = ranking(store, state, lang)
     return view.overview_layout(
         state=state, years=years, lang=lang, **page_chrome(store, lang),
         notices=components.problem_notices(problems, lang), payload=payload(store, state),
@@ -128,6 +142,7 @@ def overview_page(store, search: str | None):
         legend_children=legend_children(store, state, lang),
         cards_children=view.headline_cards(cards(store, state), lang, scope_name(state, lang)),
         ranking_title=title, ranking_figure=ranking_figure, summary_children=summary(store, state, lang),
+        map_text=map_alternative(store, state, lang), ranking_text=ranking_alt,
         **table_content(store, state)), state
 
 
@@ -235,15 +250,19 @@ def register(app, store) -> None:
     @app.callback(
         Output(ids.CARDS, "children"), Output(ids.MAP_TITLE, "children"), Output(ids.MAP_LEGEND, "children"),
         Output(ids.RANKING_TITLE, "children"), Output(ids.RANKING, "figure"), Output(ids.SUMMARY, "children"),
+        Output(ids.MAP_TEXT, "children"), Output(ids.RANKING_TEXT, "children"),
         # After the map: the panels' answer takes longer and drawing it would hold up the map.
         Input(ids.MAP_SHOWN, "data"), State(ids.OVERVIEW_URL, "search"), prevent_initial_call=True,
     )
     def panels(_shown, search):
         state, _ = parse(search, queries.years(store))
         lang = state.lang
-        title, figure = ranking(store, state, lang)
+        title, figure, ranking_alt = ranking(store, state, lang)
         return (view.headline_cards(cards(store, state), lang, scope_name(state, lang)), map_title(state, lang),
-                legend_children(store, state, lang), title, figure, summary(store, state, lang))
+                legend_children(store, state, lang), title, figure, summary(store, state, lang),
+                # The charts' text alternatives change with them (layouts/chart_text.py).
+                block_children(map_alternative(store, state, lang), ids.MAP_TEXT),
+                block_children(ranking_alt, ids.RANKING_TEXT))
 
     # A callback of their own, not more outputs of sync_state: its answer to a year change is
     # what bench.recolour holds under 2 KB, and these two links would take a tenth of it.

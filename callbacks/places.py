@@ -12,6 +12,7 @@ from data.divisions import CITY_CODES, COUNTY_CODES, DivisionLookupError, counti
 from data.i18n import t
 from data.provenance import page_chrome
 from layouts import components, ids, places
+from layouts.figures.alternatives import locator_label, multiples_text, ranking_text, series_text
 from layouts.figures.charts import build_ranking, build_small_multiples, build_trend
 from layouts.figures.maps import build_locator
 import urls
@@ -43,7 +44,8 @@ def place_page(store, level: str, segment: str, search: str | None):
                  + origin_line(store, place, state.year, common["simulated"], lang)),
         scorecard_rows=rows,
         locator=build_locator(place.code, lang), trend_title=trend_title, trend_figure=build_trend(series, ind, lang),
-        extra=extra, **common)
+        extra=extra, trend_text=series_text(series, ind, lang, place.label(lang), place.level, path=True),
+        locator_label=locator_label(place.label(lang), lang), **common)
     return page, lang
 
 
@@ -78,7 +80,9 @@ def city_extra(store, place, state) -> list:
     series = pd.concat([queries.series(store, ind.id, c) for c in counties_of(place.code)])
     multiples_title = t("multiples.title", lang, indicator=ind.name[lang], where=place.label(lang))
     return places.city_extra(ranking_title, build_ranking(values, ind, "county", lang), multiples_title,
-                             build_small_multiples(series, ind, lang))
+                             build_small_multiples(series, ind, lang),
+                             ranking_text(values, ind, "county", lang, ranking_title),
+                             multiples_text(series, ind, lang, multiples_title, place.label(lang)))
 
 
 def search_options(lang: str) -> list[dict]:

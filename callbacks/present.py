@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from data import catalogue, queries
 from data.divisions import CITY_CODES, division, short_name
+from data.i18n import t
 from data.progress import missing, status_counts
 from layouts import components, present
 from data.formatting import format_value, name_key
-from layouts.figures.maps import build_slide_map
+from layouts.figures.alternatives import map_text
+from layouts.figures.maps import build_slide_map, slide_map_mode
 import urls
 from urls import ViewState, parse_present
 
@@ -65,4 +67,7 @@ def indicator_slide(store, ind, state) -> present.IndicatorSlide:
     return present.IndicatorSlide(
         indicator=ind, figure=build_slide_map(values, ind, state.level, lang, state.theme),
         province_value=None if missing(value) else value,
-        province_status=province["status"], status_counts=counts, behind=behind, places=len(values))
+        province_status=province["status"], status_counts=counts, behind=behind, places=len(values),
+        text=map_text(values, ind, state.level, slide_map_mode(ind, state.level), lang, year=state.year,
+                      title=t("alt.slide_map", lang, indicator=ind.name[lang], year=state.year,
+                              by=t(f"by.{state.level}", lang)), where=t("place.province", lang)))

@@ -16,6 +16,7 @@ from data.exports import RATE_FORMAT, Sheet
 from data.formatting import change_text, format_number, format_percent, format_value, target_text
 from data.i18n import other_language, t
 from layouts import components, ids
+from layouts.chart_text import described_graph, described_picture
 from layouts.figures.style import STATUS_COLOURS
 import urls
 from urls import PlaceState, ViewState
@@ -198,7 +199,8 @@ def worklist_section(ind: catalogue.Indicator | None, rows: list[dict], columns:
 
 
 def place_page(*, place: Division, state: PlaceState, years: list[int], facts: dict, note: str | None, notices: list,
-               scorecard_rows: list[dict], locator, trend_title: str, trend_figure, extra: list,
+               scorecard_rows: list[dict], locator, trend_title: str, trend_figure, extra: list, trend_text,
+               locator_label: str,
                simulated: bool, as_of: str, source: str) -> html.Div:
     lang = state.lang
     return html.Div(className="app place-page", children=[
@@ -210,8 +212,9 @@ def place_page(*, place: Division, state: PlaceState, years: list[int], facts: d
             html.Div(notices, className="notices"),
             dbc.Row(className="g-3", children=[
                 dbc.Col(place_header(place, facts, state, note, years), lg=8),
-                dbc.Col(dcc.Graph(figure=locator, config=components.static_config(lang), className="locator",
-                                  style={"height": "230px"}), lg=4),
+                dbc.Col(described_picture(dcc.Graph(figure=locator, config=components.static_config(lang),
+                                                    className="locator", style={"height": "230px"}),
+                                          locator_label), lg=4),
             ]),
             html.Section(className="card scorecard-card", children=[
                 html.Div(className="card-header", children=[
@@ -224,8 +227,9 @@ def place_page(*, place: Division, state: PlaceState, years: list[int], facts: d
             ]),
             html.Section(className="card trend-card", children=[
                 html.Div(html.H2(trend_title, className="card-title-text"), className="card-header"),
-                html.Div(dcc.Graph(figure=trend_figure, config=PAGE_GRAPH, id=ids.TREND,
-                                   style={"height": f"{trend_figure.layout.height}px"}), className="card-body"),
+                html.Div(described_graph(dcc.Graph(figure=trend_figure, config=PAGE_GRAPH, id=ids.TREND,
+                                                   style={"height": f"{trend_figure.layout.height}px"}),
+                                         trend_text, ids.TREND_TEXT), className="card-body"),
             ]),
             *extra,
         ]),
@@ -233,17 +237,21 @@ def place_page(*, place: Division, state: PlaceState, years: list[int], facts: d
     ])
 
 
-def city_extra(ranking_title: str, ranking_figure, multiples_title: str, multiples_figure) -> list:
+def city_extra(ranking_title: str, ranking_figure, multiples_title: str, multiples_figure, ranking_text,
+               multiples_text) -> list:
+    """A city's counties ranked, and their small multiples, each with its text alternative."""
     return [
         html.Section(className="card", children=[
             html.Div(html.H2(ranking_title, className="card-title-text"), className="card-header"),
-            html.Div(dcc.Graph(figure=ranking_figure, config=PAGE_GRAPH, id=ids.CITY_RANKING,
-                               style={"height": f"{ranking_figure.layout.height}px"}), className="card-body"),
+            html.Div(described_graph(dcc.Graph(figure=ranking_figure, config=PAGE_GRAPH, id=ids.CITY_RANKING,
+                                               style={"height": f"{ranking_figure.layout.height}px"}),
+                                     ranking_text, ids.CITY_RANKING_TEXT), className="card-body"),
         ]),
         html.Section(className="card", children=[
             html.Div(html.H2(multiples_title, className="card-title-text"), className="card-header"),
-            html.Div(dcc.Graph(figure=multiples_figure, config=PAGE_GRAPH, id=ids.SMALL_MULTIPLES,
-                               style={"height": f"{multiples_figure.layout.height}px"}), className="card-body"),
+            html.Div(described_graph(dcc.Graph(figure=multiples_figure, config=PAGE_GRAPH, id=ids.SMALL_MULTIPLES,
+                                               style={"height": f"{multiples_figure.layout.height}px"}),
+                                     multiples_text, ids.SMALL_MULTIPLES_TEXT), className="card-body"),
         ]),
     ]
 

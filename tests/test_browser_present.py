@@ -97,7 +97,7 @@ SMALLEST_TEXT = """(() => {
     const sizes = [];
     for (const el of stage.querySelectorAll('*')) {
         const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
-        if (!own) continue;
+        if (!own || el.closest('.visually-hidden')) continue;  // a chart's text alternative is not shown
         const style = getComputedStyle(el);
         if (style.visibility !== 'visible' || style.display === 'none') continue;
         const box = el.getBoundingClientRect();
@@ -114,7 +114,7 @@ OVERFLOW = """(() => {
     const stage = document.querySelector('%s').getBoundingClientRect();
     const out = [];
     for (const el of document.querySelectorAll('.slide.active *')) {
-        if (!el.childElementCount && el.textContent.trim()) {
+        if (!el.childElementCount && el.textContent.trim() && !el.closest('.visually-hidden')) {
             const b = el.getBoundingClientRect();
             if (b.width && (b.bottom > footer.top + 1 || b.right > stage.right + 1))
                 out.push(el.textContent.trim().slice(0, 30));

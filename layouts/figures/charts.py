@@ -11,6 +11,7 @@ from data.catalogue import Indicator
 from data.formatting import format_number, format_value, name_key, status_label, target_text, unit_scale
 from data.i18n import t
 from layouts.figures.style import GRID, INK, LINE, STATUS_COLOURS, TEMPLATE, VALUE_SCALE
+from layouts.figures.alternatives import ranked
 
 TARGET_NOTE_BACKGROUND = "rgba(255,255,255,0.85)"
 
@@ -19,7 +20,7 @@ def build_ranking(values: pd.DataFrame, ind: Indicator, level: str, lang: str,
                   highlight: str | None = None) -> go.Figure:
     """Places ranked by value, bars coloured by status with the status in words, and the
     target drawn as a line where the document sets one at this level."""
-    rows = values.dropna(subset=["value"]).sort_values("value", ascending=True)
+    rows = ranked(values)
     target = ind.target_at(level)
     factor, suffix = unit_scale(ind)
     colours = [STATUS_COLOURS[s] if target is not None else VALUE_SCALE[4] for s in rows["status"]]

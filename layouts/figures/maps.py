@@ -284,11 +284,16 @@ def build_choropleth(values: pd.DataFrame, ind: Indicator, level: str, lang: str
     return base_map_layout(fig)
 
 
+def slide_map_mode(ind: Indicator, level: str) -> str:
+    """What a slide's map is coloured by: status where a target applies at this level, else value."""
+    return "status" if ind.target_at(level) is not None else "progress"
+
+
 def build_slide_map(values: pd.DataFrame, ind: Indicator, level: str, lang: str, theme: str) -> go.Figure:
     """A map for a slide: status colours where a target applies at this level (values
     otherwise), place names at 28 px, no hover, no colour bar (the slide's legend says it in
     words), and the geometry by URL so that many slides share one download."""
-    mode = "status" if ind.target_at(level) is not None else "progress"
+    mode = slide_map_mode(ind, level)
     fig = build_choropleth(values, ind, level, lang, mode=mode, hover=False, label_size=28)
     colours = THEMES[theme]
     fig.update_traces(selector=dict(type="choropleth"), geojson=urls.geojson(level), showscale=False,
