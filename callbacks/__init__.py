@@ -7,7 +7,7 @@ another. The plain Flask routes (API, downloads, sign-in) are Blueprints in rout
 from __future__ import annotations
 
 import urls
-from callbacks import data_page, overview, places, present, routing
+from callbacks import data_page, documents, overview, places, present, routing
 
 
 def _overview(store, search):
@@ -43,3 +43,4 @@ def register(app, store, settings) -> None:
     overview.register(app, store)
     places.register(app, store)
     data_page.register(app, store, settings)
+    documents.register(app, store, settings)

@@ -76,6 +76,10 @@ def store_identity(store) -> str:
     return hashlib.sha256(repr(tuple(str(v) for v in row)).encode()).hexdigest()[:16]
 
 
+class Busy(RuntimeError):
+    """Another process is building this document, or every slot for building is taken."""
+
+
 class Folder:
     """Files by key in one folder, at most max_bytes together with the folder's siblings
     (`bound`), the least recently used going first."""
@@ -183,12 +187,15 @@ class DocumentCache:
                 self.hits += 1
         return body
 
-    def build(self, key: str, builder: Callable[[], bytes]) -> bytes:
-        """The document of `key`: kept, or built by `builder` (once, however many ask at once)."""
+    def build(self, key: str, builder: Callable[[], bytes], wait_s: float = LOCK_WAIT_S) -> bytes:
+        """The document of `key`: kept, or built by `builder` (once, however many ask at once: the
+        others wait up to wait_s for it, then Busy)."""
         body = self.get(key)
         if body is not None:
             return body
-        with self.documents.lock(key):
+        with self.documents.lock(key, wait_s) as taken:
+            if not taken:
+                raise Busy(key)
             body = self.get(key)  # built by another while this one waited
             if body is not None:
                 return body

@@ -34,14 +34,6 @@ RANKING = "ranking-chart"
 RANKING_TITLE = "ranking-title"
 SUMMARY = "place-summary"
 SUMMARY_LINK = "summary-link"
-# the charts' text alternatives (layouts/chart_text.py): a visually hidden block per chart
-MAP_TEXT = "map-text"
-RANKING_TEXT = "ranking-text"
-SPARKLINE_TEXT = "sparkline-text"
-TREND_TEXT = "trend-text"
-CITY_RANKING_TEXT = "city-ranking-text"
-SMALL_MULTIPLES_TEXT = "small-multiples-text"
-SLIDE_MAP_TEXT = "slide-map-text"        # one per slide: slide-map-text-<indicator>
 SUMMARY_OUTLOOK = "summary-outlook"   # the outlook to 2015 in the summary panel
 
 # city and county pages
@@ -111,3 +103,10 @@ PRESENT_STAGE = "present-stage"
 PRESENT_STATE = "present-state"          # "paused", or nothing
 PRESENT_NUMBER = "present-number"        # "2 / 7"
 PRESENT_PROGRESS = "present-progress"    # the line that fills until the next slide
+# The "Download deck" control (layouts/documents.py, callbacks/documents.py), on the overview and /present.
+DECK_QUERY = "deck-query"                # the /present query the deck is built for
+DECK_BUTTON = "deck-button"
+DECK_PROGRESS_WRAP = "deck-progress-wrap"
+DECK_PROGRESS = "deck-progress"          # <progress>: steps done of steps
+DECK_PROGRESS_TEXT = "deck-progress-text"
+DECK_RESULT = "deck-result"              # the link to the built deck, or why there is none (a live region)

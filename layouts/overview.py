@@ -13,10 +13,10 @@ from data.divisions import CITY_CODES, PROVINCE_CODE, Division, division
 from data.formatting import change_text, colon, format_number, format_percent, format_value, status_label, target_text
 from data.i18n import t
 from layouts import components, ids
-from layouts.chart_text import described_graph
 from layouts.figures.style import STATUS_COLOURS, graph_config
 import urls
-from urls import ViewState, mappable_indicators
+from layouts.documents import deck_control
+from urls import PresentState, ViewState, mappable_indicators
 
 
 @dataclass
@@ -170,10 +170,9 @@ def outlook_block(parts: dict | None, lang: str) -> html.Div | None:
     ])
 
 
-def summary(s: Summary, sparkline, lang: str, *, place_page: str | None, hint: bool, sparkline_text) -> list:
+def summary(s: Summary, sparkline, lang: str, *, place_page: str | None, hint: bool) -> list:
     """Beside the map: the place, its value with status and trend, the target, the counts, the
-    baseline and the sparkline (with its text alternative, `sparkline_text`); a link to the
-    place's page (`place_page`, if it has one), and
+    baseline and the sparkline; a link to the place's page (`place_page`, if it has one), and
     while no county is selected, a hint that the map can be clicked."""
     ind, place = s.indicator, s.place
     level = place.level
@@ -206,7 +205,7 @@ def summary(s: Summary, sparkline, lang: str, *, place_page: str | None, hint: b
             html.Dd(format_value(s.baseline, ind, lang)),
         ]),
         outlook_block(s.outlook, lang),
-        described_graph(components.graph_static(sparkline, "summary-sparkline"), sparkline_text, ids.SPARKLINE_TEXT),
+        components.graph_static(sparkline, "summary-sparkline"),
         *links,
     ]
 
@@ -250,8 +249,7 @@ def table_card(state: ViewState, lang: str, rows: list[dict], columns: list[dict
 def overview_layout(*, state: ViewState, years: list[int], lang: str, simulated: bool, as_of: str, source: str,
                     notices: list, search: str, payload: dict, map_config: dict, map_figure, map_title: str,
                     legend_children, cards_children, ranking_title: str, ranking_figure,
-                    summary_children, table_rows: list[dict], table_columns: list[dict], map_text=None,
-                    ranking_text=None) -> html.Div:
+                    summary_children, table_rows: list[dict], table_columns: list[dict]) -> html.Div:
     return html.Div(className="app", children=[
         components.header(lang, simulated, as_of, components.language_switch(
             lang, href=urls.other_language_query(state), link_id=ids.LANG_SWITCH)),
@@ -272,15 +270,13 @@ def overview_layout(*, state: ViewState, years: list[int], lang: str, simulated:
                                [(t("tab.map", lang), "map"), (t("tab.table", lang), "table")]),
                         html.A("▶ " + t("present.this_view", lang), id=ids.PRESENT_LINK, href=urls.present_view(state),
                                className="btn btn-sm btn-outline-primary present-link"),
+                        deck_control(PresentState.of_view(state).to_query(), lang),
                     ]),
                     dbc.Card(id=ids.MAP_CARD, className="map-card",
                              style=None if state.tab == "map" else {"display": "none"}, children=[
                         dbc.CardHeader(html.H2(map_title, id=ids.MAP_TITLE, className="card-title-text")),
-                        # The map's values for a screen reader in a hidden table beside it (map_text).
-                        dbc.CardBody(described_graph(
-                            dcc.Graph(id=ids.MAP, figure=map_figure, config=graph_config(lang),
-                                      className="map-graph", clear_on_unhover=True),
-                            map_text, ids.MAP_TEXT, class_name="chart-fill")),
+                        dbc.CardBody(dcc.Graph(id=ids.MAP, figure=map_figure, config=graph_config(lang),
+                                               className="map-graph", clear_on_unhover=True)),
                         dbc.CardFooter(html.Div(legend_children, id=ids.MAP_LEGEND, className="map-legend")),
                     ]),
                     table_card(state, lang, table_rows, table_columns),
@@ -289,10 +285,8 @@ def overview_layout(*, state: ViewState, years: list[int], lang: str, simulated:
                     dbc.Card(className="summary-card", children=dbc.CardBody(summary_children, id=ids.SUMMARY)),
                     dbc.Card(className="ranking-card", children=[
                         dbc.CardHeader(html.H2(ranking_title, id=ids.RANKING_TITLE, className="card-title-text")),
-                        dbc.CardBody(described_graph(
-                            dcc.Graph(id=ids.RANKING, figure=ranking_figure, className="ranking-graph",
-                                      config={"displayModeBar": False, "responsive": True}),
-                            ranking_text, ids.RANKING_TEXT)),
+                        dbc.CardBody(dcc.Graph(id=ids.RANKING, figure=ranking_figure, className="ranking-graph",
+                                               config={"displayModeBar": False, "responsive": True})),
                     ]),
                 ]),
             ]),

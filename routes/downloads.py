@@ -152,3 +152,49 @@ def profile_download():
     store = context.store()
     body = _kept("profile", {"code": code, "year": year}, lang, lambda: profile.build(store, code, year, lang))
     return _send_document(body, "application/pdf", f"profile-{code}-{year}-{lang}.pdf")
+
+
+def _built(kind: str, params: dict, lang: str, builder) -> Response | bytes:
+    """The document from the cache; else built here, in the host's one web slot for building
+    (documents.slots), so that at most one worker per host is ever busy building. With the slot
+    taken, or the same document being built by another, the answer is a 503 with Retry-After at
+    once: the page's button builds in the background instead (callbacks/documents.py)."""
+    from documents import cache, slots
+    store = context.store()
+    documents = cache.for_store(store, context.settings())
+    key = documents.key(kind, params, lang)
+    body = documents.get(key)
+    if body is not None:
+        return body
+    with slots.slot(store, "web") as taken:
+        if taken:
+            try:
+                return documents.build(key, builder, wait_s=0)
+            except cache.Busy:
+                pass
+    response, status = json_error("deck.busy", status=503, seconds=slots.RETRY_AFTER_S)
+    response.status_code = status
+    response.headers["Retry-After"] = str(slots.RETRY_AFTER_S)
+    return response
+
+
+@bp.get(urls.DECK)
+def deck_download():
+    """The presentation as PowerPoint (documents/deck.py), with /present's parameters; a bad one
+    is a 400 in both languages."""
+    from documents import deck
+    store = context.store()
+    state, bad = deck.parse(request.args, queries.years(store))
+    if bad is not None:
+        name, value = bad
+        return json_error("api.bad_param", name=name, value=value[:40])
+
+    def build():
+        from documents import cache
+        images = cache.for_store(store, context.settings()).images
+        return deck.build(store, state, images_cache=images)
+
+    body = _built("deck", deck.params(state), state.lang, build)
+    if isinstance(body, Response):
+        return body
+    return _send_document(body, deck.MIME, deck.file_name(state))
