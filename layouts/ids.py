@@ -34,6 +34,14 @@ RANKING = "ranking-chart"
 RANKING_TITLE = "ranking-title"
 SUMMARY = "place-summary"
 SUMMARY_LINK = "summary-link"
+# the charts' text alternatives (layouts/chart_text.py): a visually hidden block per chart
+MAP_TEXT = "map-text"
+RANKING_TEXT = "ranking-text"
+SPARKLINE_TEXT = "sparkline-text"
+TREND_TEXT = "trend-text"
+CITY_RANKING_TEXT = "city-ranking-text"
+SMALL_MULTIPLES_TEXT = "small-multiples-text"
+SLIDE_MAP_TEXT = "slide-map-text"        # one per slide: slide-map-text-<indicator>
 SUMMARY_OUTLOOK = "summary-outlook"   # the outlook to 2015 in the summary panel
 
 # city and county pages

@@ -13,6 +13,7 @@ from data.divisions import CITY_CODES, PROVINCE_CODE, Division, division
 from data.formatting import change_text, colon, format_number, format_percent, format_value, status_label, target_text
 from data.i18n import t
 from layouts import components, ids
+from layouts.chart_text import described_graph
 from layouts.figures.style import STATUS_COLOURS, graph_config
 import urls
 from layouts.documents import deck_control
@@ -170,9 +171,10 @@ def outlook_block(parts: dict | None, lang: str) -> html.Div | None:
     ])
 
 
-def summary(s: Summary, sparkline, lang: str, *, place_page: str | None, hint: bool) -> list:
+def summary(s: Summary, sparkline, lang: str, *, place_page: str | None, hint: bool, sparkline_text) -> list:
     """Beside the map: the place, its value with status and trend, the target, the counts, the
-    baseline and the sparkline; a link to the place's page (`place_page`, if it has one), and
+    baseline and the sparkline (with its text alternative, `sparkline_text`); a link to the
+    place's page (`place_page`, if it has one), and
     while no county is selected, a hint that the map can be clicked."""
     ind, place = s.indicator, s.place
     level = place.level
@@ -205,7 +207,7 @@ def summary(s: Summary, sparkline, lang: str, *, place_page: str | None, hint: b
             html.Dd(format_value(s.baseline, ind, lang)),
         ]),
         outlook_block(s.outlook, lang),
-        components.graph_static(sparkline, "summary-sparkline"),
+        described_graph(components.graph_static(sparkline, "summary-sparkline"), sparkline_text, ids.SPARKLINE_TEXT),
         *links,
     ]
 
@@ -249,7 +251,8 @@ def table_card(state: ViewState, lang: str, rows: list[dict], columns: list[dict
 def overview_layout(*, state: ViewState, years: list[int], lang: str, simulated: bool, as_of: str, source: str,
                     notices: list, search: str, payload: dict, map_config: dict, map_figure, map_title: str,
                     legend_children, cards_children, ranking_title: str, ranking_figure,
-                    summary_children, table_rows: list[dict], table_columns: list[dict]) -> html.Div:
+                    summary_children, table_rows: list[dict], table_columns: list[dict], map_text=None,
+                    ranking_text=None) -> html.Div:
     return html.Div(className="app", children=[
         components.header(lang, simulated, as_of, components.language_switch(
             lang, href=urls.other_language_query(state), link_id=ids.LANG_SWITCH)),
@@ -275,8 +278,11 @@ def overview_layout(*, state: ViewState, years: list[int], lang: str, simulated:
                     dbc.Card(id=ids.MAP_CARD, className="map-card",
                              style=None if state.tab == "map" else {"display": "none"}, children=[
                         dbc.CardHeader(html.H2(map_title, id=ids.MAP_TITLE, className="card-title-text")),
-                        dbc.CardBody(dcc.Graph(id=ids.MAP, figure=map_figure, config=graph_config(lang),
-                                               className="map-graph", clear_on_unhover=True)),
+                        # The map's values for a screen reader in a hidden table beside it (map_text).
+                        dbc.CardBody(described_graph(
+                            dcc.Graph(id=ids.MAP, figure=map_figure, config=graph_config(lang),
+                                      className="map-graph", clear_on_unhover=True),
+                            map_text, ids.MAP_TEXT, class_name="chart-fill")),
                         dbc.CardFooter(html.Div(legend_children, id=ids.MAP_LEGEND, className="map-legend")),
                     ]),
                     table_card(state, lang, table_rows, table_columns),
@@ -285,8 +291,10 @@ def overview_layout(*, state: ViewState, years: list[int], lang: str, simulated:
                     dbc.Card(className="summary-card", children=dbc.CardBody(summary_children, id=ids.SUMMARY)),
                     dbc.Card(className="ranking-card", children=[
                         dbc.CardHeader(html.H2(ranking_title, id=ids.RANKING_TITLE, className="card-title-text")),
-                        dbc.CardBody(dcc.Graph(id=ids.RANKING, figure=ranking_figure, className="ranking-graph",
-                                               config={"displayModeBar": False, "responsive": True})),
+                        dbc.CardBody(described_graph(
+                            dcc.Graph(id=ids.RANKING, figure=ranking_figure, className="ranking-graph",
+                                      config={"displayModeBar": False, "responsive": True}),
+                            ranking_text, ids.RANKING_TEXT)),
                     ]),
                 ]),
             ]),

@@ -13,6 +13,7 @@ from data.i18n import t
 from data.formatting import colon, format_value, locale, status_label, target_text
 from layouts.figures.style import STATUS_COLOURS, TOPOJSON_URL
 from layouts import ids
+from layouts.chart_text import described_graph
 from layouts.documents import deck_control
 from urls import PresentState
 
@@ -31,6 +32,7 @@ class IndicatorSlide:
     status_counts: dict[str, int]
     behind: list[tuple[str, str]]   # (place name, value text) of the three furthest behind
     places: int                     # how many cities or counties
+    text: object = None             # the map's text alternative (alternatives.ChartText)
 
 
 @dataclass
@@ -112,9 +114,10 @@ def indicator_slide(state: PresentState, s: IndicatorSlide) -> html.Div:
         html.H1(ind.name[lang], className="slide-title"),
         html.Div(t("present.slide_sub", lang, year=state.year, by=t(f"by.{state.level}", lang)), className="slide-sub"),
         html.Div(className="slide-body", children=[
-            dcc.Graph(figure=s.figure, className="slide-map",
-                      config={"staticPlot": True, "displayModeBar": False, "topojsonURL": TOPOJSON_URL},
-                      style={"width": f"{MAP_SIZE[0]}px", "height": f"{MAP_SIZE[1]}px"}),
+            described_graph(dcc.Graph(figure=s.figure, className="slide-map",
+                                      config={"staticPlot": True, "displayModeBar": False, "topojsonURL": TOPOJSON_URL},
+                                      style={"width": f"{MAP_SIZE[0]}px", "height": f"{MAP_SIZE[1]}px"}),
+                            s.text, f"{ids.SLIDE_MAP_TEXT}-{ind.id}", style={"flex": "none"}),
             html.Div(className="slide-side", children=[
                 html.Div(t("present.province", lang), className="side-label"),
                 html.Div([html.Span(format_value(s.province_value, ind, lang), className="side-value"),
