@@ -221,10 +221,13 @@ def _table(version: int, store, indicator_id: str, level: str, year: int) -> pd.
     ind = catalogue.BY_ID[indicator_id]
     full = queries._level_table(version, store, indicator_id, level)
     known_years = set(int(y) for y in full["year"].unique())
+    by_code: dict[str, list[dict]] = {}
+    for record in full.to_dict("records"):  # plain dicts: a pandas filter per place costs 100 times more
+        by_code.setdefault(record["code"], []).append(record)
     rows = []
-    for code, group in full.groupby("code", sort=False):
-        history = dict(zip(group["year"].astype(int), group["value"]))
-        now = group[group["year"] == year].iloc[0]
+    for code, records in by_code.items():
+        history = {int(r["year"]): r["value"] for r in records}
+        now = next(r for r in records if int(r["year"]) == year)
         row = place_outlook(ind, level, history, year, now["numerator"], now["denominator"])
         row.update(code=code, name=now["name"], name_en=now["name_en"], parent_code=now["parent_code"],
                    share_of_province=number_or_none(now["share_of_province"]), derived_to_build=None)
