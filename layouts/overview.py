@@ -274,6 +274,9 @@ def overview_layout(*, state: ViewState, years: list[int], lang: str, simulated:
                         html.A("▶ " + t("present.this_view", lang), id=ids.PRESENT_LINK, href=urls.present_view(state),
                                className="btn btn-sm btn-outline-primary present-link"),
                         deck_control(PresentState.of_view(state).to_query(), lang),
+                        html.A(t("circular.download", lang), href=urls.circular_download(state.year, lang),
+                               title=t("circular.download_title", lang, year=state.year),
+                               className="btn btn-sm btn-outline-primary circular-link"),
                     ]),
                     dbc.Card(id=ids.MAP_CARD, className="map-card",
                              style=None if state.tab == "map" else {"display": "none"}, children=[
