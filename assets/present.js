@@ -1,6 +1,8 @@
 /* Presentation mode in the browser: fit the 1920x1080 stage to the screen (letterboxed),
- * step through the slides with the keys a presentation clicker sends, advance on a timer
- * with a visible progress line, pause, and full screen. Nothing here asks the server. */
+ * step through the slides with the keys a presentation clicker sends or the stage's buttons
+ * (mouse, touch, keyboard), advance on a timer with a visible progress line, pause, and full
+ * screen; a polite live region says which slide is shown and when the timer is paused or
+ * resumed. Nothing here asks the server. */
 (function () {
   "use strict";
   var STAGE_W = 1920, STAGE_H = 1080, IDLE_MS = 2000;
@@ -18,6 +20,8 @@
     s.slides.forEach(function (slide, i) { slide.classList.toggle("active", i === s.index); });
     s.number.textContent = (s.index + 1) + " / " + n;
     s.stage.setAttribute("data-slide", String(s.index + 1));
+    announce(s, s.announceSlide.replace("{n}", String(s.index + 1)).replace("{total}", String(n))
+      .replace("{title}", s.slides[s.index].getAttribute("data-title") || ""));
     // #slide-3 in the address: a reload (or a link) opens the same slide.
     window.history.replaceState(window.history.state, "", "#slide-" + (s.index + 1));
     s.elapsed = 0;
@@ -29,6 +33,25 @@
     s.progress.style.width = Math.min(100, 100 * s.elapsed / s.interval) + "%";
     s.status.textContent = s.paused ? s.pausedLabel : "";
     s.stage.classList.toggle("paused", s.paused);
+    if (s.pauseButton) {
+      var text = s.pauseButton.querySelector(".stage-pause-text"), icon = s.pauseButton.querySelector(".stage-pause-icon");
+      var label = s.paused ? s.resumeLabel : s.pauseLabel;
+      if (text && text.textContent !== label) { text.textContent = label; }
+      if (icon) { icon.textContent = s.paused ? "\u25B6" : "\u275A\u275A"; }
+    }
+  }
+
+  // The live region's text; the same words twice in a row are set anew, so they are read again.
+  function announce(s, text) {
+    if (!s.announcer) { return; }
+    s.announcer.textContent = s.announcer.textContent === text ? text + "\u00A0" : text;
+  }
+
+  function togglePause(s) {
+    s.paused = !s.paused;
+    s.last = performance.now();
+    paint(s);
+    announce(s, s.paused ? s.announcePaused : s.announceResumed);
   }
 
   function tick(s) {
@@ -47,9 +70,12 @@
     var s = current;
     if (!s || event.altKey || event.ctrlKey || event.metaKey) { return; }
     var key = event.key;
+    // Space and Enter on a focused button or link press it (the pause button pauses).
+    var control = event.target.closest ? event.target.closest("button, a, input, select, textarea") : null;
+    if (control && (key === " " || key === "Spacebar" || key === "Enter")) { return; }
     if (key === "ArrowRight" || key === "PageDown") { show(s, s.index + 1); }
     else if (key === "ArrowLeft" || key === "PageUp") { show(s, s.index - 1); }
-    else if (key === " " || key === "Spacebar") { s.paused = !s.paused; s.last = performance.now(); paint(s); }
+    else if (key === " " || key === "Spacebar") { togglePause(s); }
     else if (key === "f" || key === "F") {
       if (document.fullscreenElement) { document.exitFullscreen(); }
       else if (s.root.requestFullscreen) { s.root.requestFullscreen().catch(function () {}); }
@@ -69,8 +95,17 @@
       number: document.getElementById(parts.numberId), progress: document.getElementById(parts.progressId),
       status: document.getElementById(parts.stateId), interval: 1000 * Number(stage.dataset.interval || 20),
       leave: stage.dataset.leave, pausedLabel: stage.dataset.pausedLabel || "", paused: false, index: 0,
-      elapsed: 0, last: performance.now(), idleTimer: null
+      elapsed: 0, last: performance.now(), idleTimer: null,
+      previousButton: document.getElementById(parts.previousId), nextButton: document.getElementById(parts.nextId),
+      pauseButton: document.getElementById(parts.pauseId), announcer: document.getElementById(parts.announceId),
+      announceSlide: parts.announce || "{n} / {total}: {title}", announcePaused: parts.announcePaused || "",
+      announceResumed: parts.announceResumed || "", pauseLabel: parts.pauseLabel || "",
+      resumeLabel: parts.resumeLabel || ""
     };
+    // The buttons, for a mouse, a touch screen or the keyboard: what the keys do.
+    if (s.previousButton) { s.previousButton.addEventListener("click", function () { show(s, s.index - 1); }); }
+    if (s.nextButton) { s.nextButton.addEventListener("click", function () { show(s, s.index + 1); }); }
+    if (s.pauseButton) { s.pauseButton.addEventListener("click", function () { togglePause(s); }); }
     current = s;
     s.onResize = function () { fit(s); };
     s.onMove = function () {

@@ -16,12 +16,13 @@ from data.divisions import CITY_CODES, COUNTY_CODES, PROVINCE_CODE, division
 from data.i18n import t
 from data.progress import number_or_none, status_counts
 from data.provenance import page_chrome
-from layouts import components, ids
+from layouts import components, ids, place_links
 from layouts import overview as view
 from layouts.places import grid_columns, grid_rows
 from layouts.chart_text import block_children
 from layouts.figures.alternatives import map_text, ranking_text, series_text
 from layouts.figures.charts import build_ranking, build_sparkline
+from layouts.figures.alternatives import ranked
 from layouts.figures.overview_map import map_client_config, map_payload, map_skeleton
 import urls
 from urls import PlaceState, ViewState, default_state, parse
@@ -75,6 +76,17 @@ def ranking(store, state: ViewState, lang: str):
             ranking_text(values, ind, level, lang, title))
 
 
+def ranking_links(store, state: ViewState, lang: str) -> list:
+    """The places the ranking draws, highest first as it draws them (then any without a value),
+    each a link to its page."""
+    ind = catalogue.get(state.indicator)
+    level, city = ("county", state.city) if state.city else ("city", None)
+    values = queries.values(store, ind.id, level, state.year, city=city)
+    drawn = list(reversed(list(ranked(values)["code"])))
+    codes = drawn + [c for c in values["code"] if c not in drawn]
+    return place_links.ranking_items(codes, place_links.place_state(ind.id, state.year, lang), city)
+
+
 def map_alternative(store, state: ViewState, lang: str):
     """The map's text alternative: the places it draws with the values and statuses their hover
     shows (map_view() over the same values as the payload)."""
@@ -99,6 +111,8 @@ def summary(store, state: ViewState, lang: str) -> list:
     return view.summary(view.Summary(place=place, indicator=ind, status=row["status"], trend=row["trend"],
                                      outlook=parts, **numbers),
                         build_sparkline(series, ind, lang), lang, place_page=place_page, hint=not state.county,
+                        city_page=place_links.place_href(place.parent_code, PlaceState(ind.id, state.year, lang))
+                        if place.level == "county" else None,
                         sparkline_text=series_text(series, ind, lang, place.label(lang), place.level))
 
 
@@ -143,6 +157,7 @@ def overview_page(store, search: str | None):
         cards_children=view.headline_cards(cards(store, state), lang, scope_name(state, lang)),
         ranking_title=title, ranking_figure=ranking_figure, summary_children=summary(store, state, lang),
         map_text=map_alternative(store, state, lang), ranking_text=ranking_alt,
+        ranking_links=ranking_links(store, state, lang),
         **table_content(store, state)), state
 
 
@@ -151,7 +166,9 @@ def table_content(store, state: ViewState) -> dict:
     if state.tab != "table":
         return {"table_rows": [], "table_columns": []}
     sheet = reports.overview_table(store, state.indicator, state.level, state.lang)
-    return {"table_rows": grid_rows(sheet), "table_columns": grid_columns(sheet)}
+    rows, columns = place_links.linked_grid(grid_rows(sheet), grid_columns(sheet),
+                                            place_links.place_state(state.indicator, state.year, state.lang))
+    return {"table_rows": rows, "table_columns": columns}
 
 
 # ---------------------------------------------------------------------- callbacks
@@ -251,6 +268,7 @@ def register(app, store) -> None:
         Output(ids.CARDS, "children"), Output(ids.MAP_TITLE, "children"), Output(ids.MAP_LEGEND, "children"),
         Output(ids.RANKING_TITLE, "children"), Output(ids.RANKING, "figure"), Output(ids.SUMMARY, "children"),
         Output(ids.MAP_TEXT, "children"), Output(ids.RANKING_TEXT, "children"),
+        Output(ids.RANKING_LINKS, "children"),
         # After the map: the panels' answer takes longer and drawing it would hold up the map.
         Input(ids.MAP_SHOWN, "data"), State(ids.OVERVIEW_URL, "search"), prevent_initial_call=True,
     )
@@ -262,16 +280,18 @@ def register(app, store) -> None:
                 legend_children(store, state, lang), title, figure, summary(store, state, lang),
                 # The charts' text alternatives change with them (layouts/chart_text.py).
                 block_children(map_alternative(store, state, lang), ids.MAP_TEXT),
-                block_children(ranking_alt, ids.RANKING_TEXT))
+                block_children(ranking_alt, ids.RANKING_TEXT),
+                ranking_links(store, state, lang))
 
     # A callback of their own, not more outputs of sync_state: its answer to a year change is
     # what bench.recolour holds under 2 KB, and these two links would take a tenth of it.
     @app.callback(Output(ids.PRESENT_LINK, "href"), Output(ids.LANG_SWITCH, "href"),
+                  Output(ids.MAP_TABLE_LINK, "href"),
                   Input(ids.OVERVIEW_URL, "search"), prevent_initial_call=True)
     def view_links(search):
         """"Present this view" and the language switch follow the URL (a control or the back button)."""
         state, _ = parse(search, queries.years(store))
-        return urls.present_view(state), urls.other_language_query(state)
+        return urls.present_view(state), urls.other_language_query(state), urls.overview(state.with_(tab="table"))
 
     app.clientside_callback(
         ClientsideFunction("overviewMap", "updateAndSignal"),
@@ -290,6 +310,17 @@ def register(app, store) -> None:
         content = table_content(store, state)
         return (content["table_rows"], content["table_columns"], view.table_title(state, state.lang),
                 view.table_downloads(state, state.lang))
+
+    @app.callback(Output(ids.URL, "pathname", allow_duplicate=True), Output(ids.URL, "search", allow_duplicate=True),
+                  Input(ids.PLACE_PICKER, "value"), State(ids.OVERVIEW_URL, "search"), prevent_initial_call=True)
+    def open_picked_place(code, search):
+        """The place picker: the chosen city's or county's page, for the indicator, year and
+        language shown (anything that is not one of the 114 places changes nothing)."""
+        state, _ = parse(search, queries.years(store))
+        target = place_links.picker_target(code, state.indicator, state.year, state.lang)
+        if target is None:
+            raise PreventUpdate
+        return target
 
     app.clientside_callback(
         ClientsideFunction("overview", "showTab"),

@@ -11,7 +11,7 @@ from data.divisions import CITY_CODES, COUNTY_CODES, DivisionLookupError, counti
     resolve_county
 from data.i18n import t
 from data.provenance import page_chrome
-from layouts import components, ids, places
+from layouts import components, ids, place_links, places
 from layouts.figures.alternatives import locator_label, multiples_text, ranking_text, series_text
 from layouts.figures.charts import build_ranking, build_small_multiples, build_trend
 from layouts.figures.maps import build_locator
@@ -44,7 +44,8 @@ def place_page(store, level: str, segment: str, search: str | None):
                  + origin_line(store, place, state.year, common["simulated"], lang)),
         scorecard_rows=rows,
         locator=build_locator(place.code, lang), trend_title=trend_title, trend_figure=build_trend(series, ind, lang),
-        extra=extra, trend_text=series_text(series, ind, lang, place.label(lang), place.level, path=True),
+        extra=extra, counties_nav=place_links.city_counties(place.code, state) if level == "city" else None,
+        trend_text=series_text(series, ind, lang, place.label(lang), place.level, path=True),
         locator_label=locator_label(place.label(lang), lang), **common)
     return page, lang
 

@@ -54,6 +54,11 @@ WORKLIST_SHOWN = "worklist-shown"
 CITY_RANKING = "city-ranking"
 SMALL_MULTIPLES = "small-multiples"
 PLACE_SEARCH = "place-search"
+# keyboard routes to every place (layouts/place_links.py)
+PLACE_PICKER = "place-picker"            # the overview's "go to a city or county page"
+RANKING_LINKS = "ranking-links"          # the overview's ranked places, each a link to its page
+CITY_COUNTIES = "city-counties"          # a city page's list of its counties
+MAP_TABLE_LINK = "map-table-link"        # "view as table", beside the map
 
 # overview table
 TAB = "view-tab"
@@ -111,6 +116,10 @@ PRESENT_STAGE = "present-stage"
 PRESENT_STATE = "present-state"          # "paused", or nothing
 PRESENT_NUMBER = "present-number"        # "2 / 7"
 PRESENT_PROGRESS = "present-progress"    # the line that fills until the next slide
+PRESENT_PREVIOUS = "present-previous"    # the visible buttons, for mouse, touch and keyboard
+PRESENT_NEXT = "present-next"
+PRESENT_PAUSE = "present-pause"          # pause / resume the auto-advance
+PRESENT_ANNOUNCE = "present-announce"    # the polite live region: "第 2 张，共 6 张：…", paused, resumed
 # The "Download deck" control (layouts/documents.py, callbacks/documents.py), on the overview and /present.
 DECK_QUERY = "deck-query"                # the /present query the deck is built for
 DECK_BUTTON = "deck-button"

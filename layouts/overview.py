@@ -12,7 +12,7 @@ from data import catalogue
 from data.divisions import CITY_CODES, PROVINCE_CODE, Division, division
 from data.formatting import change_text, colon, format_number, format_percent, format_value, status_label, target_text
 from data.i18n import t
-from layouts import components, ids
+from layouts import components, ids, place_links
 from layouts.chart_text import described_graph
 from layouts.figures.style import STATUS_COLOURS, graph_config
 import urls
@@ -171,7 +171,8 @@ def outlook_block(parts: dict | None, lang: str) -> html.Div | None:
     ])
 
 
-def summary(s: Summary, sparkline, lang: str, *, place_page: str | None, hint: bool, sparkline_text) -> list:
+def summary(s: Summary, sparkline, lang: str, *, place_page: str | None, hint: bool, sparkline_text,
+            city_page: str | None = None) -> list:
     """Beside the map: the place, its value with status and trend, the target, the counts, the
     baseline and the sparkline (with its text alternative, `sparkline_text`); a link to the
     place's page (`place_page`, if it has one), and
@@ -189,6 +190,9 @@ def summary(s: Summary, sparkline, lang: str, *, place_page: str | None, hint: b
     if place_page:
         links.append(dcc.Link(t(f"summary.open_{level}", lang, place=place.label(lang)), href=place_page,
                               className="btn btn-primary summary-open", id=ids.SUMMARY_LINK))
+    if city_page and level == "county":
+        links.append(dcc.Link(t("places.open_city_of", lang, city=division(place.parent_code).label(lang)),
+                              href=city_page, className="summary-open-city"))
     if hint:
         links.append(html.P(t("summary.hint", lang), className="summary-hint"))
     return [
@@ -225,6 +229,13 @@ def legend(mode: str, status_counts: dict[str, int], has_target: bool, unit: str
     return [html.P(t(key, lang), className="legend-note")]
 
 
+def map_table_link(state: ViewState, lang: str) -> dcc.Link:
+    """The map's equivalent for the keyboard and screen readers: the same view as a table, whose
+    names link to each place (assets/keyboard.js moves the focus to the table once shown)."""
+    return dcc.Link(t("places.map_as_table", lang), id=ids.MAP_TABLE_LINK, href=urls.overview(state.with_(tab="table")),
+                    title=t("places.map_as_table_title", lang), className="map-table-link")
+
+
 def table_title(state: ViewState, lang: str) -> str:
     return t("table.title", lang, indicator=catalogue.get(state.indicator).name[lang],
              level=t(f"level.{state.level}", lang))
@@ -241,7 +252,8 @@ def table_card(state: ViewState, lang: str, rows: list[dict], columns: list[dict
     from layouts.places import grid
     return dbc.Card(id=ids.TABLE_CARD, className="table-card",
                     style=None if state.tab == "table" else {"display": "none"}, children=[
-        dbc.CardHeader(html.Div([html.H2(table_title(state, lang), id=ids.TABLE_TITLE, className="card-title-text"),
+        dbc.CardHeader(html.Div([html.H2(table_title(state, lang), id=ids.TABLE_TITLE, className="card-title-text",
+                                         tabIndex="-1"),  # where "view as table" puts the focus
                                  html.Div(table_downloads(state, lang), id=ids.TABLE_DOWNLOADS)],
                                 className="worklist-head")),
         dbc.CardBody(grid(ids.TABLE, rows, columns, lang, height="620px")),
@@ -252,7 +264,7 @@ def overview_layout(*, state: ViewState, years: list[int], lang: str, simulated:
                     notices: list, search: str, payload: dict, map_config: dict, map_figure, map_title: str,
                     legend_children, cards_children, ranking_title: str, ranking_figure,
                     summary_children, table_rows: list[dict], table_columns: list[dict], map_text=None,
-                    ranking_text=None) -> html.Div:
+                    ranking_text=None, ranking_links: list | None = None) -> html.Div:
     return html.Div(className="app", children=[
         components.header(lang, simulated, as_of, components.language_switch(
             lang, href=urls.other_language_query(state), link_id=ids.LANG_SWITCH)),
@@ -280,7 +292,9 @@ def overview_layout(*, state: ViewState, years: list[int], lang: str, simulated:
                     ]),
                     dbc.Card(id=ids.MAP_CARD, className="map-card",
                              style=None if state.tab == "map" else {"display": "none"}, children=[
-                        dbc.CardHeader(html.H2(map_title, id=ids.MAP_TITLE, className="card-title-text")),
+                        dbc.CardHeader(html.Div([
+                            html.H2(map_title, id=ids.MAP_TITLE, className="card-title-text"),
+                            map_table_link(state, lang)], className="map-card-head")),
                         # The map's values for a screen reader in a hidden table beside it (map_text).
                         dbc.CardBody(described_graph(
                             dcc.Graph(id=ids.MAP, figure=map_figure, config=graph_config(lang),
@@ -291,13 +305,16 @@ def overview_layout(*, state: ViewState, years: list[int], lang: str, simulated:
                     table_card(state, lang, table_rows, table_columns),
                 ]),
                 dbc.Col(lg=5, className="side-col", children=[
+                    place_links.place_picker(lang, dropdown_labels(lang)),
                     dbc.Card(className="summary-card", children=dbc.CardBody(summary_children, id=ids.SUMMARY)),
                     dbc.Card(className="ranking-card", children=[
                         dbc.CardHeader(html.H2(ranking_title, id=ids.RANKING_TITLE, className="card-title-text")),
-                        dbc.CardBody(described_graph(
+                        dbc.CardBody([described_graph(
                             dcc.Graph(id=ids.RANKING, figure=ranking_figure, className="ranking-graph",
                                       config={"displayModeBar": False, "responsive": True}),
-                            ranking_text, ids.RANKING_TEXT)),
+                            ranking_text, ids.RANKING_TEXT),
+                            # every ranked place a link to its page: the keyboard's way in
+                            place_links.link_list(ranking_links or [], ids.RANKING_LINKS, "ranking-links")]),
                     ]),
                 ]),
             ]),

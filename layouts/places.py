@@ -22,6 +22,9 @@ import urls
 from urls import PlaceState, ViewState
 
 PAGE_GRAPH = {"displayModeBar": False, "responsive": True}
+# A grid is one stop of the Tab key, as a table is: arrow keys move between its cells and
+# headers, Tab and Shift+Tab leave it (AG Grid's answer false hands the key back to the browser).
+KEYBOARD_GRID = {"tabToNextCell": {"function": "false"}, "tabToNextHeader": {"function": "false"}}
 
 
 def breadcrumbs(place: Division, state: PlaceState) -> html.Nav:
@@ -165,7 +168,7 @@ def grid(component_id: str, rows: list[dict], columns: list[dict], lang: str, he
         defaultColDef={"sortable": True, "filter": True, "floatingFilter": True, "resizable": True,
                        "minWidth": 100, "wrapHeaderText": True, "autoHeaderHeight": True},
         dashGridOptions={"localeText": grid_locale(lang), "animateRows": False,
-                         "domLayout": "autoHeight" if height is None else "normal"},
+                         "domLayout": "autoHeight" if height is None else "normal", **KEYBOARD_GRID},
         columnSize="responsiveSizeToFit", className=f"ag-theme-alpine {class_name}".strip(),
         style={"height": height})
 
@@ -201,7 +204,7 @@ def worklist_section(ind: catalogue.Indicator | None, rows: list[dict], columns:
 def place_page(*, place: Division, state: PlaceState, years: list[int], facts: dict, note: str | None, notices: list,
                scorecard_rows: list[dict], locator, trend_title: str, trend_figure, extra: list, trend_text,
                locator_label: str,
-               simulated: bool, as_of: str, source: str) -> html.Div:
+               simulated: bool, as_of: str, source: str, counties_nav=None) -> html.Div:
     lang = state.lang
     return html.Div(className="app place-page", children=[
         components.header(lang, simulated, as_of,
@@ -216,6 +219,7 @@ def place_page(*, place: Division, state: PlaceState, years: list[int], facts: d
                                                     className="locator", style={"height": "230px"}),
                                           locator_label), lg=4),
             ]),
+            counties_nav,  # a city's counties, each a link (layouts/place_links.city_counties)
             html.Section(className="card scorecard-card", children=[
                 html.Div(className="card-header", children=[
                     html.H2(t("score.title", lang, place=place.label(lang), year=state.year),

@@ -53,21 +53,49 @@ def stage(state: PresentState, title: TitleSlide, slides: list[IndicatorSlide],
                     children=html.Div(id=ids.PRESENT_STAGE, className="stage", **{
                         "data-interval": str(state.interval), "data-leave": leave_href,
                         "data-paused-label": t("present.paused", lang),
+                        # what the live region says, and the pause button's two words
+                        "data-announce": t("present.announce", lang, n="{n}", total="{total}", title="{title}"),
+                        "data-announce-paused": t("present.announce_paused", lang),
+                        "data-announce-resumed": t("present.announce_resumed", lang, seconds=state.interval),
+                        "data-pause-label": t("present.pause", lang), "data-resume-label": t("present.resume", lang),
                         # assets/present.js finds the stage's parts by these, so ids.py is their one home
                         "data-root-id": ids.PRESENT_ROOT, "data-number-id": ids.PRESENT_NUMBER,
-                        "data-progress-id": ids.PRESENT_PROGRESS, "data-state-id": ids.PRESENT_STATE}, children=[
+                        "data-progress-id": ids.PRESENT_PROGRESS, "data-state-id": ids.PRESENT_STATE,
+                        "data-previous-id": ids.PRESENT_PREVIOUS, "data-next-id": ids.PRESENT_NEXT,
+                        "data-pause-id": ids.PRESENT_PAUSE, "data-announce-id": ids.PRESENT_ANNOUNCE}, children=[
                         *all_slides,
                         html.Div(className="stage-footer", children=[
                             html.Span(t("badge.simulated" if getattr(simulated, "whole", True) else "badge.partly_simulated", lang),
                                       className="stage-badge") if simulated else None,
                             html.Span(t("present.keys", lang), className="stage-keys"),
+                            stage_controls(lang, leave_href),
                             deck_control(state.to_query(), lang, class_name="stage-deck"),
                             html.Span("", className="stage-state", id=ids.PRESENT_STATE),
                             html.Span(f"1 / {len(all_slides)}", className="stage-number", id=ids.PRESENT_NUMBER),
+                            # read out when the slide changes or the timer is paused (assets/present.js)
+                            html.Div(id=ids.PRESENT_ANNOUNCE, role="status", className="visually-hidden",
+                                     **{"aria-live": "polite", "aria-atomic": "true"}),
                         ]),
                         html.Div(html.Div(className="progress-fill", id=ids.PRESENT_PROGRESS),
                                  className="progress-line"),
                     ]))
+
+
+def stage_controls(lang: str, leave_href: str) -> html.Div:
+    """Previous, pause / resume and next, as buttons for the mouse, a touch screen and the
+    keyboard (the keys a clicker sends still work everywhere), and the way out."""
+    def icon(symbol: str, class_name: str = "") -> html.Span:
+        return html.Span(symbol, className=f"stage-icon {class_name}".strip(), **{"aria-hidden": "true"})
+
+    return html.Div(role="group", className="stage-controls", **{"aria-label": t("present.controls", lang)}, children=[
+        html.Button([icon("◀"), t("present.previous", lang)], id=ids.PRESENT_PREVIOUS, type="button",
+                    className="stage-button"),
+        html.Button([icon("❚❚", "stage-pause-icon"), html.Span(t("present.pause", lang), className="stage-pause-text")],
+                    id=ids.PRESENT_PAUSE, type="button", className="stage-button stage-pause"),
+        html.Button([t("present.next", lang), icon("▶")], id=ids.PRESENT_NEXT, type="button",
+                    className="stage-button"),
+        dcc.Link(t("present.leave", lang), href=leave_href, className="stage-button stage-leave"),
+    ])
 
 
 def title_slide(state: PresentState, title: TitleSlide, notices: list[str]) -> html.Div:
@@ -137,19 +165,26 @@ def indicator_slide(state: PresentState, s: IndicatorSlide) -> html.Div:
 
 
 def summary_slide(state: PresentState, rows: list[tuple[Indicator, list[str]]], cities: list[str]) -> html.Div:
+    """Indicators x cities, a status symbol in each cell. A real table for a screen reader: a
+    caption, each city a column header and each indicator a row header, and every cell its
+    status in words (the symbol is for the eye, with the legend beside the table)."""
     lang = state.lang
-    head = html.Tr([html.Th("")] + [html.Th(html.Span(c, className="city-head")) for c in cities])
-    body = [html.Tr([html.Th(ind.short[lang], className="row-head")] + [
-        html.Td(STATUS_SYMBOLS[s], className="heat-cell", title=status_label(s, lang, ind),
+    hidden = {"aria-hidden": "true"}
+    head = html.Tr([html.Th(html.Span(t("present.heat_corner", lang), className="visually-hidden"), scope="col")]
+                   + [html.Th(html.Span(c, className="city-head"), scope="col") for c in cities])
+    body = [html.Tr([html.Th(ind.short[lang], className="row-head", scope="row")] + [
+        html.Td([html.Span(STATUS_SYMBOLS[s], **hidden), html.Span(status_label(s, lang, ind), className="visually-hidden")],
+                className="heat-cell", title=status_label(s, lang, ind),
                 style={"backgroundColor": STATUS_COLOURS[s]}) for s in statuses]) for ind, statuses in rows]
-    legend = [html.Span([html.Span(STATUS_SYMBOLS[k], className="legend-symbol",
+    legend = [html.Span([html.Span(STATUS_SYMBOLS[k], className="legend-symbol", **hidden,
                                    style={"backgroundColor": STATUS_COLOURS[k]}), status_label(k, lang)],
                         className="heat-legend-item")
               for k in ("achieved", "on_track", "needs_acceleration", "limited_progress", "deteriorating")]
     return html.Div(className="slide slide-summary", **{"data-title": t("present.summary", lang)}, children=[
         html.H1(t("present.summary", lang), className="slide-title"),
         html.Div(t("present.summary_sub", lang, year=state.year), className="slide-sub"),
-        html.Div([html.Table([html.Thead(head), html.Tbody(body)], className="heat-table"),
+        html.Div([html.Table([html.Caption(t("present.heat_caption", lang, year=state.year), className="visually-hidden"),
+                              html.Thead(head), html.Tbody(body)], className="heat-table"),
                   html.Div(legend, className="heat-legend")], className="heat-wrap"),
     ])
 
