@@ -17,7 +17,6 @@ While any county-year the profile shows is simulated, every page's header says s
 from __future__ import annotations
 
 import io
-import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -38,7 +37,7 @@ from data import provenance
 from documents.circular import rests_on_simulated
 from layouts.figures.style import GRID, INK, LINE, STATUS_COLOURS
 
-# The TrueType CJK font, from Debian's fonts-wqy-microhei (PROFILE_FONT overrides the path).
+# The TrueType CJK font, from Debian's fonts-wqy-microhei (.ci/run installs it).
 FONT_PATHS = ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",)
 FONT = "WenQuanYiMicroHei"
 PAGE_W, PAGE_H = A4
@@ -51,18 +50,17 @@ STRIPE = HexColor("#f4f6f8")
 
 
 class FontMissing(RuntimeError):
-    """No TrueType CJK font: install fonts-wqy-microhei (or set PROFILE_FONT)."""
+    """No TrueType CJK font: install fonts-wqy-microhei."""
 
 
 _registered = False
 
 
 def font_path() -> Path:
-    for candidate in (os.environ.get("PROFILE_FONT"), *FONT_PATHS):
-        if candidate and Path(candidate).is_file():
+    for candidate in FONT_PATHS:
+        if Path(candidate).is_file():
             return Path(candidate)
-    raise FontMissing("No CJK TrueType font for the profiles: apt-get install fonts-wqy-microhei, "
-                      "or set PROFILE_FONT to a .ttf/.ttc")
+    raise FontMissing("No CJK TrueType font for the profiles: apt-get install fonts-wqy-microhei")
 
 
 def register_font() -> None:
