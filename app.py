@@ -19,6 +19,7 @@ import layouts
 import routes
 from routes import headers, page_cache, static_answers, static_files
 from data.i18n import DEFAULT_LANGUAGE, t
+from layouts.figures.style import TOPOJSON_URL
 from data.migrate import SchemaNotCurrent
 from data.store import Store
 from settings import ROOT, Settings
@@ -28,6 +29,9 @@ BOOTSTRAP_CSS = "/assets/vendor/bootstrap/bootstrap.min.css"
 # A partial plotly.js (assets/vendor/plotly/build.sh): 1.4 MB instead of 4.8 MB. Loaded with
 # the page, it defines window.Plotly, which dcc.Graph then uses instead of fetching its own.
 PLOTLY_JS = "/assets/vendor/plotly/plotly-dashboard.min.js"
+# The world topojson that plotly's geo maps ask for (layouts/figures/style.py's topojsonURL);
+# preloaded with the page, and handed to plotly once by assets/map.js.
+WORLD_TOPOJSON = TOPOJSON_URL + "world_110m.json"
 # The exit status that makes gunicorn's master stop instead of starting the worker again.
 REFUSED_EXIT = 3
 # The exit status of a start refused because the store cannot be opened or written: gunicorn's
@@ -211,8 +215,11 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         server=static_files.new_server(__name__),
         assets_folder=str(ROOT / "assets"),
         assets_path_ignore=["^vendor$"],
-        external_stylesheets=[BOOTSTRAP_CSS],
-        external_scripts=[PLOTLY_JS],
+        # Versioned (?m=), so that a browser keeps them for a year (routes/static_files.py).
+        external_stylesheets=[static_files.asset_url(BOOTSTRAP_CSS),
+                              {"rel": "preload", "href": static_files.asset_url(WORLD_TOPOJSON), "as": "fetch",
+                               "crossorigin": "anonymous"}],
+        external_scripts=[static_files.asset_url(PLOTLY_JS)],
         serve_locally=True,
         # The overview's controls exist only once the router has drawn the page.
         suppress_callback_exceptions=True,
@@ -229,6 +236,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     routes.register(app.server, store, settings)
     callbacks.register(app, store, settings)
     static_files.init_app(app.server)
+    static_files.defer_grid_bundle(app)  # AG Grid only on a page that shows a grid
     headers.init_app(app.server, settings, app.csp_hashes)
     page_cache.init_app(app.server, store, settings)  # last: its lookup runs after every other check
     static_answers.init_app(app.server, settings)  # outermost: a kept static answer skips Flask

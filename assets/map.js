@@ -144,3 +144,50 @@
     overviewMap: {update: update, updateAndSignal: updateAndSignal}
   });
 })();
+
+/* The world topojson, fetched once a page. plotly's geo maps (the overview's, the locators, the
+ * slides') each fetch it when none is loaded yet, so maps drawn together fetched it together
+ * (four times on /present). Here it is fetched once, as the page loads (the page's preload, a
+ * versioned URL that the browser keeps: app.py), a geo figure drawn before it has come waits
+ * for it, and plotly then has it for every map. Without the preload, or if it fails, plotly
+ * fetches it itself as before. */
+(function () {
+  "use strict";
+  var NAME = "world_110m", world = null;
+
+  function drawsGeo(args) {
+    var fig = args[1] || {}, data = Array.isArray(fig) ? fig : fig.data || [];
+    var layout = (Array.isArray(fig) ? args[2] : fig.layout) || {};
+    return data.some(function (t) { return t && (t.type === "choropleth" || t.type === "scattergeo"); }) ||
+      Object.keys(layout).some(function (k) { return /^geo[0-9]*$/.test(k); });
+  }
+
+  // A promise of the topojson in plotly's hands, or null when there is nothing to wait for.
+  function topojson() {
+    var assets = window.PlotlyGeoAssets = window.PlotlyGeoAssets || {topojson: {}};
+    assets.topojson = assets.topojson || {};
+    if (assets.topojson[NAME]) { return null; }
+    if (!world) {
+      var link = document.querySelector('link[rel="preload"][href*="/' + NAME + '.json"]');
+      if (!link || !window.fetch) { return null; }
+      // Same mode and credentials as the preload (crossorigin=anonymous), so the browser uses it.
+      world = window.fetch(link.href).then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (t) { if (t && !assets.topojson[NAME]) { assets.topojson[NAME] = t; } })
+        .catch(function () {});
+    }
+    return world;
+  }
+
+  function waitForWorld(name) {
+    var plotly = window.Plotly, draw = plotly && plotly[name];
+    if (typeof draw !== "function") { return; }
+    plotly[name] = function () {
+      var args = arguments, self = this, wait = drawsGeo(args) ? topojson() : null;
+      if (!wait) { return draw.apply(self, args); }
+      return wait.then(function () { return draw.apply(self, args); });
+    };
+  }
+  waitForWorld("react");
+  waitForWorld("newPlot");
+  topojson();  // now: the preload is taken up at once (and is ready before the first map)
+})();

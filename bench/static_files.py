@@ -33,7 +33,7 @@ DECODE = {"gzip": gzip.decompress, "br": brotli.decompress}
 
 
 def ag_grid_url(page: str) -> str:
-    return re.search(r'src="(/_dash-component-suites/dash_ag_grid/dash_ag_grid\.[^"]+\.js)"', page).group(1)
+    return re.search(r'content="(/_dash-component-suites/dash_ag_grid/dash_ag_grid\.[^"]+\.js)"', page).group(1)
 
 
 def expected(url: str) -> bytes:

@@ -13,7 +13,6 @@ INDEX_STRING = """<!DOCTYPE html>
         <title>{%title%}</title>
         {%favicon%}
         {%css%}
-        <link rel="preload" href="/assets/vendor/topojson/world_110m.json" as="fetch" crossorigin="anonymous">
     </head>
     <body>
         {%app_entry%}

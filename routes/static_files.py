@@ -1,5 +1,5 @@
 """Static files (routes.headers.STATIC_PREFIXES): compressed once per file version, sent with no
-cookie, and Dash's versioned component suites cached for a year.
+cookie, and versioned URLs cached for a year.
 
 - Compression is Flask-Compress's (Dash's `compress=True`), given a cache (COMPRESS_CACHE_BACKEND,
   COMPRESS_CACHE_KEY): the compressed body of a static file is kept per (algorithm, path, file
@@ -15,12 +15,20 @@ cookie, and Dash's versioned component suites cached for a year.
 - Files the same for everyone never touch the session (auth.guard and auth.after skip them,
   `sessionless`): no Set-Cookie, no `Vary: Cookie`, so a proxy may cache them. The boundaries
   are such a file only when viewing needs no sign-in (with REQUIRE_LOGIN they are not public).
-- A versioned component suite never changes under its URL: `public, max-age` one year,
-  `immutable`. /assets/ keep Flask's `no-cache` with ETag revalidation (their URLs are the same
-  from one version to the next).
+- A versioned URL never changes its answer: `public, max-age` one year, `immutable`, so a
+  repeat view asks nothing for it. Versioned are Dash's fingerprinted component suites, an
+  asset whose `?m=` is its file's current modification time (Dash's own asset links, and the
+  vendored files linked through asset_url: plotly.js, Bootstrap, the topojson) and Dash's
+  default favicon at `?v=` its version. An asset asked for without its version, or with an old
+  one, keeps Flask's `no-cache` with ETag revalidation (304).
+- AG Grid's bundle (1.3 MB, 350 KB compressed) is not in the page (defer_grid_bundle): only a
+  page that shows a grid loads it, from assets/lazy_grid.js.
 """
 from __future__ import annotations
 
+import os
+
+import dash
 import flask
 from flask_caching.backends import SimpleCache
 from dash.fingerprint import check_fingerprint
@@ -28,9 +36,17 @@ from flask.sessions import SecureCookieSessionInterface
 from flask_compress import Compress
 
 from routes import context, headers
+from settings import ROOT
 import urls
 
 SUITES_PREFIX = "/_dash-component-suites/"
+ASSETS_PREFIX = "/assets/"
+ASSETS_DIR = ROOT / "assets"
+FAVICON = "/_favicon.ico"
+# AG Grid's bundle, loaded by assets/lazy_grid.js from the URL in this <meta> of the page.
+GRID_PACKAGE = "dash_ag_grid"
+GRID_BUNDLE = "dash_ag_grid.min.js"
+GRID_META = "lncs-grid-bundle"
 GEO_PREFIX = urls.GEOJSON.split("<")[0]
 # Static files that are public whatever REQUIRE_LOGIN says (auth.PUBLIC_PREFIXES has them too).
 ALWAYS_PUBLIC = tuple(prefix for prefix in headers.STATIC_PREFIXES if prefix != GEO_PREFIX)
@@ -132,14 +148,57 @@ def _versioned_suite(path: str) -> bool:
     return path.startswith(SUITES_PREFIX) and check_fingerprint(path)[1]
 
 
+def asset_version(path: str) -> str | None:
+    """The version of the file under `ASSETS_PREFIX` + …, as Dash writes it into its asset
+    links (`?m=` its modification time); None when there is no such file."""
+    try:
+        return str(os.stat(ASSETS_DIR / path[len(ASSETS_PREFIX):]).st_mtime)
+    except OSError:
+        return None
+
+
+def asset_url(path: str) -> str:
+    """`path` (under /assets/) with its version: a URL that a browser keeps for a year."""
+    version = asset_version(path)
+    return path if version is None else f"{path}?m={version}"
+
+
+def _versioned(request: flask.Request) -> bool:
+    """Whether the request names the current version of its static file (so its answer is
+    always the same): a fingerprinted suite, an asset at its current `?m=`, the default favicon
+    at Dash's version."""
+    path = request.path
+    if path.startswith(ASSETS_PREFIX):
+        version = request.args.get("m")
+        return version is not None and version == asset_version(path)
+    if path == FAVICON:
+        return request.args.get("v") == dash.__version__ and not (ASSETS_DIR / "favicon.ico").exists()
+    return _versioned_suite(path)
+
+
+def defer_grid_bundle(app: dash.Dash) -> str:
+    """Takes AG Grid's bundle out of the page's scripts (Dash puts every component library's
+    there, so every page downloaded it) and names its fingerprinted URL in the page's
+    <meta name=GRID_META> instead; assets/lazy_grid.js loads it the first time a grid is shown.
+    Dash's own way, a `dynamic` resource: still served at its URL, never linked by Dash."""
+    import dash_ag_grid
+
+    bundle = next(r for r in dash_ag_grid._js_dist if r.get("relative_package_path") == GRID_BUNDLE)
+    bundle["dynamic"] = True  # the package's list, read by Dash at each page
+    url = app._collect_and_register_resources([{"relative_package_path": GRID_BUNDLE,
+                                                 "namespace": GRID_PACKAGE}])[0]
+    app.config.meta_tags.append({"name": GRID_META, "content": url})
+    return url
+
+
 def prepare(response: flask.Response) -> flask.Response:
     """For a complete static answer: its cache key for Flask-Compress (which runs after this hook),
-    the whole body instead of a stream, and a year's caching for a versioned suite."""
+    the whole body instead of a stream, and a year's caching for a versioned URL."""
     request = flask.request
     path = request.path
     if response.status_code != 200 or not headers.is_static(path):
         return response
-    versioned = _versioned_suite(path)
+    versioned = _versioned(request)
     if versioned:
         response.headers["Cache-Control"] = IMMUTABLE
     if "Content-Encoding" in response.headers or "Range" in request.headers \

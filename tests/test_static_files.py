@@ -57,8 +57,9 @@ def compressions(monkeypatch):
 
 
 def ag_grid_url(client) -> str:
+    """The grid bundle's versioned URL, which the page names for assets/lazy_grid.js."""
     page = client.get("/").get_data(as_text=True)
-    return re.search(r'src="(/_dash-component-suites/dash_ag_grid/dash_ag_grid\.v[^"]+\.js)"', page).group(1)
+    return re.search(r'content="(/_dash-component-suites/dash_ag_grid/dash_ag_grid\.v[^"]+\.js)"', page).group(1)
 
 
 def static_urls(client) -> list[str]:
