@@ -55,6 +55,7 @@ DECK = "/download/deck.pptx"           # the presentation as PowerPoint (documen
 API_INDICATORS = "/api/v1/indicators"
 API_VALUES = "/api/v1/values"
 API_OUTLOOK = "/api/v1/outlook"
+API_QUALITY = "/api/v1/quality"
 GEOJSON = "/geo/<level>.geojson"
 WHOAMI = "/whoami"
 # Probes for a load balancer or orchestrator: the process answers; the store answers.

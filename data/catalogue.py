@@ -101,6 +101,8 @@ class Indicator:
     # the count is cumulated since 2011 (centres built in each year) or read as it stands.
     record_column: str | None = None
     cumulative: bool = False
+    # A numerator that only grows (a facility, once built, stays): a fall is doubted (data/quality.py).
+    numerator_only_grows: bool = False
 
     def __post_init__(self):
         if self.comparator not in COMPARATORS:
@@ -192,7 +194,7 @@ INDICATORS: tuple[Indicator, ...] = (
         clause="城市社区服务设施实现全覆盖", clause_section="一、(三)",
         numerator={"zh": "建有综合服务设施的城市社区数", "en": "urban communities with a service facility"},
         denominator={"zh": "城市社区总数", "en": "urban communities"},
-        source="units", compute=_share(_urban, _facility),
+        source="units", compute=_share(_urban, _facility), numerator_only_grows=True,
     ),
     Indicator(
         id="rural_center_coverage", section="facilities", headline=True,
@@ -204,7 +206,7 @@ INDICATORS: tuple[Indicator, ...] = (
         clause="农村社区服务中心覆盖面达80%以上", clause_section="一、(三)",
         numerator={"zh": "建有社区服务中心的村数", "en": "villages with a service centre"},
         denominator={"zh": "村总数", "en": "villages"},
-        source="units", compute=_share(_rural, _facility),
+        source="units", compute=_share(_rural, _facility), numerator_only_grows=True,
     ),
     Indicator(
         id="urban_facility_area_standard", section="facilities",

@@ -364,6 +364,32 @@ TEXT: dict[str, dict[str, str]] = {
     "api.bad_param": {"zh": "参数 {name}=“{value}” 无效。", "en": "The parameter {name}=“{value}” is not valid."},
     "api.not_found": {"zh": "没有接口“{path}”。", "en": "There is no endpoint “{path}”."},
     "api.failed": {"zh": "服务器内部出错，请稍后再试。", "en": "The server failed; please try again later."},
+    # plausibility checks (data/quality.py; GET /api/v1/quality)
+    "quality.share_rise": {"zh": "{subject}：一年提高 {rise} 个百分点（{reference}% → {value}%），超过 {threshold} 个百分点",
+                           "en": "{subject}: up {rise} points in one year ({reference}% → {value}%), more than {threshold}"},
+    "quality.count_fell": {"zh": "{what}由上年 {reference} 个减为 {value} 个（这个数只增不减，当年无区划调整）",
+                           "en": "{what}: {value}, down from {reference} the year before (a count that only grows; "
+                                 "no division change that year)"},
+    "quality.copied_forward": {"zh": "报表与上年完全相同（{value} 个社区和村的每一项数值），可能照抄上年",
+                               "en": "The report equals last year's in every value of all {value} communities and "
+                                     "villages: copied forward?"},
+    "quality.size_change": {"zh": "{what}由上年 {reference} 变为 {value}（{change}），一年变化超过 {threshold}，当年无区划调整",
+                            "en": "{what}: {value}, from {reference} the year before ({change}), more than {threshold} "
+                                  "in one year with no division change"},
+    "quality.outlier": {"zh": "{subject}：{value}%，与本市各县（市、区）中位数 {reference}% 相差过大（超过 {threshold} 个修正 z 值）",
+                        "en": "{subject}: {value}%, far from the median of its city's counties, {reference}% "
+                              "(beyond {threshold} modified z-scores)"},
+    "quality.round_values": {"zh": "全县 {value} 个{what}都恰好报 {figure} 平方米（文件的标准值）",
+                             "en": "All {value} {what} in the county report exactly {figure} m² (the document's figure)"},
+    "quality.what.households": {"zh": "户数", "en": "Households"},
+    "quality.what.residents": {"zh": "人口", "en": "Residents"},
+    "quality.what.urban": {"zh": "城市社区数", "en": "Urban communities"},
+    "quality.what.rural": {"zh": "村数", "en": "Villages"},
+    "quality.what.facility_area_m2.urban": {"zh": "社区综合服务设施的面积", "en": "urban service facilities' areas"},
+    "quality.what.facility_area_m2.rural": {"zh": "村服务中心的面积", "en": "rural service centres' areas"},
+    "quality.what.square_area_m2.rural": {"zh": "村活动广场的面积", "en": "village squares' areas"},
+    "api.bad_county": {"zh": "没有县级代码“{value}”（100 个县级单位的 6 位代码之一）。",
+                       "en": "There is no county “{value}” (one of the 100 six-digit county codes)."},
     # the database does not answer (routes/faults.py: 503; the page's banner, assets/outage.js)
     "db.unavailable": {"zh": "数据库暂时无法访问，请过几秒再试。",
                        "en": "The database is not answering at the moment; please try again in a few seconds."},

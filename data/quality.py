@@ -39,6 +39,7 @@ import numpy as np
 import pandas as pd
 
 from data import catalogue
+from data.i18n import t
 from data.divisions import CHANGES, COUNTY_CODES, division
 from data.standards import RURAL_MIN_AREA_M2, RURAL_MIN_SQUARE_M2, URBAN_MIN_AREA_M2
 from data.store import compute_counts
@@ -60,7 +61,7 @@ CHECKS = ("share_rise", "count_fell", "copied_forward", "size_change", "outlier"
 # Counts that only grow: communities with a service facility, villages with a centre (the
 # numerators of these shares). Centres and stations built are cumulated sums of what each year
 # built, which cannot fall while no year's figure is negative (the importer refuses that).
-GROWING = ("urban_facility_coverage", "rural_center_coverage")
+GROWING = tuple(ind.id for ind in catalogue.INDICATORS if ind.numerator_only_grows)
 # Shares of communities or villages; a county's own yes/no (platform, hotline) is no share.
 SHARES = tuple(ind.id for ind in catalogue.UNIT_SOURCED if ind.unit == "percent")
 # (field, unit kind, the document's figure) for round_values.
@@ -247,3 +248,37 @@ def _for_store(version: int, store, year: int) -> pd.DataFrame:
     return check(year, counts, counts, store.shown_unit_records(year, counties),
                  store.shown_unit_records(year - 1, counties), store.shown_county_records(year),
                  store.shown_county_records(year - 1), counties=counties)
+
+
+def _number(x: float) -> str:
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.1f}"
+
+
+def message(row: dict, lang: str) -> str:
+    """One warning in words."""
+    check, subject = row["check"], row["subject"]
+    value, reference, threshold = row["value"], row["reference"], row["threshold"]
+    name = catalogue.BY_ID[subject].name[lang] if subject in catalogue.BY_ID else ""
+    if subject in catalogue.BY_ID:
+        numerator = catalogue.BY_ID[subject].numerator[lang]
+        what = numerator[:1].upper() + numerator[1:]
+    else:
+        what = t(f"quality.what.{subject}", lang) if f"quality.what.{subject}" in _WHAT else ""
+    if check == "share_rise":
+        return t("quality.share_rise", lang, subject=name, rise=_number(value - reference), value=_number(value),
+                 reference=_number(reference), threshold=_number(threshold))
+    if check == "count_fell":
+        return t("quality.count_fell", lang, what=what, value=_number(value), reference=_number(reference))
+    if check == "copied_forward":
+        return t("quality.copied_forward", lang, value=_number(value))
+    if check == "size_change":
+        change = f"{(value / reference - 1) * 100:+.0f}%"
+        return t("quality.size_change", lang, what=what, value=_number(value), reference=_number(reference),
+                 change=change, threshold=f"{threshold * 100:.0f}%")
+    if check == "outlier":
+        return t("quality.outlier", lang, subject=name, value=_number(value), reference=_number(reference),
+                 threshold=_number(threshold))
+    return t("quality.round_values", lang, what=what, value=_number(reference), figure=_number(value))
+
+
+_WHAT = {f"quality.what.{k}" for k in (*SIZES, *(f"{f}.{kind}" for f, kind, _ in ROUND_FIELDS))}

@@ -3,6 +3,7 @@
     GET /api/v1/indicators
     GET /api/v1/values?indicator=&level=province|city|county&year=[&city=][&format=json|csv]
     GET /api/v1/outlook?indicator=&level=&year=[&city=][&format=json|csv]  (data/outlook.py)
+    GET /api/v1/quality?year=[&county=][&format=json|csv]  (data/quality.py: plausibility warnings)
 
 A bad parameter is answered 400 with a JSON message in both languages; never 500.
 CSV is UTF-8 with a byte-order mark, so Excel opens the Chinese correctly.
@@ -14,8 +15,8 @@ import io
 
 from flask import Blueprint, Response, jsonify, request
 
-from data import catalogue, outlook, queries
-from data.divisions import CITY_CODES
+from data import catalogue, outlook, quality, queries
+from data.divisions import CITY_CODES, COUNTY_CODES, division
 from data.exports import BOM
 from data.progress import missing
 from data.queries import QueryError
@@ -143,6 +144,46 @@ def api_outlook():
     return jsonify({"indicator": indicator, "level": level, "year": year, "target_year": ind.target_year,
                     "city": city, "simulated": store.is_simulated(), "method": {lang: urls.method(lang) for lang in ("zh", "en")},
                     "hindsight": proved, "rows": rows})
+
+
+QUALITY_FIELDS = ["county_code", "county_name", "county_name_en", "city_code", "year", "check", "subject", "value",
+                  "reference", "threshold", "message_zh", "message_en"]
+
+
+def quality_rows(store, year: int, county: str | None) -> list[dict]:
+    rows = []
+    for row in quality.for_store(store, year, county=county).to_dict("records"):
+        place = division(row["county_code"])
+        rows.append({**{f: _clean(row[f]) for f in quality.COLUMNS}, "county_name": place.name,
+                     "county_name_en": place.name_en, "message_zh": quality.message(row, "zh"),
+                     "message_en": quality.message(row, "en")})
+    return [{f: r[f] for f in QUALITY_FIELDS} for r in rows]
+
+
+@bp.get(urls.API_QUALITY)
+def api_quality():
+    args = request.args
+    if not args.get("year"):
+        return json_error("api.missing_param", name="year")
+    fmt = args.get("format", "json")
+    if fmt not in ("json", "csv"):
+        return json_error("api.bad_param", name="format", value=fmt[:40])
+    year = urls.year(args["year"])
+    store = context.store()
+    if year is None or year not in queries.years(store):
+        return json_error("api.bad_param", name="year", value=args["year"].strip()[:40])
+    county = args.get("county") or None
+    if county is not None and county not in COUNTY_CODES:
+        return json_error("api.bad_county", value=county[:40])
+    rows = quality_rows(store, year, county)
+    if fmt == "csv":
+        filename = f"quality_{year}{'_' + county if county else ''}.csv"
+        return Response(to_csv(rows, QUALITY_FIELDS).encode("utf-8"), mimetype="text/csv",
+                        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+                        content_type="text/csv; charset=utf-8")
+    return jsonify({"year": year, "county": county, "simulated": store.is_simulated(),
+                    "thresholds": quality.THRESHOLDS.__dict__, "checks": list(quality.CHECKS),
+                    "method": {lang: urls.method(lang) for lang in ("zh", "en")}, "rows": rows})
 
 
 @bp.route(urls.API_ANY)

@@ -200,3 +200,42 @@ def test_a_commit_is_checked_at_once():
                        unit_years=records, county_years=county.assign(year=2014), scope=[(COUNTY, 2014)])
     after = quality.for_store(store, 2014, county=COUNTY)
     assert "copied_forward" in set(after["check"]) and "copied_forward" not in set(before["check"])
+
+
+# ---------------------------------------------------------------------- GET /api/v1/quality
+@pytest.fixture(scope="module")
+def client(demo_store):
+    from app import create_app
+    from settings import Settings
+    return create_app(Settings(secret_key="quality-test"), store=demo_store).server.test_client()
+
+
+def test_the_api_returns_the_warnings_of_a_year_as_the_checks_find_them(client, demo_store):
+    body = client.get("/api/v1/quality?year=2015").get_json()
+    expected = quality.for_store(demo_store, 2015)
+    assert body["year"] == 2015 and body["simulated"] is True and len(body["rows"]) == len(expected) > 0
+    for row, want in zip(body["rows"], expected.to_dict("records")):
+        assert (row["county_code"], row["check"], row["subject"]) == (want["county_code"], want["check"], want["subject"])
+        assert row["value"] == pytest.approx(want["value"]) and row["message_zh"] and row["message_en"]
+        assert row["message_zh"] != row["message_en"]
+    assert body["thresholds"]["share_rise_pp"] == quality.THRESHOLDS.share_rise_pp
+
+
+def test_the_api_answers_one_county_and_csv(client, demo_store):
+    county = quality.for_store(demo_store, 2015)["county_code"].iloc[0]
+    rows = client.get(f"/api/v1/quality?year=2015&county={county}").get_json()["rows"]
+    assert rows and {r["county_code"] for r in rows} == {county}
+    csv = client.get(f"/api/v1/quality?year=2015&county={county}&format=csv")
+    assert csv.status_code == 200 and csv.mimetype == "text/csv"
+    lines = csv.get_data(as_text=True).lstrip("\ufeff").strip().splitlines()
+    assert lines[0].startswith("county_code,county_name,") and len(lines) == len(rows) + 1
+
+
+@pytest.mark.parametrize("query,parameter", [("", "year"), ("year=1999", "year"), ("year=２０１４", "year"),
+                                             ("year=2014&county=999999", None), ("year=2014&county=210200", None),
+                                             ("year=2014&format=xml", "format")])
+def test_bad_parameters_are_a_400_in_both_languages(client, query, parameter):
+    answer = client.get(f"/api/v1/quality?{query}")
+    body = answer.get_json()
+    assert answer.status_code == 400 and body["error"]["zh"] and body["error"]["en"]
+    assert body.get("parameter") == parameter
