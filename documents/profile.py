@@ -124,6 +124,11 @@ def _outlook(ind: Indicator, level: str, series, year: int, lang: str) -> str | 
     return f"{words} · {format_value(row['projected'], ind, lang, level)}"
 
 
+def _whole(x) -> int | None:
+    """A rank as a whole number; None where there is none (a NaN in a column of floats)."""
+    return None if missing(x) else int(x)
+
+
 def profile_content(store, code: str, year: int, lang: str) -> Profile:
     place = division(code)
     level = place.level
@@ -148,8 +153,9 @@ def profile_content(store, code: str, year: int, lang: str) -> Profile:
         rows.append(Row(
             indicator=ind, value=None if missing(r["value"]) else float(r["value"]),
             target=None if missing(r["target"]) else float(r["target"]), status=r["status"],
-            change=r["change_since_base"], rank=r["rank"], rank_of=int(r["rank_of"]),
-            rank_in_city=r.get("rank_in_city"), rank_in_city_of=r.get("rank_in_city_of"),
+            change=None if missing(r["change_since_base"]) else r["change_since_base"],
+            rank=_whole(r["rank"]), rank_of=int(r["rank_of"]),
+            rank_in_city=_whole(r.get("rank_in_city")), rank_in_city_of=_whole(r.get("rank_in_city_of")),
             outlook=_outlook(ind, level, series, year, lang), behind=behind_counts.get(ind.id),
             series=points))
     counties = []

@@ -256,3 +256,13 @@ def test_bad_parameters_get_a_400_in_both_languages(client, query, name):
 
 def test_the_second_request_is_kept(client, county_pdf):
     assert fetch(client) == county_pdf
+
+
+@needs_poppler
+def test_the_baseline_year_reads_whole_ranks_and_no_nan(demo_store):
+    """In 2011 a place without villages has no rank on the rural goals: "—", not "nan/81", and
+    every other rank is a whole number."""
+    text = text_of(profile.build(demo_store, "210102", 2011, "en"))
+    rows = scorecard_lines(text, "en")
+    assert "nan" not in text.lower() and ".0/" not in text
+    assert rows["rural_center_coverage"].split()[-4:-1] == ["—", "—", "—"]
