@@ -19,6 +19,54 @@
     return out;
   }
 
+  // A narrow screen's colour bar: the view's, with style.narrow.colorbar laid over it (one
+  // level deep, so that its title keeps its text and takes the new side).
+  function narrowBar(colorbar, over) {
+    var out = Object.assign({}, colorbar);
+    Object.keys(over).forEach(function (k) {
+      var v = over[k];
+      out[k] = v && typeof v === "object" && !Array.isArray(v) ? Object.assign({}, colorbar[k], v) : v;
+    });
+    return out;
+  }
+
+  function clearedBar(colorbar, over) {
+    var out = Object.assign({}, colorbar);
+    Object.keys(over).forEach(function (k) {
+      var v = over[k];
+      if (v && typeof v === "object" && !Array.isArray(v)) {
+        out[k] = Object.assign({}, colorbar[k]);
+        Object.keys(v).forEach(function (j) { if (!(j in out[k])) { out[k][j] = null; } });
+      } else if (!(k in out)) {
+        out[k] = null;
+      }
+    });
+    return out;
+  }
+
+  // The bar of the view last drawn, so that turning a phone across the width in
+  // style.narrow.query moves it without a round trip to the server.
+  var shownBar = null, watched = {};
+  function isNarrow(narrow) { return Boolean(narrow && window.matchMedia(narrow.query).matches); }
+  function watchWidth(narrow) {
+    if (!narrow || watched[narrow.query]) { return; }
+    watched[narrow.query] = true;
+    window.matchMedia(narrow.query).addEventListener("change", function (e) {
+      var gd = document.querySelector("#map .js-plotly-plot");
+      if (!shownBar || !gd || !window.Plotly) { return; }
+      // Back to the wide bar, the narrow-only keys are cleared (restyle merges into the bar).
+      var bar = e.matches ? narrowBar(shownBar.colorbar, narrow.colorbar)
+                          : clearedBar(shownBar.colorbar, narrow.colorbar);
+      var trace = shownBar.trace, labelSize = e.matches ? narrow.labelSize : shownBar.labelSize;
+      // Taken down and drawn anew: plotly leaves a bar turned in place half drawn.
+      window.Plotly.restyle(gd, {showscale: [false]}, [trace]).then(function () {
+        return window.Plotly.restyle(gd, {colorbar: [bar], showscale: [true]}, [trace]);
+      }).then(function () {
+        return window.Plotly.restyle(gd, {"textfont.size": labelSize}, [2]);
+      });
+    });
+  }
+
   function update(p, cfg, fig) {
     var nu = window.dash_clientside.no_update;
     if (!p || !cfg) { return nu; }
@@ -58,6 +106,13 @@
       lineColour.push(selected ? style.selected.colour : style.border);
     }
     var active = p.level === "county" ? 0 : 1, other = 1 - active;
+    var labelSize = style.labelSize[zoomed ? "city" : "province"];
+    shownBar = {trace: active, colorbar: colorbar, labelSize: labelSize};
+    watchWidth(style.narrow);
+    if (isNarrow(style.narrow)) {
+      colorbar = narrowBar(colorbar, style.narrow.colorbar);
+      labelSize = Math.min(labelSize, style.narrow.labelSize);
+    }
 
     // Labels: the selected city's counties when zoomed in, otherwise the 14 cities.
     var lab = cfg.city, keep = [];
@@ -114,7 +169,7 @@
     assignArray(["data", 2, "lon"], keep.map(function (k) { return lab.lon[k]; }));
     assignArray(["data", 2, "lat"], keep.map(function (k) { return lab.lat[k]; }));
     assignArray(["data", 2, "text"], keep.map(function (k) { return lab.names[k]; }));
-    patch.assign(["data", 2, "textfont", "size"], style.labelSize[zoomed ? "city" : "province"]);
+    patch.assign(["data", 2, "textfont", "size"], labelSize);
     if (p.city) {
       var f = cfg.city.frame[p.city];
       patch.assign(["layout", "geo", "fitbounds"], false);

@@ -115,7 +115,8 @@ def _pivot(counts: pd.DataFrame, year: int, indicators, part: str | None = None,
         c = c.assign(v=c["numerator"] / den * 100)
     else:
         c = c.assign(v=c[part])
-    return c.pivot_table(index="division_code", columns="indicator_id", values="v", aggfunc="first", dropna=False)
+    return c.drop_duplicates(["division_code", "indicator_id"]).set_index(["division_code", "indicator_id"])["v"] \
+        .unstack("indicator_id")
 
 
 def _long(table: pd.DataFrame, name: str) -> pd.DataFrame:
@@ -227,11 +228,10 @@ def check(year: int, counts: pd.DataFrame, previous_counts: pd.DataFrame, unit_y
         if not len(mine) or field not in mine.columns:
             continue
         rows = mine[(mine["kind"] == kind) & mine[field].notna()]
-        g = rows.groupby("county_code")[field]
-        n, at = g.size(), g.apply(lambda v: bool((v == figure).all()))
-        hit = n[(n >= t.round_min_units) & at.reindex(n.index, fill_value=False)]
-        found.append(_found("round_values", hit.index, f"{field}.{kind}", float(figure), hit.values.astype(float),
-                            float(t.round_min_units)))
+        g = (rows[field] == figure).groupby(rows["county_code"]).agg(["size", "all"])
+        hit = g[(g["size"] >= t.round_min_units) & g["all"]]
+        found.append(_found("round_values", hit.index, f"{field}.{kind}", float(figure),
+                            hit["size"].values.astype(float), float(t.round_min_units)))
     return _frame(found, year)
 
 

@@ -139,3 +139,11 @@ def static_config(lang: str) -> dict:
     from layouts.figures.style import TOPOJSON_URL
     return {"displayModeBar": False, "staticPlot": True, "responsive": True, "topojsonURL": TOPOJSON_URL,
             "locale": locale(lang)}
+
+
+def table_region(table, label: str, lang: str, class_name: str = "", **props) -> html.Div:
+    """A data table that may be wider than a phone: it scrolls sideways in this region, never the
+    page (WCAG 1.4.10 allows it for data tables). Focusable, so that keys scroll it, and named
+    (`label`, the table's title) for a screen reader."""
+    return html.Div(table, className=f"table-responsive table-region {class_name}".strip(), role="region",
+                    tabIndex="0", **{"aria-label": t("region.table", lang, title=label)}, **props)

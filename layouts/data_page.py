@@ -77,7 +77,8 @@ def page(lang: str, *, user: str, role: str, years: list[int], year: int, histor
         dcc.Loading(html.Div(id=ids.DATA_RESULT, className="data-result"), type="default"),
         html.H2(t("data.history", lang), className="page-subtitle"),
         html.P(t("data.history_help", lang)),
-        html.Div(history_table(history, lang, can_revert=True), id=ids.DATA_HISTORY, className="table-responsive"),
+        components.table_region(history_table(history, lang, can_revert=True), t("data.history", lang), lang,
+                                id=ids.DATA_HISTORY),
         dcc.ConfirmDialog(id=ids.DATA_REVERT_DIALOG, message=""),
         dcc.Store(id=ids.DATA_REVERT_PENDING),
     ]
@@ -98,8 +99,8 @@ def problems_table(problems, lang: str, limit: int = 200) -> html.Div:
     head = html.Thead(html.Tr([html.Th(t(k, lang)) for k in
                                ("data.col_sheet", "data.col_row", "data.col_column", "data.col_value", "data.col_rule")]))
     more = [html.P(t("import.more", lang, n=len(problems) - limit))] if len(problems) > limit else []
-    return html.Div([html.Table([head, html.Tbody(rows)], className="table table-sm problems-table"), *more],
-                    className="table-responsive")
+    table = html.Table([head, html.Tbody(rows)], className="table table-sm problems-table")
+    return html.Div([components.table_region(table, t("region.problems", lang), lang), *more])
 
 
 def changes_table(changes, lang: str, limit: int = 200) -> html.Div:
@@ -110,8 +111,8 @@ def changes_table(changes, lang: str, limit: int = 200) -> html.Div:
     head = html.Thead(html.Tr([html.Th(t(k, lang)) for k in
                                ("data.col_unit", "data.col_column", "data.col_old", "data.col_new")]))
     more = [html.P(t("import.more", lang, n=len(changes) - limit))] if len(changes) > limit else []
-    return html.Div([html.Table([head, html.Tbody(rows)], className="table table-sm changes-table"), *more],
-                    className="table-responsive")
+    table = html.Table([head, html.Tbody(rows)], className="table table-sm changes-table")
+    return html.Div([components.table_region(table, t("region.changes", lang), lang), *more])
 
 
 def preview(report, lang: str) -> list:
@@ -160,7 +161,7 @@ def users_section(users, lang: str) -> list:
     return [
         html.H2(t("users.title", lang), className="page-subtitle", id=ids.DATA_USERS_TITLE),
         html.P(t("users.help", lang)),
-        html.Div(users_table(users, lang), id=ids.USER_TABLE, className="table-responsive"),
+        components.table_region(users_table(users, lang), t("users.title", lang), lang, id=ids.USER_TABLE),
         dbc.Row(className="g-2 align-items-end users-form", children=[
             dbc.Col([dbc.Label(t("users.name", lang), html_for=ids.USER_NAME),
                      dbc.Input(id=ids.USER_NAME, type="text", autocomplete="off")], md=3),
@@ -196,6 +197,6 @@ def audit_section(events, lang: str) -> list:
         html.H2(t("audit.title", lang), className="page-subtitle", id=ids.AUDIT_TITLE),
         html.P([t("audit.help", lang, n=len(events)), " ",
                 html.A(t("audit.csv", lang), href=urls.audit_csv(), id=ids.AUDIT_CSV_LINK)]),
-        html.Div(html.Table([head, html.Tbody(rows)], className="table table-sm audit-table", id=ids.AUDIT_TABLE),
-                 className="table-responsive"),
+        components.table_region(html.Table([head, html.Tbody(rows)], className="table table-sm audit-table",
+                                           id=ids.AUDIT_TABLE), t("audit.title", lang), lang),
     ]

@@ -230,7 +230,9 @@ def place_page(*, place: Division, state: PlaceState, years: list[int], facts: d
                            title=t("profile.download_title", lang, year=state.year),
                            className="btn btn-sm btn-outline-primary profile-link"),
                 ]),
-                html.Div(scorecard_table(scorecard_rows, place, state), className="card-body table-responsive"),
+                components.table_region(scorecard_table(scorecard_rows, place, state),
+                                        t("score.title", lang, place=place.label(lang), year=state.year), lang,
+                                        "card-body"),
             ]),
             html.Section(className="card trend-card", children=[
                 html.Div(html.H2(trend_title, className="card-title-text"), className="card-header"),

@@ -10,6 +10,7 @@ from data import catalogue
 from data.catalogue import Indicator
 from data.formatting import format_number, format_value, name_key, status_label, target_text, unit_scale
 from data.i18n import t
+from layouts.figures import narrow
 from layouts.figures.style import GRID, INK, LINE, STATUS_COLOURS, TEMPLATE, VALUE_SCALE
 from layouts.figures.alternatives import ranked
 
@@ -43,7 +44,9 @@ def build_ranking(values: pd.DataFrame, ind: Indicator, level: str, lang: str,
         fig.add_annotation(x=target * factor, y=1, yref="paper", yanchor="bottom", showarrow=False,
                            text=t("chart.target_line", lang, target=target_text(ind, level, lang)),
                            font=dict(size=13, color=INK), bgcolor=TARGET_NOTE_BACKGROUND)
-    return fig
+    return narrow.ranking(fig, list(rows[name_key(lang)]), [format_value(v, ind, lang) for v in rows["value"]],
+                          [status_label(s, lang, ind) if target is not None else "" for s in rows["status"]],
+                          has_target=target is not None)
 
 
 def build_sparkline(series: pd.DataFrame, ind: Indicator, lang: str) -> go.Figure:
@@ -88,7 +91,7 @@ def build_trend(series: pd.DataFrame, ind: Indicator, lang: str, height: int = 3
                       legend=dict(orientation="h", y=-0.18, x=0, font=dict(size=13)))
     fig.update_xaxes(dtick=1, showgrid=False)
     fig.update_yaxes(ticksuffix=suffix, gridcolor=GRID, rangemode="tozero")
-    return fig
+    return narrow.legend_below(fig, [trace.name for trace in fig.data])
 
 
 def build_small_multiples(series: pd.DataFrame, ind: Indicator, lang: str, columns: int = 4) -> go.Figure:
@@ -119,4 +122,4 @@ def build_small_multiples(series: pd.DataFrame, ind: Indicator, lang: str, colum
     fig.update_xaxes(dtick=2, showgrid=False, tickfont=dict(size=12))
     fig.update_yaxes(range=[0, max(top, (float(target.iloc[0]) * factor) if len(target) else 0) * 1.08],
                      ticksuffix=suffix, gridcolor=GRID, tickfont=dict(size=12))
-    return fig
+    return narrow.small_multiples(fig, len(codes), columns)

@@ -91,6 +91,13 @@ NO_DATA_CLASS = -1
 NO_DATA_DEPTH = 0.05  # a value map draws "no data" this far (of its top) below zero, in grey
 COLOUR_BAR = dict(thickness=14, len=0.6, x=1.0, xanchor="right", y=0.5, tickfont=dict(size=13), outlinewidth=0,
                   bgcolor="rgba(255,255,255,0.7)")
+# On a narrow screen (narrow.NARROW_SCREEN: a phone) the bar lies across the foot of the map
+# instead of over its eastern cities, and the names are smaller: assets/map.js lays these over
+# the view's bar while the query matches, and again when a phone is turned.
+COLOUR_BAR_NARROW = dict(orientation="h", len=0.84, lenmode="fraction", thickness=12, x=0.56, xanchor="center",
+                         y=0, yanchor="top", ypad=4, tickangle=-40, bgcolor="rgba(0,0,0,0)",
+                         title={"side": "top"})
+LABEL_SIZE_NARROW = 12
 
 
 def colour_scales(lang: str) -> dict[str, dict]:

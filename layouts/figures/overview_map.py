@@ -19,8 +19,10 @@ from shapely.geometry import shape
 import geo
 from data.catalogue import Indicator
 from data.formatting import name_key
-from layouts.figures.maps import (LABEL_SIZE, base_map_layout, city_labels, colour_scales, features,
-                                  hover_templates, map_codes, map_view, status_words, zoom_frame)
+from layouts.figures.maps import (COLOUR_BAR_NARROW, LABEL_SIZE, LABEL_SIZE_NARROW, base_map_layout, city_labels,
+                                  colour_scales, features, hover_templates, map_codes, map_view, status_words,
+                                  zoom_frame)
+from layouts.figures.narrow import NARROW_SCREEN
 from layouts.figures.style import BORDER_COLOUR, BORDER_WIDTH, GRID
 
 MIN_NAMED_SHARE = 0.015  # of its city's area, for a county to be named when zoomed in
@@ -89,7 +91,9 @@ def map_client_config(lang: str) -> dict:
         "hover": hover_templates(lang),
         "statusWords": status_words(lang),
         "style": {"borderWidth": BORDER_WIDTH, "border": BORDER_COLOUR, "selected": SELECTED, "context": CONTEXT,
-                  "labelSize": {"province": LABEL_SIZE, "city": ZOOMED_LABEL_SIZE}},
+                  "labelSize": {"province": LABEL_SIZE, "city": ZOOMED_LABEL_SIZE},
+                  "narrow": {"query": NARROW_SCREEN, "colorbar": COLOUR_BAR_NARROW,
+                             "labelSize": LABEL_SIZE_NARROW}},
     }
 
 
