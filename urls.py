@@ -78,7 +78,7 @@ def language(value) -> str:
 
 
 def meta_language(meta) -> str:
-    """The language of the page meta the router writes ({"path", "lang", "title"}), which a
+    """The language of the page meta the router writes ({"path", "lang"}), which a
     callback takes as State: Chinese for anything that is not such a dict."""
     return language(meta.get("lang") if isinstance(meta, dict) else None)
 

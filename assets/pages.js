@@ -4,11 +4,10 @@
 (function () {
   "use strict";
 
-  // The document's language and title follow the page the router drew.
+  // The document's language follows the page the router drew.
   function setDocumentLanguage(meta) {
     if (meta && meta.lang) {
       document.documentElement.lang = meta.lang === "zh" ? "zh-CN" : "en";
-      if (meta.title) { document.title = meta.title; }
     }
   }
 

@@ -65,6 +65,14 @@ def map_title(state: ViewState, lang: str) -> str:
     return t("map.title", lang, indicator=ind.name[lang], year=state.year, where=where, by=t(f"by.{state.level}", lang))
 
 
+def document_title(state: ViewState, lang: str) -> str:
+    """The browser's title for the view (before the dashboard's name): the indicator, the year
+    and the place it is about."""
+    where = division(state.county).label(lang) if state.county else scope_name(state, lang)
+    return t("title.overview", lang, indicator=catalogue.get(state.indicator).name[lang], year=state.year,
+             where=where)
+
+
 def ranking(store, state: ViewState, lang: str):
     """Cities, or the selected city's counties, ranked."""
     ind = catalogue.get(state.indicator)
@@ -152,7 +160,7 @@ def overview_page(store, search: str | None):
         state=state, years=years, lang=lang, **page_chrome(store, lang),
         notices=components.problem_notices(problems, lang), payload=payload(store, state),
         search=search or "", map_config=map_client_config(lang), map_figure=map_skeleton(lang),
-        map_title=map_title(state, lang),
+        map_title=map_title(state, lang), document_title=document_title(state, lang),
         legend_children=legend_children(store, state, lang),
         cards_children=view.headline_cards(cards(store, state), lang, scope_name(state, lang)),
         ranking_title=title, ranking_figure=ranking_figure, summary_children=summary(store, state, lang),
@@ -285,13 +293,15 @@ def register(app, store) -> None:
 
     # A callback of their own, not more outputs of sync_state: its answer to a year change is
     # what bench.recolour holds under 2 KB, and these two links would take a tenth of it.
-    @app.callback(Output(ids.PRESENT_LINK, "href"), Output(ids.LANG_SWITCH, "href"),
+    @app.callback(Output(ids.PRESENT_LINK, "href"), Output(ids.LANG_SWITCH, "href"), Output(ids.DOC_TITLE, "children"),
                   Output(ids.MAP_TABLE_LINK, "href"),
                   Input(ids.OVERVIEW_URL, "search"), prevent_initial_call=True)
     def view_links(search):
-        """"Present this view" and the language switch follow the URL (a control or the back button)."""
+        """"Present this view", the language switch and the browser's title follow the URL (a
+        control or the back button)."""
         state, _ = parse(search, queries.years(store))
-        return urls.present_view(state), urls.other_language_query(state), urls.overview(state.with_(tab="table"))
+        return (urls.present_view(state), urls.other_language_query(state),
+                components.title_text(document_title(state, state.lang), state.lang), urls.overview(state.with_(tab="table")))
 
     app.clientside_callback(
         ClientsideFunction("overviewMap", "updateAndSignal"),

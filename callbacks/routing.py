@@ -6,7 +6,6 @@ from __future__ import annotations
 from dash import ClientsideFunction, Input, Output, State
 from dash.exceptions import PreventUpdate
 
-from data.i18n import t
 from data.provenance import page_chrome
 from layouts import ids, pages
 import urls
@@ -31,7 +30,8 @@ def render(store, routes, pathname: str | None, search: str | None):
     else:
         lang = urls.language_of(search)
         page = pages.not_found_page(lang, path, **page_chrome(store, lang))
-    return page, {"path": path, "lang": lang, "title": t("app.title", lang)}
+    # The page's <title> is its own (components.document_title, which each page carries).
+    return page, {"path": path, "lang": lang}
 
 
 def shown_already(pathname, search, shown) -> bool:

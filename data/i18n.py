@@ -5,6 +5,15 @@ LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
 
 TEXT: dict[str, dict[str, str]] = {
+    # accessibility: names, titles and the skip link (WCAG 2.1 AA; tests/test_browser_axe.py)
+    "a11y.skip": {"zh": "跳到主要内容", "en": "Skip to main content"},
+    "a11y.year_value": {"zh": "{year} 年", "en": "{year}"},
+    "a11y.upload": {"zh": "选择要导入的报表文件（.xlsx 或 .csv）", "en": "Choose the report files to import (.xlsx or .csv)"},
+    "a11y.kpi_progress": {"zh": "{indicator}：完成目标的 {progress}", "en": "{indicator}: {progress} of the target"},
+    "title.overview": {"zh": "{indicator} · {year} 年 · {where}", "en": "{indicator}, {year} · {where}"},
+    "title.place": {"zh": "{place} · {indicator} · {year} 年", "en": "{place} · {indicator}, {year}"},
+    "title.present": {"zh": "演示模式 · {year} 年", "en": "Presentation · {year}"},
+    "title.page": {"zh": "{page} · {app}", "en": "{page} · {app}"},
     # divisions lookup
     "division.unknown_county": {
         "zh": "未找到县级行政区“{query}”。请填写辽宁省现行或曾用的区县名称或 6 位代码。",
@@ -79,7 +88,6 @@ TEXT: dict[str, dict[str, str]] = {
     "cards.share_of_province": {"zh": "占全省已建数 {share}（派生）",
                                 "en": "{share} of the province's total (derived)"},
     "cards.progress": {"zh": "完成目标的 {progress}", "en": "{progress} of target"},
-    "cards.progress_aria": {"zh": "完成目标的 {progress}", "en": "{progress} of the target"},
     "trend.up": {"zh": "较上年上升", "en": "up on the year before"},
     "trend.down": {"zh": "较上年下降", "en": "down on the year before"},
     "trend.flat": {"zh": "与上年持平", "en": "level with the year before"},

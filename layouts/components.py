@@ -14,20 +14,25 @@ from layouts.figures.style import STATUS_COLOURS
 import urls
 
 
-def header(lang: str, simulated: bool, as_of: str, lang_switch=None) -> html.Header:
-    """Title, as-of line, the simulated-data badge and the language switch."""
-    return html.Header(className="app-header", children=dbc.Container(fluid=True, className="app-header-row", children=[
-        html.Div(className="app-header-text", children=[
-            html.H1(html.A(t("app.title", lang), href=urls.home(lang), className="app-title-link"),
-                    className="app-title"),
-            html.P([t("app.subtitle", lang), html.Span(" · " + as_of, className="as-of", id=ids.AS_OF)],
-                   className="app-subtitle"),
+def header(lang: str, simulated: bool, as_of: str, lang_switch=None, *, heading: bool = True) -> html.Header:
+    """The skip link, the title, as-of line, the simulated-data badge and the language switch.
+    The dashboard's name is the page's <h1> on the overview (`heading`); a page with a heading
+    of its own (a place, the method) shows the name in the same look but not as a heading."""
+    title = html.A(t("app.title", lang), href=urls.home(lang), className="app-title-link")
+    return html.Header(className="app-header", children=[
+        skip_link(lang),
+        dbc.Container(fluid=True, className="app-header-row", children=[
+            html.Div(className="app-header-text", children=[
+                html.H1(title, className="app-title") if heading else html.Div(title, className="app-title"),
+                html.P([t("app.subtitle", lang), html.Span(" · " + as_of, className="as-of", id=ids.AS_OF)],
+                       className="app-subtitle"),
+            ]),
+            html.Div(className="app-header-tools", children=[
+                simulated_badge(lang, simulated) if simulated else None,
+                lang_switch,
+            ]),
         ]),
-        html.Div(className="app-header-tools", children=[
-            simulated_badge(lang, simulated) if simulated else None,
-            lang_switch,
-        ]),
-    ]))
+    ])
 
 
 def simulated_badge(lang: str, part=None) -> html.Div:
@@ -58,14 +63,39 @@ def language_switch(lang: str, href: str, link_id: str | None = None) -> html.A:
 
 
 def page_frame(lang: str, simulated, as_of: str, source: str, link_in: Callable[[str], str], children,
-               page_class: str = "page-text") -> html.Div:
+               page_class: str = "page-text", *, title: str | None = None) -> html.Div:
     """A text page: the header (its language switch to `link_in(the other language)`, a builder
-    of urls), the page, the footer."""
+    of urls), the page (which brings its own <h1>) as <main>, the footer; `title` names the page
+    in the browser's <title>, before the dashboard's name."""
     return html.Div(className="app", children=[
-        header(lang, simulated, as_of, language_switch(lang, link_in(other_language(lang)))),
-        dbc.Container(fluid=True, className=f"app-main {page_class}", children=children),
+        document_title(title, lang),
+        header(lang, simulated, as_of, language_switch(lang, link_in(other_language(lang))), heading=False),
+        main(children, f"app-main {page_class}"),
         footer(lang, source),
     ])
+
+
+def skip_link(lang: str) -> html.A:
+    """The first stop of the Tab key: past the header to the page's <main> (assets/a11y.js moves
+    the focus there; without script the link still scrolls to it)."""
+    return html.A(t("a11y.skip", lang), href=f"#{ids.MAIN}", className="skip-link")
+
+
+def main(children, class_name: str = "app-main") -> dbc.Container:
+    """The page's main landmark, where the skip link leads."""
+    return dbc.Container(fluid=True, tag="main", id=ids.MAIN, className=class_name, children=children)
+
+
+def document_title(page: str | None, lang: str) -> html.Div:
+    """The browser's <title> for this page or view: what it shows, then the dashboard's name.
+    A hidden element (a callback may change it, as the overview's does); assets/a11y.js copies
+    it into the document's title whenever it is drawn or changes."""
+    return html.Div(title_text(page, lang), id=ids.DOC_TITLE, className="document-title", hidden=True)
+
+
+def title_text(page: str | None, lang: str) -> str:
+    app = t("app.title", lang)
+    return t("title.page", lang, page=page, app=app) if page else app
 
 
 def footer(lang: str, source: str) -> html.Footer:

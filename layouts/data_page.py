@@ -16,7 +16,8 @@ import urls
 
 
 def _frame(lang: str, simulated, as_of: str, source: str, children) -> html.Div:
-    return components.page_frame(lang, simulated, as_of, source, urls.data, children, page_class="page-text data-page")
+    return components.page_frame(lang, simulated, as_of, source, urls.data, children, page_class="page-text data-page",
+                                 title=t("data.title", lang))
 
 
 def denied_page(lang: str, *, user: str | None, simulated, as_of: str, source: str) -> html.Div:
@@ -45,10 +46,12 @@ def page(lang: str, *, user: str, role: str, years: list[int], year: int, histor
         html.H1(t("data.title", lang), className="page-title"),
         html.P(t("data.intro", lang), className="lead-text"),
         html.Div(className="data-year-row", children=[
-            html.Label(t("data.year", lang), htmlFor=ids.DATA_YEAR, className="data-label"),
-            dbc.RadioItems(id=ids.DATA_YEAR, options=year_options, value=year, inline=True,
-                           className="btn-group toggle", inputClassName="btn-check",
-                           labelClassName="btn btn-outline-primary", labelCheckedClassName="active"),
+            # A radio group named by its label: one Tab stop, the arrow keys move the year.
+            html.Span(t("data.year", lang), id=f"{ids.DATA_YEAR}-label", className="data-label"),
+            html.Div(role="radiogroup", **{"aria-labelledby": f"{ids.DATA_YEAR}-label"}, children=dbc.RadioItems(
+                id=ids.DATA_YEAR, name=ids.DATA_YEAR, options=year_options, value=year, inline=True,
+                className="btn-group toggle", inputClassName="btn-check",
+                labelClassName="btn btn-outline-primary", labelCheckedClassName="active")),
         ]),
         html.H2(t("data.step_template", lang), className="page-subtitle"),
         html.P(t("data.template_help", lang)),
@@ -59,10 +62,12 @@ def page(lang: str, *, user: str, role: str, years: list[int], year: int, histor
                    href=urls.template_download(year, lang, filled=True)),
         ]),
         html.H2(t("data.step_upload", lang), className="page-subtitle"),
-        dcc.Upload(id=ids.DATA_UPLOAD, multiple=True, accept=".xlsx,.xlsm,.csv", className="data-upload",
-                   className_active="data-upload active",
-                   children=html.Div([html.Strong(t("data.upload_drop", lang)), html.Br(),
-                                      html.Span(t("data.upload_help", lang))])),
+        # Its hidden file input is named by data-input-label (assets/a11y.js).
+        html.Div(**{"data-input-label": t("a11y.upload", lang)}, children=dcc.Upload(
+            id=ids.DATA_UPLOAD, multiple=True, accept=".xlsx,.xlsm,.csv", className="data-upload",
+            className_active="data-upload active",
+            children=html.Div([html.Strong(t("data.upload_drop", lang)), html.Br(),
+                               html.Span(t("data.upload_help", lang))]))),
         # The browser passes the upload on only if the server will take it (see callbacks/data_page.py).
         dcc.Store(id=ids.DATA_UPLOAD_LIMIT, data=upload_limit),
         dcc.Store(id=ids.DATA_UPLOADED),

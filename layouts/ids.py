@@ -9,6 +9,8 @@ PAGE_META = "page-meta"
 SIMULATED_BADGE = "simulated-badge"
 AS_OF = "as-of"
 METHOD_LINK = "method-link"
+MAIN = "main-content"          # every page's <main>, where the skip link leads
+DOC_TITLE = "document-title"  # the page's <title> text, which assets/a11y.js sets
 
 # overview
 OVERVIEW_URL = "overview-url"  # the overview's own view of the URL, so its callbacks live in the page

@@ -6,6 +6,7 @@ from html import escape
 
 from data.formatting import locale
 from data.i18n import other_language, t
+from layouts import ids
 import urls
 
 
@@ -29,7 +30,7 @@ def password_page(lang: str, csrf: str, *, next_path: str = urls.DATA, must_chan
                   error: str | None = None, simulated: bool = True) -> str:
     """The change-password form (current, new, again); `must_change` for a one-time password."""
     intro = t("password.intro_must" if must_change else "password.intro", lang)
-    body = f"""<h2 class="page-title">{escape(t("password.title", lang))}</h2>
+    body = f"""<h1 class="page-title">{escape(t("password.title", lang))}</h1>
   <p id="password-intro">{escape(intro)}</p>
   <p class="text-muted">{escape(t("password.rules", lang))}</p>
   {_alert(error, None)}
@@ -49,7 +50,7 @@ def page(lang: str, csrf: str, *, next_path: str = urls.DATA, error: str | None 
          notice: str | None = None, simulated: bool = True) -> str:
     switch = urls.login(next_path, other_language(lang))
     alert = _alert(error, notice)
-    body = f"""<h2 class="page-title">{escape(t("login.title", lang))}</h2>
+    body = f"""<h1 class="page-title">{escape(t("login.title", lang))}</h1>
   <p>{escape(t("login.intro", lang))}</p>
   {alert}
   <form method="post" action="{urls.LOGIN}" id="login-form">
@@ -87,11 +88,11 @@ def _document(lang: str, title: str, switch: str, body: str, simulated: bool) ->
 <link rel="stylesheet" href="/assets/app.css">
 </head>
 <body>
-<header class="app-header"><div class="container-fluid app-header-row">
-  <div class="app-header-text"><h1 class="app-title"><a class="app-title-link" href="{escape(urls.home(lang))}">{escape(t("app.title", lang))}</a></h1></div>
+<header class="app-header"><a class="skip-link" href="#{ids.MAIN}">{escape(t("a11y.skip", lang))}</a><div class="container-fluid app-header-row">
+  <div class="app-header-text"><div class="app-title"><a class="app-title-link" href="{escape(urls.home(lang))}">{escape(t("app.title", lang))}</a></div></div>
   <div class="app-header-tools">{badge}<a class="lang-switch" href="{escape(switch)}">{escape(t("lang.switch", lang))}</a></div>
 </div></header>
-<main class="container login-box">
+<main class="container login-box" id="{ids.MAIN}" tabindex="-1">
   {body}
 </main>
 </body>

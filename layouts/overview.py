@@ -63,12 +63,14 @@ def dropdown_labels(lang: str) -> dict:
 
 
 def toggle(component_id: str, label: str, value: str, options: list[tuple[str, str]]) -> html.Div:
-    """A labelled group of buttons of which one is pressed."""
+    """A labelled group of buttons of which one is pressed: a radio group named by its label,
+    one Tab stop whose arrow keys move the choice."""
     return html.Div(className="control", children=[
-        html.Label(label, className="control-label"),
-        dbc.RadioItems(id=component_id, value=value, inline=True, className="btn-group toggle",
-                       inputClassName="btn-check", labelClassName="btn btn-outline-primary",
-                       labelCheckedClassName="active", options=[{"label": text, "value": v} for text, v in options]),
+        html.Span(label, id=f"{component_id}-label", className="control-label"),
+        html.Div(role="radiogroup", **{"aria-labelledby": f"{component_id}-label"}, children=dbc.RadioItems(
+            id=component_id, name=component_id, value=value, inline=True, className="btn-group toggle",
+            inputClassName="btn-check", labelClassName="btn btn-outline-primary",
+            labelCheckedClassName="active", options=[{"label": text, "value": v} for text, v in options])),
     ])
 
 
@@ -86,7 +88,9 @@ def controls(state: ViewState, years: list[int], lang: str) -> html.Div:
                             title=t("control.play_title", lang), n_clicks=0),
                 html.Div(dcc.Slider(id=ids.YEAR, min=min(years), max=max(years), step=1, value=state.year,
                                     marks={y: str(y) for y in years}, included=False,
-                                    allow_direct_input=False, updatemode="mouseup"), className="year-slider"),
+                                    allow_direct_input=False, updatemode="mouseup"), className="year-slider",
+                         # the thumb's aria-valuetext (assets/a11y.js): "2015 年" in Chinese
+                         **{"data-valuetext": t("a11y.year_value", lang, year="{value}")}),
             ]),
             dcc.Interval(id=ids.PLAY_TIMER, interval=1400, disabled=True),
         ]),
@@ -124,10 +128,9 @@ def headline_card(card: Card, lang: str) -> html.Div:
         bar = html.Div(t("cards.share_of_province", lang, share=format_percent(card.share_of_province)),
                        className="kpi-detail")
     elif has_target:
-        bar = html.Div(dbc.Progress(value=min(card.progress or 0, 1) * 100, className="kpi-bar",
-                                    color=STATUS_COLOURS[card.status]),
-                       role="img", **{"aria-label": t("cards.progress_aria", lang,
-                                                      progress=format_percent(card.progress or 0, 0))})
+        bar = progress_bar(min(card.progress or 0, 1) * 100, STATUS_COLOURS[card.status],
+                           t("a11y.kpi_progress", lang, indicator=ind.short[lang],
+                             progress=format_percent(card.progress or 0, 0)))
     else:
         bar = None
     name = f"{ind.name[lang]}{sep}{ind.description[lang]}"
@@ -142,6 +145,13 @@ def headline_card(card: Card, lang: str) -> html.Div:
         html.Div(target_line, className="kpi-target"),
         html.Div(card.outlook, className="kpi-outlook") if card.outlook else None,
     ])
+
+
+def progress_bar(percent: float, colour: str, name: str) -> html.Div:
+    """Bootstrap's progress bar, named (a progressbar without a name says nothing to a screen reader)."""
+    return html.Div(className="progress kpi-bar", role="progressbar", **{
+        "aria-label": name, "aria-valuenow": f"{percent:.0f}", "aria-valuemin": "0", "aria-valuemax": "100"},
+        children=html.Div(className="progress-bar", style={"width": f"{percent:.1f}%", "backgroundColor": colour}))
 
 
 @dataclass
@@ -264,8 +274,10 @@ def overview_layout(*, state: ViewState, years: list[int], lang: str, simulated:
                     notices: list, search: str, payload: dict, map_config: dict, map_figure, map_title: str,
                     legend_children, cards_children, ranking_title: str, ranking_figure,
                     summary_children, table_rows: list[dict], table_columns: list[dict], map_text=None,
-                    ranking_text=None, ranking_links: list | None = None) -> html.Div:
+                    ranking_text=None, ranking_links: list | None = None,
+                    document_title: str | None = None) -> html.Div:
     return html.Div(className="app", children=[
+        components.document_title(document_title, lang),
         components.header(lang, simulated, as_of, components.language_switch(
             lang, href=urls.other_language_query(state), link_id=ids.LANG_SWITCH)),
         # Given the page's own path and query, so mounting it changes nothing and fires nothing.
@@ -274,7 +286,7 @@ def overview_layout(*, state: ViewState, years: list[int], lang: str, simulated:
         dcc.Store(id=ids.MAP_DATA, data=payload),
         dcc.Store(id=ids.MAP_SHOWN),
         dcc.Store(id=ids.MAP_CONFIG, data=map_config),
-        dbc.Container(fluid=True, className="app-main", children=[
+        components.main([
             html.Div(id=ids.NOTICES, children=notices),
             controls(state, years, lang),
             html.Section(id=ids.CARDS, className="cards", children=cards_children),

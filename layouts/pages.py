@@ -49,8 +49,8 @@ def method_page(lang: str, *, simulated: bool, as_of: str, source: str) -> html.
         html.H1(t("method.title", lang), className="page-title"),
         dcc.Markdown(method_text(lang), className="method-text", id="method-markdown"),
         html.H2(t("method.clauses", lang), className="page-subtitle"),
-        components.table_region(clause_table(lang), t("method.clauses", lang), lang, "method-text"),
-    ])
+        html.Div(clause_table(lang), className="method-text table-responsive"),
+    ], title=t("method.title", lang))
 
 
 def not_found_page(lang: str, path: str, *, simulated: bool, as_of: str, source: str) -> html.Div:
@@ -59,4 +59,4 @@ def not_found_page(lang: str, path: str, *, simulated: bool, as_of: str, source:
         html.H1(t("notfound.title", lang), className="page-title"),
         html.P(t("notfound.body", lang, path=shown)),
         dcc.Link(t("nav.back_to_overview", lang), href=urls.home(lang), className="btn btn-primary"),
-    ])
+    ], title=t("notfound.title", lang))

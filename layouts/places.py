@@ -206,11 +206,14 @@ def place_page(*, place: Division, state: PlaceState, years: list[int], facts: d
                locator_label: str,
                simulated: bool, as_of: str, source: str, counties_nav=None) -> html.Div:
     lang = state.lang
+    ind = catalogue.get(state.indicator)
     return html.Div(className="app place-page", children=[
+        components.document_title(t("title.place", lang, place=place.label(lang), indicator=ind.name[lang],
+                                    year=state.year), lang),
         components.header(lang, simulated, as_of,
                           components.language_switch(lang, urls.place(place.level, place.code, state,
-                                                                      lang=other_language(lang)))),
-        dbc.Container(fluid=True, className="app-main", children=[
+                                                                      lang=other_language(lang))), heading=False),
+        components.main([
             breadcrumbs(place, state),
             html.Div(notices, className="notices"),
             dbc.Row(className="g-3", children=[
@@ -275,7 +278,7 @@ def place_not_found(lang: str, shown: str, message: str, options: list[dict], *,
         dcc.Dropdown(id=ids.PLACE_SEARCH, options=options, placeholder=t("notfound.search_placeholder", lang),
                      searchable=True, clearable=False, className="place-search"),
         dcc.Link(t("nav.back_to_overview", lang), href=urls.home(lang), className="btn btn-primary mt-3"),
-    ])
+    ], title=t("notfound.place_title", lang, query=shown))
 
 
 def origin_note(text: str, simulated: bool) -> html.P:

@@ -12,7 +12,7 @@ from data.catalogue import Indicator
 from data.i18n import t
 from data.formatting import colon, format_value, locale, status_label, target_text
 from layouts.figures.style import STATUS_COLOURS, TOPOJSON_URL
-from layouts import ids
+from layouts import components, ids
 from layouts.chart_text import described_graph
 from layouts.documents import deck_control
 from urls import PresentState
@@ -49,8 +49,10 @@ def stage(state: PresentState, title: TitleSlide, slides: list[IndicatorSlide],
     lang = state.lang
     all_slides = ([title_slide(state, title, notices)] + [indicator_slide(state, s) for s in slides]
                   + [summary_slide(state, heat_rows, cities)])
-    return html.Div(className=f"present theme-{state.theme}", id=ids.PRESENT_ROOT, lang=locale(lang),
-                    children=html.Div(id=ids.PRESENT_STAGE, className="stage", **{
+    # The stage is the page's main landmark; the browser's title names the mode and the year.
+    return html.Main(className=f"present theme-{state.theme}", id=ids.PRESENT_ROOT, lang=locale(lang),
+                     children=[components.document_title(t("title.present", lang, year=state.year), lang),
+                               html.Div(id=ids.PRESENT_STAGE, className="stage", **{
                         "data-interval": str(state.interval), "data-leave": leave_href,
                         "data-paused-label": t("present.paused", lang),
                         # what the live region says, and the pause button's two words
@@ -78,7 +80,7 @@ def stage(state: PresentState, title: TitleSlide, slides: list[IndicatorSlide],
                         ]),
                         html.Div(html.Div(className="progress-fill", id=ids.PRESENT_PROGRESS),
                                  className="progress-line"),
-                    ]))
+                    ])])
 
 
 def stage_controls(lang: str, leave_href: str) -> html.Div:
