@@ -1070,6 +1070,8 @@ TEXT: dict[str, dict[str, str]] = {
               "those that fail at least one. The list itself is on the county's page and in the work-list download."},
     "profile.trends": {"zh": "{base}—{year} 年趋势（虚线为目标）", "en": "Trends {base}–{year} (dashed: the target)"},
     "profile.counties": {"zh": "所辖县（市、区）主要目标 · {year} 年", "en": "Its counties on the headline goals, {year}"},
+    "profile.grid": {"zh": "所辖县（市、区）各项量化目标 · {year} 年（色块为进展状态）",
+                     "en": "Its counties on every quantified goal, {year} (the colour is the status)"},
     "profile.download": {"zh": "打印版概况（PDF）", "en": "Printable profile (PDF)"},
     "profile.download_title": {"zh": "下载本地区 {year} 年一页概况（A4，PDF）",
                                "en": "Download this place's one-page profile for {year} (A4, PDF)"},

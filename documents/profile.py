@@ -124,6 +124,11 @@ def _outlook(ind: Indicator, level: str, series, year: int, lang: str) -> str | 
     return f"{words} · {format_value(row['projected'], ind, lang, level)}"
 
 
+# A city's second page: the headline goals, then every goal with a county target as a status grid.
+STATUS_GRID = tuple(i for i in catalogue.QUANTIFIED if i.target_at("county") is not None)
+GRID_INDICATORS = catalogue.HEADLINE + tuple(i for i in STATUS_GRID if i not in catalogue.HEADLINE)
+
+
 def _whole(x) -> int | None:
     """A rank as a whole number; None where there is none (a NaN in a column of floats)."""
     return None if missing(x) else int(x)
@@ -161,7 +166,7 @@ def profile_content(store, code: str, year: int, lang: str) -> Profile:
     counties = []
     if level == "city":
         by_code: dict[str, dict] = {}
-        for ind in catalogue.HEADLINE:
+        for ind in GRID_INDICATORS:
             frame = queries.values(store, ind.id, "county", year, city=code).set_index("code")
             for c in frame.index:
                 v = frame.loc[c, "value"]
@@ -330,7 +335,7 @@ def _head_row(pg: Page, heads: list[tuple[str, float, str]], y: float) -> float:
     x = MARGIN
     for heading, width, anchor in heads:
         lines = wrap(heading, 6.8, width - 5)[:2]
-        tx = x + 3 if anchor == "left" else x + width - 3
+        tx = x + 3 if anchor == "left" else x + width / 2 if anchor == "centre" else x + width - 3
         top = y - (HEAD_H - 7.5 * len(lines)) / 2 - 6
         for i, line in enumerate(lines):
             pg.text(tx, top - i * 7.5, line, 6.8, INK_C, anchor, width=width - 5)
@@ -458,7 +463,7 @@ def _counties_page(pg: Page, p: Profile, y: float) -> None:
     for ind in catalogue.HEADLINE:
         heads.append((ind.short[lang], 62, "right"))
         if ind.target_at("county") is not None:
-            heads.append((t("map.status", lang), 70, "left"))
+            heads.append((t("map.status", lang), 70 if lang == "zh" else 86, "left"))
     fixed = sum(w for _, w, _ in heads)
     heads[0] = (heads[0][0], WIDTH - fixed, "left")
     y = _head_row(pg, heads, y)
@@ -486,6 +491,35 @@ def _counties_page(pg: Page, p: Profile, y: float) -> None:
     for line in wrap(t("circular.annex_help", lang), 6.5, WIDTH):
         pg.text(MARGIN, y - 9, line, 6.5, MUTED)
         y -= 8
+    _status_grid(pg, p, y - 14)
+
+
+def _status_grid(pg: Page, p: Profile, y: float) -> None:
+    """Every goal with a county target, county by county: the value on its status's colour."""
+    lang = p.lang
+    pg.text(MARGIN, y - 10, t("profile.grid", lang, year=p.year), 10.5)
+    y -= 18
+    name_w = 78
+    cell_w = (WIDTH - name_w) / len(STATUS_GRID)
+    y = _head_row(pg, [(t("circular.col_county", lang), name_w, "left")]
+                  + [(ind.short[lang], cell_w, "centre") for ind in STATUS_GRID], y)
+    for code, values in p.counties:
+        pg.text(MARGIN + 3, y - ROW_H + 4, division(code).label(lang), 7.2, INK_C, width=name_w - 5)
+        for j, ind in enumerate(STATUS_GRID):
+            value, status = values[ind.id]
+            x = MARGIN + name_w + j * cell_w
+            pg.rect(x + 0.6, y - ROW_H + 0.6, cell_w - 1.2, ROW_H - 1.2,
+                    HexColor(STATUS_COLOURS.get(status, "#B8C4CC")))
+            pg.text(x + cell_w / 2, y - ROW_H + 4, format_value(value, ind, lang, "county"), 6.8, INK_C, "centre")
+        y -= ROW_H
+    # the legend: each status's colour with its word
+    x = MARGIN
+    for status in ("achieved", "on_track", "needs_acceleration", "limited_progress", "deteriorating", "not_yet",
+                   "no_data"):
+        label = status_label(status, lang)
+        pg.rect(x, y - 11, 7, 7, HexColor(STATUS_COLOURS[status]), HexColor("#6b7785"))
+        pg.text(x + 10, y - 10, label, 6.8, MUTED)
+        x += 16 + pdfmetrics.stringWidth(label, FONT, 6.8)
 
 
 def render(p: Profile) -> bytes:

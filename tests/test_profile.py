@@ -266,3 +266,17 @@ def test_the_baseline_year_reads_whole_ranks_and_no_nan(demo_store):
     rows = scorecard_lines(text, "en")
     assert "nan" not in text.lower() and ".0/" not in text
     assert rows["rural_center_coverage"].split()[-4:-1] == ["—", "—", "—"]
+
+
+@needs_poppler
+def test_a_city_s_status_grid_equals_the_api(client, city_pdf):
+    second = subprocess.run(["pdftotext", "-layout", "-f", "2", "-l", "2", "-", "-"], input=city_pdf,
+                            capture_output=True, check=True).stdout.decode()
+    grid = [ind for ind in catalogue.QUANTIFIED if ind.target_at("county") is not None]
+    assert [i.id for i in profile.STATUS_GRID] == [i.id for i in grid]
+    api = {ind.id: {r["code"]: r for r in client.get(
+        f"/api/v1/values?indicator={ind.id}&level=county&year={YEAR}&city={CITY}").get_json()["rows"]} for ind in grid}
+    for code in api[grid[0].id]:
+        lines = [line for line in second.splitlines() if line.strip().startswith(division(code).name + " ")]
+        assert len(lines) == 2, code  # the headline table's row, then the grid's
+        assert lines[1].split()[1:] == [format_value(api[ind.id][code]["value"], ind, "zh", "county") for ind in grid]
