@@ -291,7 +291,7 @@ def overview_layout(*, state: ViewState, years: list[int], lang: str, simulated:
             controls(state, years, lang),
             html.Section(id=ids.CARDS, className="cards", children=cards_children),
             dbc.Row(className="g-3 map-row", children=[
-                dbc.Col(lg=7, children=[
+                dbc.Col(lg=7, className="map-col", children=[
                     html.Div(className="view-switch", children=[
                         toggle(ids.TAB, t("control.view", lang), state.tab,
                                [(t("tab.map", lang), "map"), (t("tab.table", lang), "table")]),
@@ -330,6 +330,6 @@ def overview_layout(*, state: ViewState, years: list[int], lang: str, simulated:
                     ]),
                 ]),
             ]),
-        ]),
+        ], "app-main overview-main"),
         components.footer(lang, source),
     ])
