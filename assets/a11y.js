@@ -5,6 +5,9 @@
  * - a slider's thumb is named by its <label> and says its value in words (aria-valuetext, from
  *   the data-valuetext pattern of the element around it, in the page's language);
  * - a file upload's hidden input is named by the data-input-label of its drop zone;
+ * - a control inside a picture hidden from screen readers (plotly's mode bar in a chart whose
+ *   text alternative stands beside it, layouts/chart_text.py) is no Tab stop either: the table
+ *   beside the map is the keyboard's way, and a key must not land where nothing is announced;
  * - the skip link moves the focus into <main>, not only the view;
  * - the document's <title> is the page's or view's own, which the page carries in a hidden
  *   .document-title element (layouts/components.document_title).
@@ -47,6 +50,16 @@
     }
   }
 
+  function noStopsWhereHidden(root) {
+    // Only plotly's mode bar: a dialog that hides the rest of the page for a while must not
+    // take the page's controls out of the Tab order for good.
+    var inside = root.querySelectorAll("[aria-hidden=true] .modebar a[href], [aria-hidden=true] .modebar button, " +
+                                       "[aria-hidden=true] .modebar [tabindex]");
+    for (var i = 0; i < inside.length; i++) {
+      if (inside[i].tabIndex !== -1) { inside[i].tabIndex = -1; }
+    }
+  }
+
   function sliderValueTexts(root) {
     var thumbs = root.querySelectorAll("[data-valuetext] [role=slider]");
     for (var i = 0; i < thumbs.length; i++) {
@@ -75,6 +88,7 @@
     documentTitle(root);
     nameByLabels(root);
     oneStopDropdowns(root);
+    noStopsWhereHidden(root);
     sliderValueTexts(root);
     uploadLabels(root);
   }
