@@ -396,6 +396,9 @@ TEXT: dict[str, dict[str, str]] = {
     "quality.what.facility_area_m2.urban": {"zh": "社区综合服务设施的面积", "en": "urban service facilities' areas"},
     "quality.what.facility_area_m2.rural": {"zh": "村服务中心的面积", "en": "rural service centres' areas"},
     "quality.what.square_area_m2.rural": {"zh": "村活动广场的面积", "en": "village squares' areas"},
+    "quality.warning": {"zh": "{county_zh}：{message_zh}", "en": "{county_en}: {message_en}"},
+    "import.plausibility": {"zh": "数据存疑 {n} 处（只是提示，仍可导入；请核实）：",
+                            "en": "{n} numbers to doubt (warnings only: the import may go ahead; please check them):"},
     "api.bad_county": {"zh": "没有县级代码“{value}”（100 个县级单位的 6 位代码之一）。",
                        "en": "There is no county “{value}” (one of the 100 six-digit county codes)."},
     # the database does not answer (routes/faults.py: 503; the page's banner, assets/outage.js)

@@ -127,7 +127,9 @@ def preview(report, lang: str) -> list:
         out.append(dbc.Alert(t("import.errors", lang, n=len(report.errors)), color="danger", className="mb-2",
                              id=ids.DATA_ERRORS_TITLE))
         out.append(problems_table(report.errors, lang))
-    for key, items, colour in (("import.warnings", report.warnings, "warning"), ("import.notes", report.notes, "info")):
+    for key, items, colour in (("import.warnings", report.warnings, "warning"),
+                               ("import.plausibility", report.plausibility, "warning"),
+                               ("import.notes", report.notes, "info")):
         if items:
             out.append(dbc.Alert(t(key, lang, n=len(items)), color=colour, className="mb-2"))
             out.append(problems_table(items, lang))

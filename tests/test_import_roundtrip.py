@@ -317,3 +317,33 @@ def test_cli_import_commits_a_batch(store, export_records, tmp_path):
     assert store.active_batch(CHANGHAI, YEAR) == batches[-1].id
     assert batches[-1].row_count > 0
 
+
+
+# ---------------------------------------------------------------- plausibility (data/quality.py)
+
+def test_the_preview_doubts_what_the_store_would_doubt_after_the_import(full_import):
+    """The export imported back: the preview's numbers to doubt are those the store's own
+    county-years give once it is committed (the same checks on the same numbers)."""
+    from data import quality
+    rows = full_import.report.plausibility_rows
+    expected = quality.for_store(full_import.store, YEAR)
+    assert rows is not None and len(rows) == len(expected) > 0
+    pd.testing.assert_frame_equal(rows.reset_index(drop=True), expected.reset_index(drop=True), check_dtype=False)
+    assert len(full_import.report.plausibility) == len(rows) and full_import.report.ok
+
+
+def test_a_county_whose_households_jump_is_doubted_in_the_preview_and_may_still_be_imported(store, export_records):
+    label = county_label(TIEXI)
+
+    def edit(rows):
+        for r in rows["urban"]:
+            if r["county"] == label:
+                r["households"] = round((r["households"] or 0) * 1.5)
+
+    report = check([("tiexi.xlsx", county_file(export_records, (TIEXI,), edit))], YEAR, store)
+    assert report.ok and report.may_commit()
+    doubted = report.plausibility_rows
+    assert list(doubted.loc[doubted["check"] == "size_change", "subject"]) == ["households"]
+    text = report.render_text("zh")
+    assert t("import.plausibility", "zh", n=len(report.plausibility)) in text and "户数" in text
+    assert "Households" in report.render_text("en")

@@ -60,6 +60,10 @@ class ImportReport:
     dropped_units: list[str] = field(default_factory=list)      # shown now, absent from the file
     changes: list[tuple[str, str, object, object]] = field(default_factory=list)  # unit, field, old, new
     held: list[Problem] = field(default_factory=list)  # unknown columns: the import waits for a yes
+    # Numbers to doubt (data/quality.py): warnings that never block, one per county-year's check,
+    # and the same as rows (COLUMNS of data.quality) to keep with the batch.
+    plausibility: list[Problem] = field(default_factory=list)
+    plausibility_rows: pd.DataFrame | None = None
 
     @property
     def ok(self) -> bool:
@@ -85,7 +89,7 @@ class ImportReport:
         h = headers()
         out = [self.summary(lang)]
         for title, items in (("import.errors", self.errors), ("import.warnings", self.warnings),
-                             ("import.notes", self.notes)):
+                             ("import.plausibility", self.plausibility), ("import.notes", self.notes)):
             if items:
                 out.append(t(title, lang, n=len(items)))
                 out += ["  - " + p.message(lang) for p in items[:limit]]
@@ -408,6 +412,35 @@ def _build_batch(typed: dict[str, pd.DataFrame], sheets: dict[str, RawSheet], ye
     _diff(report, frame, shown, index)
     if report.county_years is not None:
         _diff_counties(report, shown_cy)
+    try:
+        _plausibility(report, store, year)
+    except Exception:  # a warning that cannot be computed must never stop an import
+        log.exception("plausibility checks failed for %s (sha256 %s); importing without them", report.files,
+                      report.sha256)
+        report.plausibility, report.plausibility_rows = [], None
+
+
+def _plausibility(report: ImportReport, store, year: int) -> None:
+    """The plausibility checks of the county-years the file reports, as the store would show
+    them after the import: against the store's previous year, and among the city's counties
+    with this file's counties in place of what is shown now."""
+    from data import quality
+    from data.store import compute_counts
+    counties = sorted({c for c, _ in report.scope})
+    units = report.unit_years.merge(report.units[["id", "kind", "county_code"]].drop_duplicates("id")
+                                    .rename(columns={"id": "unit_id"}), on="unit_id", how="left")
+    county_years = report.county_years if report.county_years is not None else pd.DataFrame(columns=["county_code"])
+    counts = compute_counts(units, pd.DataFrame(), pd.DataFrame())  # the checks use the units' counts only
+    shown = store.counts()
+    peers = pd.concat([shown[(shown["year"] == year) & ~shown["division_code"].isin(counties)], counts],
+                      ignore_index=True)
+    rows = quality.check(year, counts, shown, units, store.shown_unit_records(year - 1, counties), county_years,
+                         store.shown_county_records(year - 1), counties=counties, peer_counts=peers)
+    report.plausibility_rows = rows
+    for row in rows.to_dict("records"):
+        place = division(row["county_code"])
+        report.plausibility.append(Problem("quality.warning", county_zh=place.full_name, county_en=place.name_en,
+                                           message_zh=quality.message(row, "zh"), message_en=quality.message(row, "en")))
 
 
 def _whole_numbers(records: pd.DataFrame) -> pd.DataFrame:
