@@ -29,10 +29,15 @@ def present_page(store, search: str | None):
                          store.simulated_part(), leave), lang
 
 
-def content(store, state):
+def content(store, state, on_slide=None):
     """What the slides show, for the stage and for the deck (documents/deck.py): the title
-    slide's groups, a slide per indicator, the heat table's rows and its cities."""
-    slides = [indicator_slide(store, catalogue.get(i), state) for i in state.indicators]
+    slide's groups, a slide per indicator, the heat table's rows and its cities. `on_slide(slide)`
+    is called as each indicator's slide is ready (the deck starts drawing its map then)."""
+    slides = []
+    for i in state.indicators:
+        slides.append(indicator_slide(store, catalogue.get(i), state))
+        if on_slide is not None:
+            on_slide(slides[-1])
     statuses = {ind.id: province_row(store, ind, state.year)["status"] for ind in catalogue.QUANTIFIED}
     heat_inds = [i for i in catalogue.INDICATORS if i.target_at("city") is not None]
     heat_rows = []
@@ -71,3 +76,4 @@ def indicator_slide(store, ind, state) -> present.IndicatorSlide:
         text=map_text(values, ind, state.level, slide_map_mode(ind, state.level), lang, year=state.year,
                       title=t("alt.slide_map", lang, indicator=ind.name[lang], year=state.year,
                               by=t(f"by.{state.level}", lang)), where=t("place.province", lang)))
+

@@ -20,8 +20,11 @@ queries (callbacks.present.content) and figure builders, 16:9.
 from __future__ import annotations
 
 import io
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Callable
+
+from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 from pptx import Presentation
@@ -29,7 +32,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
-from pptx.util import Inches, Pt
+from pptx.util import Emu, Inches, Pt
 
 from callbacks import present as present_content
 from data import catalogue
@@ -44,19 +47,21 @@ from urls import PresentState
 
 FONT = "Microsoft YaHei"
 MIN_PT = 18
-SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
+SLIDE_W, SLIDE_H = Emu(12192000), Emu(6858000)  # 13.333 x 7.5 in: PowerPoint's 16:9
 MARGIN = Inches(0.45)
 MAP_SCALE = 2
 # The line height of the side panel's and the table's 18 pt text (exact, so that what fits here
 # fits in PowerPoint, WPS and LibreOffice alike).
 LINE_PT = 22
 THEMES = {
-    "dark": {"bg": "0B1A2B", "ink": "F4F7FA", "muted": "B9C6D3", "rule": "2A3D52", "tile": "17283A", "notice": "FFD24D"},
-    "light": {"bg": "FFFFFF", "ink": "1B2A3A", "muted": "4A5A6A", "rule": "D5DDE5", "tile": "F0F2F5", "notice": "8A5A00"},
+    # assets/present.css's stage colours; "tile" is its tiles' translucent grey over the background
+    "dark": {"bg": "0B1A2B", "ink": "F4F7FA", "muted": "B9C6D3", "rule": "2A3D52", "tile": "17283A"},
+    "light": {"bg": "FFFFFF", "ink": "1B2A3A", "muted": "4A5A6A", "rule": "D5DDE5", "tile": "F0F2F5"},
 }
 BADGE = {"bg": "FFD24D", "ink": "111111"}
 CELL_INK = "111111"
 LEGEND_STATUSES = ("achieved", "on_track", "needs_acceleration", "limited_progress", "deteriorating")
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 
@@ -274,12 +279,13 @@ class DeckWriter:
         has_target = ind.target_at(state.level) is not None
         value = format_value(s.province_value, ind, lang)
         target = target_text(ind, "province", lang)
-        text(slide, left, Inches(1.42), width, Inches(0.4), [[Run(t("present.province", lang), 20, colour=th["muted"])]],
-             th["ink"], lang, name="Province label")
-        text(slide, left, Inches(1.8), width, Inches(0.8), [[Run(value, 44, bold=True), Run(" / " + target, 24, colour=th["muted"])]],
+        text(slide, left, Inches(1.42), width, Inches(0.4),
+             [[Run(t("present.province", lang), 20, colour=th["muted"])]], th["ink"], lang, name="Province label")
+        text(slide, left, Inches(1.8), width, Inches(0.8),
+             [[Run(value, 44, bold=True), Run(" / " + target, 24, colour=th["muted"])]],
              th["ink"], lang, name="Province value", anchor=MSO_ANCHOR.MIDDLE)
-        status_box = rect(slide, left, Inches(2.66), Inches(3.4), Inches(0.44), _hex(STATUS_COLOURS[s.province_status]),
-                          name="Province status")
+        status_box = rect(slide, left, Inches(2.66), Inches(3.4), Inches(0.44),
+                          _hex(STATUS_COLOURS[s.province_status]), name="Province status")
         _fill_frame(status_box.text_frame, [[Run(status_label(s.province_status, lang, ind), 20, colour=CELL_INK,
                                                  bold=True)]], CELL_INK, lang, anchor=MSO_ANCHOR.MIDDLE,
                     margins=Inches(0.12))
@@ -287,9 +293,9 @@ class DeckWriter:
         line = Inches(LINE_PT / 72)
         top = Inches(3.24)
         if has_target:
-            text(slide, left, top, width, line, [[Run(t("present.counts_intro", lang, places=places), MIN_PT,
-                                                      colour=th["muted"])]], th["ink"], lang, name="Status counts intro",
-                 line_spacing=Pt(LINE_PT))
+            intro = t("present.counts_intro", lang, places=places)
+            text(slide, left, top, width, line, [[Run(intro, MIN_PT, colour=th["muted"])]], th["ink"], lang,
+                 name="Status counts intro", line_spacing=Pt(LINE_PT))
             top += line
             counts = [[Run("■ ", MIN_PT, colour=_hex(STATUS_COLOURS[k])),
                        Run(t("present.count_line", lang, status=status_label(k, lang), n=n), MIN_PT)]
@@ -325,8 +331,8 @@ class DeckWriter:
              name="Legend", anchor=MSO_ANCHOR.MIDDLE)
         first_w = Inches(2.5 if lang == "zh" else 3.2)
         cell_w = int((SLIDE_W - 2 * MARGIN - first_w) / len(cities))
-        head_h, row_h = Inches(0.86 if lang == "zh" else 1.16), Inches(0.3 if lang == "zh" else 0.28)
-        top = Inches(1.74)
+        head_h, row_h = Inches(0.86 if lang == "zh" else 1.24), Inches(0.3 if lang == "zh" else 0.28)
+        top = Inches(1.7)
         frame = slide.shapes.add_table(len(rows) + 1, len(cities) + 1, MARGIN, top,
                                        first_w + cell_w * len(cities), head_h + row_h * len(rows))
         frame.name = "Heat table"
@@ -338,42 +344,39 @@ class DeckWriter:
         if style is None:
             style = etree.SubElement(tbl_pr, qn("a:tableStyleId"))
         style.text = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"  # No Style, No Grid
-        table.columns[0].width = first_w
-        for c in range(len(cities)):
-            table.columns[c + 1].width = cell_w
-        table.rows[0].height = head_h
-        for r in range(len(rows)):
-            table.rows[r + 1].height = row_h
+        # The cells are written as XML at once: through python-pptx's objects 225 cells took a
+        # second, most of the deck's time but its maps.
+        widths = [first_w] + [cell_w] * len(cities)
+        for col, width in zip(table._tbl.tblGrid.findall(qn("a:gridCol")), widths):
+            col.set("w", str(int(width)))
+        for tr in table._tbl.findall(qn("a:tr")):
+            table._tbl.remove(tr)
+        run_lang = ("zh-CN", "en-US") if lang == "zh" else ("en-US", "zh-CN")
+        line = etree.tostring(etree.Element(qn("a:srgbClr"), val=th["bg"])).decode()
 
-        def cell(r, c, runs, fill, colour, *, align=PP_ALIGN.CENTER, vert=None):
-            cell_ = table.cell(r, c)
-            cell_.fill.solid()
-            cell_.fill.fore_color.rgb = RGBColor.from_string(fill)
-            cell_.margin_left = cell_.margin_right = Inches(0.04)
-            cell_.margin_top = cell_.margin_bottom = Inches(0.0)
-            cell_.vertical_anchor = MSO_ANCHOR.MIDDLE if vert is None else MSO_ANCHOR.BOTTOM
-            frame_ = cell_.text_frame
-            _fill_frame(frame_, [runs], colour, lang, align=align, margins=Inches(0.04), line_spacing=Pt(20))
-            cell_.margin_top = cell_.margin_bottom = Inches(0.0)
-            tc_pr = cell_._tc.get_or_add_tcPr()
-            if vert:
-                tc_pr.set("vert", vert)
-            for side in ("a:lnL", "a:lnR", "a:lnT", "a:lnB"):  # the slide's colour between cells
-                ln = etree.Element(qn(side), w=str(Pt(1.5)))
-                solid = etree.SubElement(ln, qn("a:solidFill"))
-                etree.SubElement(solid, qn("a:srgbClr"), val=th["bg"])
-                tc_pr.insert(["a:lnL", "a:lnR", "a:lnT", "a:lnB"].index(side), ln)
+        def cell(text_: str, fill: str, colour: str, *, bold=False, left=False, vert=None) -> str:
+            sides = "".join(f'<a:{side} w="{int(Pt(1.5))}"><a:solidFill>{line}</a:solidFill></a:{side}>'
+                            for side in ("lnL", "lnR", "lnT", "lnB"))
+            body_pr = '<a:bodyPr wrap="none"/>' if vert else "<a:bodyPr/>"  # a rotated name on one line
+            return (f'<a:tc><a:txBody>{body_pr}<a:lstStyle/><a:p><a:pPr algn="{"l" if left else "ctr"}">'
+                    f'<a:lnSpc><a:spcPts val="2000"/></a:lnSpc><a:spcAft><a:spcPts val="0"/></a:spcAft></a:pPr>'
+                    f'<a:r><a:rPr lang="{run_lang[0]}" altLang="{run_lang[1]}" sz="{MIN_PT * 100}" b="{int(bold)}">'
+                    f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill><a:latin typeface="{FONT}"/>'
+                    f'<a:ea typeface="{FONT}"/><a:cs typeface="{FONT}"/></a:rPr><a:t>{escape(text_)}</a:t></a:r>'
+                    f'</a:p></a:txBody><a:tcPr marL="{int(Inches(0.04))}" marR="{int(Inches(0.04))}" marT="0" '
+                    f'marB="0" anchor="{"b" if vert else "ctr"}"{f" vert={quoteattr(vert)}" if vert else ""}>'
+                    f'{sides}<a:solidFill><a:srgbClr val="{fill}"/></a:solidFill></a:tcPr></a:tc>')
 
-        cell(0, 0, [Run(t("present.heat_corner", lang), MIN_PT, colour=th["muted"])], th["bg"], th["ink"],
-             align=PP_ALIGN.LEFT, vert=None)
-        for c, name in enumerate(cities):
-            cell(0, c + 1, [Run(name, MIN_PT)], th["bg"], th["ink"],
-                 vert="eaVert" if lang == "zh" else "vert270")
-        for r, (ind, statuses) in enumerate(rows):
-            cell(r + 1, 0, [Run(ind.short[lang], MIN_PT)], th["bg"], th["ink"], align=PP_ALIGN.LEFT)
-            for c, status in enumerate(statuses):
-                cell(r + 1, c + 1, [Run(STATUS_SYMBOLS[status], MIN_PT, bold=True, colour=CELL_INK)],
-                     _hex(STATUS_COLOURS[status]), CELL_INK)
+        head = [cell(t("present.heat_corner", lang), th["bg"], th["muted"], left=True)]
+        head += [cell(name, th["bg"], th["ink"], vert="eaVert" if lang == "zh" else "vert270") for name in cities]
+        xml = [f'<a:tr h="{int(head_h)}">{"".join(head)}</a:tr>']
+        for ind, statuses in rows:
+            cells = [cell(ind.short[lang], th["bg"], th["ink"], left=True)]
+            cells += [cell(STATUS_SYMBOLS[s], _hex(STATUS_COLOURS[s]), CELL_INK, bold=True) for s in statuses]
+            xml.append(f'<a:tr h="{int(row_h)}">{"".join(cells)}</a:tr>')
+        fragment = etree.fromstring(f'<a:tbl xmlns:a="{A_NS}">{"".join(xml)}</a:tbl>')
+        for tr in fragment:
+            table._tbl.append(tr)
 
     def body(self) -> bytes:
         out = io.BytesIO()
@@ -382,9 +385,9 @@ class DeckWriter:
 
 
 def slide_titles(state: PresentState) -> list[str]:
-    """The slides' titles, in order, as /present names them (its slides' data-title)."""
+    """The slides' titles, in order, as /present heads them (its slides' h1)."""
     lang = state.lang
-    return ([t("present.title_slide", lang)] + [catalogue.get(i).name[lang] for i in state.indicators]
+    return ([t("app.title", lang)] + [catalogue.get(i).name[lang] for i in state.indicators]
             + [t("present.summary", lang)])
 
 
@@ -402,14 +405,21 @@ def build(store, state: PresentState, progress: Callable[[int, int, str], None] 
         if progress is not None:
             progress(done, steps, what)
 
-    title, slides, heat_rows, cities = present_content.content(store, state)
-    step(t("deck.step_data", lang))
-    writer = DeckWriter(state, simulated_badge(store, state), total=len(slides) + 2)
-    writer.title_slide(title)
-    for s in slides:
-        png = images.png(s.figure, width=MAP_SIZE[0], height=MAP_SIZE[1], scale=MAP_SCALE, cache=images_cache)
-        writer.indicator_slide(s, png)
-        step(s.indicator.name[lang])
+    # The maps are drawn (two at a time) while the rest is read and written.
+    with ThreadPoolExecutor(max_workers=images.TABS) as pool:
+        maps = []
+
+        def draw(s):
+            maps.append(pool.submit(images.png, s.figure, width=MAP_SIZE[0], height=MAP_SIZE[1], scale=MAP_SCALE,
+                                    cache=images_cache))
+
+        title, slides, heat_rows, cities = present_content.content(store, state, on_slide=draw)
+        step(t("deck.step_data", lang))
+        writer = DeckWriter(state, simulated_badge(store, state), total=len(slides) + 2)
+        writer.title_slide(title)
+        for s, png in zip(slides, maps):
+            writer.indicator_slide(s, png.result())
+            step(s.indicator.name[lang])
     writer.summary_slide(heat_rows, cities)
     step(t("present.summary", lang))
     body = writer.body()

@@ -12,7 +12,7 @@ Nothing is fetched from any host:
   (OfflineError) before it reaches the browser.
 
 One chromium per process, started at the first image (about a second) and kept: later images
-take 0.1-0.4 s. Images are drawn one at a time per process (a lock); a process forked from one
+take 0.1-0.4 s. Images are drawn two at a time per process (TABS); a process forked from one
 that had started it (a background callback's job) starts its own. Finished images are kept by
 the hash of what they draw (documents.cache.image_cache), so the same map in another document or
 data version is drawn once.
@@ -46,6 +46,8 @@ TOPOJSON_DIR = ROOT / "assets" / "vendor" / "topojson"
 TOPOJSON_URL = TOPOJSON_DIR.as_uri() + "/"
 # The topojson plotly.js would fetch for a geo subplot (its "world_110m" by default).
 TOPOJSON_NAMES = ("world_110m",)
+# Tabs of the one browser: images drawn at once (a deck's maps, two at a time on two cores).
+TABS = 2
 # Seconds one image may take (a cold chromium on a loaded machine takes a few).
 TIMEOUT = 60
 # Chromium's own calls home (component updates, the search engine's preconnect, time, account
@@ -111,6 +113,8 @@ class _Renderer:
 
     def __init__(self):
         self.lock = threading.Lock()
+        self.tabs = threading.Semaphore(TABS)
+        self.broken = False
         self.pid = None
         self.loop = None
         self.kaleido = None
@@ -146,22 +150,39 @@ class _Renderer:
         loop = asyncio.new_event_loop()
         threading.Thread(target=loop.run_forever, name="kaleido", daemon=True).start()
         page = self._page()
-        browser = kaleido.Kaleido(n=1, timeout=TIMEOUT, page_generator=page, path=self._browser(),
+        browser = kaleido.Kaleido(n=TABS, timeout=TIMEOUT, page_generator=page, path=self._browser(),
                                   proxy_server=os.environ.get("CHOREO_PROXY_SERVER") or BLOCKING_PROXY)
         asyncio.run_coroutine_threadsafe(browser.open(), loop).result(TIMEOUT)
         self.loop, self.kaleido, self.pid = loop, browser, os.getpid()
 
+    def _close(self):
+        """Closes this process's browser (never one inherited through a fork: its parent's)."""
+        if self.pid == os.getpid() and self.kaleido is not None:
+            try:
+                asyncio.run_coroutine_threadsafe(self.kaleido.close(), self.loop).result(TIMEOUT)
+            except Exception:  # noqa: BLE001  (a browser already gone)
+                pass
+            self.loop.call_soon_threadsafe(self.loop.stop)
+        if self.folder is not None and self.pid == os.getpid():
+            shutil.rmtree(self.folder, ignore_errors=True)
+        self.pid = self.kaleido = self.loop = self.folder = None
+
     def stop(self):
         with self.lock:
-            if self.pid == os.getpid() and self.kaleido is not None:
-                try:
-                    asyncio.run_coroutine_threadsafe(self.kaleido.close(), self.loop).result(TIMEOUT)
-                except Exception:  # noqa: BLE001  (a browser already gone)
-                    pass
-                self.loop.call_soon_threadsafe(self.loop.stop)
-            if self.folder is not None and self.pid == os.getpid():
-                shutil.rmtree(self.folder, ignore_errors=True)
-            self.pid = self.kaleido = self.loop = self.folder = None
+            self._close()
+
+    def _ensure(self):
+        """This process's browser, started if need be (or again, after one that failed)."""
+        with self.lock:
+            if self.pid != os.getpid():  # never started here, or inherited through a fork
+                self.pid = self.kaleido = self.loop = self.folder = None
+                self.broken = False
+                self._start()
+            elif self.broken:
+                self._close()
+                self.broken = False
+                self._start()
+            return self.kaleido, self.loop
 
     def watch_requests(self) -> list[str]:
         """Every address the renderer's page asks for from now on (chromium's DevTools Network
@@ -179,29 +200,22 @@ class _Renderer:
                     session.unsubscribe("Network.requestWillBeSent")
                 session.subscribe("Network.requestWillBeSent", record)
 
-        with self.lock:
-            if self.pid != os.getpid():
-                self.kaleido = self.loop = None
-                self._start()
-            asyncio.run_coroutine_threadsafe(enable(), self.loop).result(TIMEOUT)
+        _, loop = self._ensure()
+        asyncio.run_coroutine_threadsafe(enable(), loop).result(TIMEOUT)
         return seen
 
     def running(self) -> bool:
         return self.pid == os.getpid() and self.kaleido is not None
 
     def render(self, data: dict, width: int, height: int, scale: float) -> bytes:
-        with self.lock:
-            if self.pid != os.getpid():  # never started here, or inherited through a fork
-                self.kaleido = self.loop = None
-                self._start()
+        with self.tabs:  # as many at once as the browser has tabs
+            browser, loop = self._ensure()
             opts = {"format": "png", "width": width, "height": height, "scale": scale}
-            future = asyncio.run_coroutine_threadsafe(
-                self.kaleido.calc_fig(data, opts=opts, topojson=TOPOJSON_URL), self.loop)
+            future = asyncio.run_coroutine_threadsafe(browser.calc_fig(data, opts=opts, topojson=TOPOJSON_URL), loop)
             try:
                 return future.result(TIMEOUT * 2)
             except Exception:
-                # A browser that died or hung is not reused: the next image starts another.
-                self.pid = None
+                self.broken = True  # a browser that died or hung is not reused: the next image starts another
                 raise
 
 
