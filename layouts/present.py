@@ -89,14 +89,19 @@ def stage_controls(lang: str, leave_href: str) -> html.Div:
     def icon(symbol: str, class_name: str = "") -> html.Span:
         return html.Span(symbol, className=f"stage-icon {class_name}".strip(), **{"aria-hidden": "true"})
 
+    # Each button names the keys that do the same (aria-keyshortcuts; the title shows them).
     return html.Div(role="group", className="stage-controls", **{"aria-label": t("present.controls", lang)}, children=[
         html.Button([icon("◀"), t("present.previous", lang)], id=ids.PRESENT_PREVIOUS, type="button",
-                    className="stage-button"),
+                    className="stage-button", title=t("present.previous_title", lang),
+                    **{"aria-keyshortcuts": "ArrowLeft PageUp"}),
         html.Button([icon("❚❚", "stage-pause-icon"), html.Span(t("present.pause", lang), className="stage-pause-text")],
-                    id=ids.PRESENT_PAUSE, type="button", className="stage-button stage-pause"),
+                    id=ids.PRESENT_PAUSE, type="button", className="stage-button stage-pause",
+                    title=t("present.pause_title", lang), **{"aria-keyshortcuts": "Space"}),
         html.Button([t("present.next", lang), icon("▶")], id=ids.PRESENT_NEXT, type="button",
-                    className="stage-button"),
-        dcc.Link(t("present.leave", lang), href=leave_href, className="stage-button stage-leave"),
+                    className="stage-button", title=t("present.next_title", lang),
+                    **{"aria-keyshortcuts": "ArrowRight PageDown"}),
+        dcc.Link(t("present.leave", lang), href=leave_href, className="stage-button stage-leave",
+                 title=t("present.leave_title", lang)),
     ])
 
 
