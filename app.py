@@ -16,6 +16,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 import callbacks
 import layouts
+from layouts import first_paint
+from data.provenance import page_chrome
 import routes
 from routes import headers, page_cache, static_answers, static_files
 from data.i18n import DEFAULT_LANGUAGE, t
@@ -231,6 +233,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         # Dash's dev tools would otherwise ask an outside server for newer versions.
         app.enable_dev_tools(debug=True, dev_tools_disable_version_check=True)
     app.index_string = layouts.INDEX_STRING
+    # The header painted at once, before the scripts (layouts/first_paint.py).
+    app.interpolate_index = first_paint.with_first_paint(app.interpolate_index, lambda lang: page_chrome(store, lang))
     app.layout = layouts.shell()
     app.store = store
     routes.register(app.server, store, settings)

@@ -163,6 +163,7 @@ TEXT: dict[str, dict[str, str]] = {
                             "en": "{title}: each county's value each year and its status in {last}"},
     "alt.locator": {"zh": "位置图：{place}在辽宁省的位置", "en": "Locator map: where {place} lies in Liaoning"},
     "alt.slide_map": {"zh": "{indicator} · {year} 年 · {by}", "en": "{indicator} · {year} · {by}"},
+    "first_paint.loading": {"zh": "正在载入……", "en": "Loading…"},  # layouts/first_paint.py, until the page is drawn
     "trend.path": {"zh": "2011 年至 2015 年目标的匀速路径", "en": "Straight path from 2011 to the 2015 target"},
     "ranking.title_cities": {"zh": "各市排名 · {year} 年", "en": "Cities ranked · {year}"},
     "ranking.title_counties": {"zh": "{where}各县（市、区）排名 · {year} 年",
