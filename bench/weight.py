@@ -41,6 +41,11 @@ REPEAT_BUDGET = 100 * KIB  # every page's repeat view, everything
 COUNTY = "210224"
 TYPES = ("JS", "CSS", "JSON", "other")
 QUIET_S = 2.0  # seconds with nothing on the network: the page is done
+# Dash has replaced its "Loading..." with the page, no component waits for a callback, and the
+# page's own load event has fired.
+DRAWN = """() => document.readyState === 'complete' && !document.querySelector('._dash-loading')
+    && Boolean(document.querySelector('#react-entry-point *'))
+    && !document.querySelector('[data-dash-is-loading="true"]')"""
 
 
 def pages(county: str) -> list[str]:
@@ -85,12 +90,16 @@ class Quiet:
         self.pending.discard(event["requestId"])
         self.last = time.monotonic()
 
-    def wait(self, page, quiet_s: float = QUIET_S, limit_s: float = 60.0) -> None:
-        """Until nothing has happened on the network for `quiet_s` (a bundle that loads another
-        after it has been parsed leaves a gap with nothing under way)."""
+    def wait(self, page, quiet_s: float = QUIET_S, limit_s: float = 90.0) -> None:
+        """Until Dash has drawn the page and updates nothing (DRAWN), and nothing has happened on
+        the network for `quiet_s` since (a bundle that loads another after it has been parsed
+        leaves a gap with nothing under way; on a busy machine, parsing plotly.js does too)."""
         end = time.monotonic() + limit_s
-        while time.monotonic() < end and (self.pending or time.monotonic() - self.last < quiet_s):
+        while time.monotonic() < end:
+            if not self.pending and time.monotonic() - self.last >= quiet_s and page.evaluate(DRAWN):
+                return
             page.wait_for_timeout(100)
+        raise TimeoutError(f"{page.url} still loading after {limit_s:.0f} s")
 
 
 def _record(page, cdp, quiet: Quiet) -> View:
