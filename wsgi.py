@@ -25,3 +25,6 @@ except RefusedToStart as refused:
 mark_serving()
 # The Flask server Dash itself uses (slapdash's wsgi.py exports a different one).
 server = app.server
+# With REDIS_URL set and Celery installed, the Celery app that runs the background documents
+# (callbacks/documents.py): `celery -A wsgi:celery_app worker` on any host. None otherwise.
+from callbacks.documents import celery_app  # noqa: E402,F401  (set by create_app above)

@@ -22,6 +22,7 @@ from dash.exceptions import PreventUpdate
 
 from data import queries
 from data.i18n import t
+from documents import cache, deck, images, slots
 from layouts import ids
 import urls
 
@@ -52,7 +53,6 @@ def make_manager(store, settings):
             return CeleryManager(celery_app, expire=JOB_EXPIRE_S)
     import diskcache
     from dash import DiskcacheManager
-    from documents import cache
     folder = Path(cache.for_store(store, settings).path) / "jobs"
     folder.mkdir(parents=True, exist_ok=True)
     return DiskcacheManager(diskcache.Cache(str(folder), size_limit=64 * 1024 * 1024), expire=JOB_EXPIRE_S)
@@ -65,7 +65,6 @@ def _size(n: int) -> str:
 def build_deck_job(store, settings, query: str | None, set_progress) -> html.Span:
     """The job: the deck of `query` (a /present query) built into the document cache, and the
     link to it. Runs in the job's own process."""
-    from documents import cache, deck, images, slots
     store.engine.dispose(close=False)  # a forked process opens its own connections
     state, _ = urls.parse_present(query, queries.years(store))
     lang = state.lang

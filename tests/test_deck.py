@@ -400,3 +400,19 @@ def test_the_deck_link_keeps_present_s_configuration():
 
 def test_the_headline_deck_is_the_default(demo_store):
     assert state_of("", demo_store).indicators == tuple(i.id for i in HEADLINE)
+
+
+def test_the_button_runs_on_diskcache_by_default_and_on_celery_with_redis(demo_store, tmp_path):
+    from dash import CeleryManager, DiskcacheManager
+    plain = Settings(debug=False, database_url=demo_store.url, document_cache_dir=str(tmp_path))
+    assert isinstance(documents_callbacks.make_manager(demo_store, plain), DiskcacheManager)
+    assert (tmp_path / "jobs").is_dir()  # its results beside the document cache, not in the repository
+    pytest.importorskip("celery")
+    shared = Settings(debug=False, database_url=demo_store.url, document_cache_dir=str(tmp_path),
+                      redis_url="redis://127.0.0.1:1/0")
+    try:
+        manager = documents_callbacks.make_manager(demo_store, shared)
+        assert isinstance(manager, CeleryManager)
+        assert documents_callbacks.celery_app.conf.broker_url == "redis://127.0.0.1:1/0"
+    finally:
+        documents_callbacks.celery_app = None
