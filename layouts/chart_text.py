@@ -48,12 +48,23 @@ def block_children(text: ChartText, text_id: str) -> list:
     return _with_ids(_children(text), text_id)
 
 
+def reserved_height(graph) -> dict | None:
+    """The picture's height held from the first paint: dcc.Graph draws nothing until plotly's
+    chunk has loaded, and the page below it would then jump down (layout shift). The graph's
+    own height (its style, else its figure's), when it is given in pixels."""
+    height = (getattr(graph, "style", None) or {}).get("height")
+    if height is None:
+        figure_height = getattr(getattr(getattr(graph, "figure", None), "layout", None), "height", None)
+        height = f"{figure_height}px" if figure_height else None
+    return {"minHeight": height} if isinstance(height, str) and height.endswith("px") else None
+
+
 def described_graph(graph, text: ChartText, text_id: str, class_name: str = "", style: dict | None = None) -> html.Div:
     """`graph` with its text alternative: a figure named by the hidden label and described by
-    the hidden summary; the picture itself is aria-hidden."""
+    the hidden summary; the picture itself is aria-hidden, and holds the graph's height."""
     return html.Div(role="figure", className=f"chart-figure {class_name}".strip(), style=style, **{
         "aria-labelledby": label_id(text_id), "aria-describedby": summary_id(text_id)}, children=[
-        html.Div(graph, className="chart-picture", **{"aria-hidden": "true"}),
+        html.Div(graph, className="chart-picture", style=reserved_height(graph), **{"aria-hidden": "true"}),
         text_block(text, text_id),
     ])
 
@@ -61,5 +72,5 @@ def described_graph(graph, text: ChartText, text_id: str, class_name: str = "", 
 def described_picture(graph, label: str, class_name: str = "", style: dict | None = None) -> html.Div:
     """A picture that only shows where (a locator map): role="img" with its name; its SVG is
     presentational, so nothing of it is read but the name."""
-    return html.Div(graph, role="img", className=f"chart-figure {class_name}".strip(), style=style,
-                    **{"aria-label": label})
+    return html.Div(graph, role="img", className=f"chart-figure {class_name}".strip(),
+                    style={**(reserved_height(graph) or {}), **(style or {})}, **{"aria-label": label})

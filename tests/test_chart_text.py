@@ -217,6 +217,16 @@ def test_a_described_graph_is_a_named_figure_whose_picture_is_hidden_and_text_is
     assert [h.scope for h in heads] == ["col", "col", "row", "row"]
 
 
+def test_a_described_graph_holds_its_height_before_plotly_has_loaded(demo_store):
+    """dcc.Graph draws nothing until plotly's chunk arrives: the wrapper keeps its place (no layout shift)."""
+    page, _ = places.place_page(demo_store, "city", DALIAN, f"?indicator=barrier_free&year={YEAR}")
+    for graph_id in (ids.TREND, ids.CITY_RANKING, ids.SMALL_MULTIPLES):
+        picture = next(n for n in walk(page) if getattr(n, "className", None) == "chart-picture"
+                       and getattr(n.children, "id", None) == graph_id)
+        assert picture.style == {"minHeight": picture.children.style["height"]}, graph_id
+        assert picture.style["minHeight"] == f"{picture.children.figure.layout.height}px"
+
+
 def test_the_overview_places_the_map_ranking_and_sparkline_texts_for_its_view(demo_store):
     page, state = overview.overview_page(demo_store, f"?indicator=barrier_free&year={YEAR}&level=county"
                                                      f"&city={DALIAN}&lang=en")
