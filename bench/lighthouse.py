@@ -175,8 +175,13 @@ def diagnostics(report: dict) -> list[tuple[str, str, str]]:
 
 
 def lcp_element(report: dict) -> str:
-    items = ((report["audits"].get("largest-contentful-paint-element") or {}).get("details") or {}).get("items") or []
+    """The LCP element's selector: from the audit, or from the LCP insight (Lighthouse 12.5+)."""
+    items = []
+    for audit in ("largest-contentful-paint-element", "lcp-breakdown-insight"):
+        items += ((report["audits"].get(audit) or {}).get("details") or {}).get("items") or []
     for item in items:
+        if isinstance(item, dict) and item.get("type") == "node":
+            return item.get("selector") or item.get("snippet", "")
         for sub in (item.get("items") or [item]):
             node = sub.get("node") if isinstance(sub, dict) else None
             if node:
