@@ -193,6 +193,21 @@ def _hex(colour: str) -> str:
     return colour.lstrip("#").upper()
 
 
+def trim(png: bytes, pad: int = 24) -> tuple[bytes, tuple[int, int]]:
+    """The picture cut to what is drawn on it (its transparent margin gone, `pad` pixels kept), and
+    its size in pixels."""
+    from PIL import Image  # Pillow, which python-pptx needs too
+    image = Image.open(io.BytesIO(png))
+    box = image.getchannel("A").getbbox() if image.mode == "RGBA" else None
+    if box is None:
+        return png, image.size
+    left, top, right, bottom = box
+    box = (max(0, left - pad), max(0, top - pad), min(image.width, right + pad), min(image.height, bottom + pad))
+    out = io.BytesIO()
+    image.crop(box).save(out, format="PNG", optimize=False)
+    return out.getvalue(), (box[2] - box[0], box[3] - box[1])
+
+
 # ---------------------------------------------------------------------- slides
 class DeckWriter:
     def __init__(self, state: PresentState, badge: str | None, total: int):
@@ -270,7 +285,13 @@ class DeckWriter:
                                                  by=t(f"by.{state.level}", lang)))
         map_h = Inches(4.6)
         map_w = int(map_h * MAP_SIZE[0] / MAP_SIZE[1])
-        picture = slide.shapes.add_picture(io.BytesIO(png), MARGIN, Inches(1.42), map_w, map_h)
+        # The map without the empty margin plotly leaves around the province, as large as its box
+        # allows: the place names read from further back.
+        png, (w, h) = trim(png)
+        scale = min(map_w / w, map_h / h)
+        shown_w, shown_h = int(w * scale), int(h * scale)
+        picture = slide.shapes.add_picture(io.BytesIO(png), MARGIN + (map_w - shown_w) // 2,
+                                           Inches(1.42) + (map_h - shown_h) // 2, shown_w, shown_h)
         picture.name = "Map"
         picture._element.nvPicPr.cNvPr.set("descr", t("deck.map_alt", lang, indicator=ind.name[lang],
                                                         year=state.year, by=t(f"by.{state.level}", lang)))

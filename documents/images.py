@@ -25,6 +25,7 @@ import asyncio
 import atexit
 import hashlib
 import json
+import logging
 import os
 import re
 import shlex
@@ -158,10 +159,17 @@ class _Renderer:
     def _close(self):
         """Closes this process's browser (never one inherited through a fork: its parent's)."""
         if self.pid == os.getpid() and self.kaleido is not None:
+            # A browser that is closing may cut its last message short: choreographer logs that
+            # with a traceback, which says nothing here.
+            pipe_log = logging.getLogger("choreographer.channels.pipe")
+            level = pipe_log.level
+            pipe_log.setLevel(logging.CRITICAL)
             try:
                 asyncio.run_coroutine_threadsafe(self.kaleido.close(), self.loop).result(TIMEOUT)
             except Exception:  # noqa: BLE001  (a browser already gone)
                 pass
+            finally:
+                pipe_log.setLevel(level)
             self.loop.call_soon_threadsafe(self.loop.stop)
         if self.folder is not None and self.pid == os.getpid():
             shutil.rmtree(self.folder, ignore_errors=True)
