@@ -8,6 +8,8 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from tests.browser import wait_for_map
+
 pytestmark = pytest.mark.browser
 
 A4_CONTENT_PX = 186 / 25.4 * 96  # 210 mm less the 12 mm margins, in CSS pixels
@@ -32,6 +34,8 @@ def load(page, origin: str, path: str):
     page.wait_for_selector(".app-header", timeout=20000)
     if path in ("/", "/city/210200") or path.startswith("/county"):
         page.wait_for_selector(".js-plotly-plot .main-svg", timeout=20000)
+    if path.startswith("/?") or path == "/":
+        wait_for_map(page, timeout=20000)  # coloured by map.js: the print comes after, as a person's does
     page.wait_for_timeout(500)
 
 
