@@ -240,6 +240,9 @@ def grid_leaves_in_one_press(page, grid_id: str):
         page.keyboard.press(key)
     cell = focused(page)
     assert cell["grid"] == grid_id and "ag-cell" in cell["cls"]
+    page.evaluate(MARK, 9999)
+    assert indicator_shown(page, 9999), "a focused cell shows no focus indicator"
+    page.focus("[data-kbd-stop='9999']")
     page.keyboard.press("ArrowRight")
     moved = focused(page)
     assert moved["grid"] == grid_id and moved["col"] == str(int(cell["col"]) + 1)
