@@ -31,6 +31,7 @@ from data.divisions import CITY_CODES, division, short_name
 from data.formatting import format_value, status_label, target_text
 from data.i18n import t
 from documents import deck, images, slots
+from layouts import ids
 from layouts.present import STATUS_SYMBOLS
 from settings import Settings
 from tests import stores
@@ -418,3 +419,32 @@ def test_the_button_runs_on_diskcache_by_default_and_on_celery_with_redis(demo_s
         assert documents_callbacks.celery_app.conf.broker_url == "redis://127.0.0.1:1/0"
     finally:
         documents_callbacks.celery_app = None
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_the_button_builds_in_the_background_shows_progress_and_offers_the_file(recording_page, live_server):
+    """On the overview: the button starts the background job; the bar and its words show while it
+    runs, the page answers meanwhile, then the link serves the deck; nothing asked of another host."""
+    page = recording_page.page
+    page.goto(f"{live_server.url}/?indicator=volunteer_teams&year=2013&level=city&lang=en")
+    button = page.locator(f"#{ids.DECK_BUTTON}")
+    button.wait_for(timeout=30000)
+    assert button.inner_text().endswith(t("deck.button", "en"))
+    button.click()
+    progress = page.locator(f"#{ids.DECK_PROGRESS_WRAP}")
+    progress.wait_for(state="visible", timeout=30000)
+    assert button.is_disabled()
+    started = time.perf_counter()
+    assert page.request.get(f"{live_server.url}/api/v1/indicators").ok  # the server answers while it builds
+    assert time.perf_counter() - started < 5
+    link = page.locator(f"#{ids.DECK_RESULT} a")
+    link.wait_for(timeout=180000)
+    assert not button.is_disabled() and not progress.is_visible()
+    href = link.get_attribute("href")
+    assert href == urls.deck_download(urls.PresentState(indicators=("volunteer_teams",), year=2013, lang="en"))
+    response = page.request.get(live_server.url + href)
+    assert response.ok and response.headers["content-type"] == deck.MIME
+    slides = Presentation(io.BytesIO(response.body())).slides
+    assert [s.shapes.title.text for s in slides][1] == catalogue.get("volunteer_teams").name["en"]
+    assert recording_page.foreign == []
