@@ -445,6 +445,10 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "指标“{indicator}”按县汇总填报，没有对应的社区或村明细。",
         "en": "The indicator “{indicator_en}” is reported per county; no communities or villages lie behind it.",
     },
+    # narrow screens: a table wider than the screen scrolls in a named region (components.table_region)
+    "region.problems": {"zh": "发现的问题", "en": "Problems found"},
+    "region.changes": {"zh": "将要改变的数值", "en": "Values that will change"},
+    "region.table": {"zh": "{title}（表格，可左右滚动）", "en": "{title} (table; scrolls sideways)"},
     # status classes
     "status.achieved": {"zh": "已达标", "en": "Achieved"},
     "status.on_track": {"zh": "进度正常", "en": "On track"},
@@ -457,10 +461,6 @@ TEXT: dict[str, dict[str, str]] = {
     "status.no_local_target": {"zh": "不分解到市县", "en": "No local quota"},
     # the outlook to 2015 (data/outlook.py; docs/method.md "2015 年展望")
     "outlook.title": {"zh": "2015 年展望", "en": "Outlook to 2015"},
-    # narrow screens: a table wider than the screen scrolls in a named region (components.table_region)
-    "region.problems": {"zh": "发现的问题", "en": "Problems found"},
-    "region.changes": {"zh": "将要改变的数值", "en": "Values that will change"},
-    "region.table": {"zh": "{title}（表格，可左右滚动）", "en": "{title} (table; scrolls sideways)"},
     "outlook.status.will_achieve": {"zh": "按当前进度可达标", "en": "Will achieve at this pace"},
     "outlook.status.at_risk": {"zh": "有风险", "en": "At risk"},
     "outlook.status.will_miss": {"zh": "按当前进度难以达标", "en": "Will miss at this pace"},

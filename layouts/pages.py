@@ -49,7 +49,7 @@ def method_page(lang: str, *, simulated: bool, as_of: str, source: str) -> html.
         html.H1(t("method.title", lang), className="page-title"),
         dcc.Markdown(method_text(lang), className="method-text", id="method-markdown"),
         html.H2(t("method.clauses", lang), className="page-subtitle"),
-        html.Div(clause_table(lang), className="method-text table-responsive"),
+        components.table_region(clause_table(lang), t("method.clauses", lang), lang, "method-text"),
     ], title=t("method.title", lang))
 
 
