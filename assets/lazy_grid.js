@@ -28,6 +28,10 @@
 
   function load() {
     if (!loading) {
+      // The grid's chunk, which the bundle asks for as soon as it draws: fetched alongside it.
+      var chunk = document.createElement("link");
+      chunk.rel = "preload"; chunk.as = "script"; chunk.href = url.replace(/[^/]*$/, "async-community.js");
+      document.head.appendChild(chunk);
       loading = new Promise(function (resolve, reject) {
         var script = document.createElement("script");
         script.src = url;
