@@ -19,7 +19,9 @@ def method_text(lang: str, path: Path = METHOD_PATH) -> str:
     sections = re.split(r"^## ", path.read_text(encoding="utf-8"), flags=re.MULTILINE)[1:]
     chinese, english = sections[0], sections[1]
     body = chinese if lang == "zh" else english
-    return body.split("\n", 1)[1].strip()
+    # The file's "###" sections are the page's second level: under the page's <h1>, an <h2>
+    # (a heading level skipped is a wrong outline for a screen reader; Lighthouse's heading-order).
+    return re.sub(r"^### ", "## ", body.split("\n", 1)[1].strip(), flags=re.MULTILINE)
 
 
 def clause_table(lang: str) -> html.Table:

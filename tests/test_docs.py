@@ -57,3 +57,13 @@ def test_deploy_commands_and_files_it_cites_exist():
 
 def test_the_readme_links_the_deploy_doc():
     assert "docs/deploy.md" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_method_page_outlines_under_its_one_h1():
+    """docs/method.md's sections are the page's <h2>s (the page's title is its <h1>): no level skipped."""
+    from layouts.pages import method_text
+    for lang in ("zh", "en"):
+        text = method_text(lang)
+        levels = [len(line) - len(line.lstrip("#")) for line in text.splitlines() if line.startswith("#")]
+        assert levels and levels[0] == 2 and all(b <= a + 1 for a, b in zip(levels, levels[1:])), (lang, levels)
+        assert "Outlook to 2015" in text or "2015 年展望" in text
