@@ -599,8 +599,11 @@ def _(export):
     row = b.row_of(U, HEPING, 1)
     col = openpyxl.utils.get_column_letter(COL["urban"]["staff_trained"])
     b.set(U, row, "staff_trained", "=A1/0")
+    # openpyxl writes the empty result as <v /> (the standard library's XML) or <v></v> (lxml's).
+    saved = f'<c r="{col}{row}" t="e"><f>A1/0</f><v>#DIV/0!</v></c>'.encode()
     content = with_part(b.content(), "xl/worksheets/sheet2.xml", lambda xml: xml.replace(
-        f'<c r="{col}{row}"><f>A1/0</f><v /></c>'.encode(), f'<c r="{col}{row}" t="e"><f>A1/0</f><v>#DIV/0!</v></c>'.encode()))
+        f'<c r="{col}{row}"><f>A1/0</f><v /></c>'.encode(), saved).replace(
+        f'<c r="{col}{row}"><f>A1/0</f><v></v></c>'.encode(), saved))
     return [("report.xlsx", content)], At("import.error_value", U.title, row, "staff_trained", "#DIV/0!",
                                           zh=["单元格显示 #DIV/0!，请修正公式"], en=["the cell shows #DIV/0!"])
 
