@@ -33,9 +33,8 @@ from pathlib import Path
 from typing import Callable
 
 import sqlalchemy as sa
-from sqlalchemy.engine import make_url
 
-from settings import ROOT
+from data.cache_keys import code_digest, store_tag
 
 CODE_DIRS = ("documents", "layouts", "data", "geo")
 CODE_SUFFIXES = (".py", ".csv", ".geojson", ".md", ".txt")
@@ -50,19 +49,8 @@ def code_tag() -> str:
     """A digest of what draws documents, read once per process."""
     global _code_tag
     if _code_tag is None:
-        h = hashlib.sha256()
-        paths = [ROOT / name for name in CODE_FILES]
-        for folder in CODE_DIRS:
-            paths += [p for p in (ROOT / folder).rglob("*") if p.suffix in CODE_SUFFIXES]
-        for path in sorted(paths):
-            if path.is_file():
-                h.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
-        _code_tag = h.hexdigest()[:16]
+        _code_tag = code_digest(CODE_DIRS, CODE_FILES, CODE_SUFFIXES)
     return _code_tag
-
-
-def store_tag(url: str) -> str:
-    return hashlib.sha256(make_url(url).render_as_string(hide_password=True).encode()).hexdigest()[:16]
 
 
 def store_identity(store) -> str:

@@ -29,13 +29,12 @@ import dash
 import flask
 import plotly
 from flask_caching import Cache
-from sqlalchemy.engine import make_url
 
 from callbacks.routing import shown_already
+from data.cache_keys import code_digest, store_tag
 from layouts import ids
 from routes import static_files
 from routes.limits import CALLBACK_PATH, ROUTER_OUTPUT
-from settings import ROOT
 import urls
 
 log = logging.getLogger("dashboard.page_cache")
@@ -49,7 +48,6 @@ ROUTER_INPUTS = [(ids.URL, "pathname"), (ids.URL, "search")]
 ROUTER_STATE = [(ids.PAGE_META, "data")]
 # What draws a page: a change to any of these files is another key.
 CODE_DIRS = ("callbacks", "layouts", "data", "geo")
-CODE_SUFFIXES = (".py", ".csv", ".geojson", ".md", ".txt")
 CODE_FILES = ("urls.py", "docs/method.md")
 # A Redis that does not answer in this long is a miss, not a hung request.
 REDIS_TIMEOUT_S = 0.5
@@ -62,20 +60,8 @@ def code_tag() -> str:
     other code never share pages, and an upgrade never serves a page drawn by the code before."""
     global _code_tag
     if _code_tag is None:
-        h = hashlib.sha256(f"dash {dash.__version__} plotly {plotly.__version__}".encode())
-        paths = [ROOT / name for name in CODE_FILES]
-        for folder in CODE_DIRS:
-            paths += [p for p in (ROOT / folder).rglob("*") if p.suffix in CODE_SUFFIXES]
-        for path in sorted(paths):
-            if path.is_file():
-                h.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
-        _code_tag = h.hexdigest()[:16]
+        _code_tag = code_digest(CODE_DIRS, CODE_FILES, seed=f"dash {dash.__version__} plotly {plotly.__version__}")
     return _code_tag
-
-
-def store_tag(url: str) -> str:
-    """The store, by its URL without the password: servers on one database share pages."""
-    return hashlib.sha256(make_url(url).render_as_string(hide_password=True).encode()).hexdigest()[:16]
 
 
 def _entries(body: dict, part: str, expected: list[tuple[str, str]]) -> list | None:
