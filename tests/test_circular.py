@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import re
-import socket
 import zipfile
 
 import pytest
@@ -21,6 +20,7 @@ from documents import circular
 from settings import Settings
 from tests import stores
 from tests.factories import batch, unit_year
+from tests.offline import refuse_other_hosts
 
 YEAR = 2014
 EMU_PER_PT = 12700
@@ -329,17 +329,7 @@ def test_a_real_year_on_a_simulated_baseline_still_warns(real_store):
 
 
 def test_no_request_to_another_host_while_built(demo_store, monkeypatch):
-    asked = []
-    real_connect = socket.socket.connect
-
-    def connect(self, address):
-        host = address[0] if isinstance(address, tuple) else address
-        if host not in ("127.0.0.1", "::1", "localhost") and not str(host).startswith("/"):
-            asked.append(address)
-            raise OSError("no other host")
-        return real_connect(self, address)
-
-    monkeypatch.setattr(socket.socket, "connect", connect)
+    asked = refuse_other_hosts(monkeypatch)
     body = circular.build(demo_store, 2013, "en")
     assert asked == []
     package = zipfile.ZipFile(io.BytesIO(body))

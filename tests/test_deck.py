@@ -13,7 +13,6 @@ import os
 import shutil
 import json
 import re
-import socket
 import struct
 import time
 from pathlib import Path
@@ -37,6 +36,7 @@ from layouts.present import STATUS_SYMBOLS
 from settings import Settings
 from tests import stores
 from tests.factories import batch, unit_year
+from tests.offline import refuse_other_hosts
 import urls
 
 # Building needs Debian's chromium (kaleido draws the maps) and takes seconds: such tests are slow.
@@ -318,17 +318,7 @@ def test_a_real_year_among_simulated_ones_is_partly_simulated(tmp_path):
 # ---------------------------------------------------------------------- offline
 @building
 def test_no_request_to_another_host_while_built(demo_store, monkeypatch, tmp_path):
-    asked = []
-    real_connect = socket.socket.connect
-
-    def connect(self, address):
-        host = address[0] if isinstance(address, tuple) else address
-        if host not in ("127.0.0.1", "::1", "localhost") and not str(host).startswith("/"):
-            asked.append(address)
-            raise OSError("no other host")
-        return real_connect(self, address)
-
-    monkeypatch.setattr(socket.socket, "connect", connect)
+    asked = refuse_other_hosts(monkeypatch)
     seen = images.watch_requests()  # what chromium's page asks for (DevTools' Network events)
     state = urls.PresentState(indicators=("rural_center_coverage", "barrier_free"), year=2014, level="county",
                               lang="en")

@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import io
 import shutil
-import socket
 import subprocess
 
 import pytest
@@ -23,6 +22,7 @@ from documents import profile
 from settings import Settings
 from tests import stores
 from tests.factories import batch, unit_year
+from tests.offline import refuse_other_hosts
 
 COUNTY, CITY, YEAR = "210224", "210200", 2014
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
@@ -229,17 +229,7 @@ def test_only_real_reports_carry_no_warning(real_store):
 
 
 def test_no_request_to_another_host_while_built(demo_store, monkeypatch):
-    asked = []
-    real_connect = socket.socket.connect
-
-    def connect(self, address):
-        host = address[0] if isinstance(address, tuple) else address
-        if host not in ("127.0.0.1", "::1", "localhost") and not str(host).startswith("/"):
-            asked.append(address)
-            raise OSError("no other host")
-        return real_connect(self, address)
-
-    monkeypatch.setattr(socket.socket, "connect", connect)
+    asked = refuse_other_hosts(monkeypatch)
     pdf = profile.build(demo_store, "211000", 2013, "en")
     assert asked == [] and b"/URI" not in pdf  # no link out of the page either
 
