@@ -400,6 +400,9 @@ TEXT: dict[str, dict[str, str]] = {
     "quality.what.facility_area_m2.urban": {"zh": "社区综合服务设施的面积", "en": "urban service facilities' areas"},
     "quality.what.facility_area_m2.rural": {"zh": "村服务中心的面积", "en": "rural service centres' areas"},
     "quality.what.square_area_m2.rural": {"zh": "村活动广场的面积", "en": "village squares' areas"},
+    "documents.font_missing": {"zh": "服务器缺少生成 PDF 概况所需的中文字体（fonts-wqy-microhei），请联系管理员。",
+                               "en": "The server lacks the Chinese font the PDF profiles need (fonts-wqy-microhei); "
+                                     "please tell the administrator."},
     "quality.warning": {"zh": "{county_zh}：{message_zh}", "en": "{county_en}: {message_en}"},
     "import.plausibility": {"zh": "数据存疑 {n} 处（只是提示，仍可导入；请核实）：",
                             "en": "{n} numbers to doubt (warnings only: the import may go ahead; please check them):"},

@@ -150,7 +150,11 @@ def profile_download():
     if code not in PLACES or code == PROVINCE_CODE:
         return json_error("api.bad_param", name="code", value=code[:40])
     store = context.store()
-    body = _kept("profile", {"code": code, "year": year}, lang, lambda: profile.build(store, code, year, lang))
+    try:
+        body = _kept("profile", {"code": code, "year": year}, lang, lambda: profile.build(store, code, year, lang))
+    except profile.FontMissing:
+        # A server without the TrueType CJK font (Debian's fonts-wqy-microhei): say so, not a 500.
+        return json_error("documents.font_missing", status=503)
     return _send_document(body, "application/pdf", f"profile-{code}-{year}-{lang}.pdf")
 
 

@@ -270,3 +270,14 @@ def test_a_city_s_status_grid_equals_the_api(client, city_pdf):
         lines = [line for line in second.splitlines() if line.strip().startswith(division(code).name + " ")]
         assert len(lines) == 2, code  # the headline table's row, then the grid's
         assert lines[1].split()[1:] == [format_value(api[ind.id][code]["value"], ind, "zh", "county") for ind in grid]
+
+
+def test_a_server_without_the_cjk_font_says_so_with_a_503(client, monkeypatch):
+    from routes import downloads
+    monkeypatch.setattr(profile, "FONT_PATHS", ("/nonexistent/wqy-microhei.ttc",))
+    monkeypatch.setattr(profile, "_registered", False)
+    monkeypatch.setattr(downloads, "_kept", lambda kind, params, lang, build: build())  # no kept profile
+    answer = client.get(f"/download/profile.pdf?code={COUNTY}&year=2012&lang=en")
+    assert answer.status_code == 503
+    body = answer.get_json()
+    assert "fonts-wqy-microhei" in body["error"]["zh"] and "fonts-wqy-microhei" in body["error"]["en"]
