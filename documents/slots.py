@@ -16,11 +16,11 @@
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import tempfile
 import time
 from pathlib import Path
 
+from data import host_locks
 from documents.cache import store_tag
 
 SLOTS = {"web": 1, "job": 2}
@@ -39,18 +39,12 @@ def slot(store, kind: str, wait_s: float = 0, waiting=None):
     deadline = time.monotonic() + wait_s
     told = False
     while True:
-        for path in _paths(store, kind):
-            handle = open(path, "a")
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                handle.close()
-                continue
+        handle = host_locks.take_free(_paths(store, kind))
+        if handle is not None:
             try:
                 yield True
             finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
-                handle.close()
+                host_locks.release(handle)
             return
         if time.monotonic() >= deadline:
             yield False

@@ -21,7 +21,6 @@ ask for the costly answers (downloads, the API's CSV, page renders).
 """
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import logging
@@ -34,7 +33,7 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from data import ratelimit_storage
+from data import host_locks, ratelimit_storage
 from layouts import ids
 from routes import auth, context
 from routes.errors import json_error
@@ -139,13 +138,8 @@ def take_slot():
     """Runs costly anonymous work in a free slot, or answers 429 at once."""
     if not _costly():
         return None
-    for path in _slot_paths(context.store()):
-        handle = open(path, "a")
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            handle.close()
-            continue
+    handle = host_locks.take_free(_slot_paths(context.store()))
+    if handle is not None:
         flask.g.heavy_slot = handle
         return None
     log.warning("%s: refused: every slot for costly work is busy", _where())
@@ -157,8 +151,7 @@ def take_slot():
 def free_slot(_exc=None):
     handle = flask.g.pop("heavy_slot", None)
     if handle is not None:
-        fcntl.flock(handle, fcntl.LOCK_UN)
-        handle.close()
+        host_locks.release(handle)
 
 
 def make_limiter(server: flask.Flask, store, settings, downloads_bp, api_bp) -> Limiter:
