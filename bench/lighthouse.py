@@ -37,7 +37,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.load import Server, load_average
+from bench.load import Server, finish, load_average
 
 LIGHTHOUSE_VERSION = "12.8.2"
 CACHE = Path(os.environ.get("DASHBOARD_BENCH_CACHE", Path.home() / ".cache" / "dashboard-bench")) / "lighthouse"
@@ -272,12 +272,7 @@ def main(argv=None) -> int:
                   + (f" [{'; '.join(nodes)}]" if nodes else ""))
     if args.keep:
         print(f"\nreports kept in {args.keep}")
-    print(f"\nload average at end {load_average()}")
-    print(f"targets: {TARGETS}")
-    for f in failures:
-        print(f"MISSED: {f}")
-    print("all targets met" if not failures else f"{len(failures)} target(s) missed")
-    return 1 if failures else 0
+    return finish(TARGETS, failures)
 
 
 def node_version() -> str:

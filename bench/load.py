@@ -407,6 +407,16 @@ def load_average() -> str:
     return ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
+def finish(targets: str, failures: list[str]) -> int:
+    """The end of a benchmark's output (the load average, its targets, what it missed) and its exit code."""
+    print(f"\nload average at end {load_average()}")
+    print(f"targets: {targets}")
+    for f in failures:
+        print(f"MISSED: {f}")
+    print("all targets met" if not failures else f"{len(failures)} target(s) missed")
+    return 1 if failures else 0
+
+
 def bench_database(label: str, database_url: str, port: int, args, rec, log_dir: Path) -> dict:
     """Every measure on one store; returns the figures the targets are checked against."""
     print(f"\n== {label}: starting gunicorn on 127.0.0.1:{port}", flush=True)
@@ -628,13 +638,7 @@ def main(argv=None) -> int:
                 m = r.get((name, args.connections[0]))
                 if m is not None:
                     print(f"{r['label']}: {name} {m.cpu_ms:.1f} ms server CPU per request")
-    failures = check_targets(results, args)
-    print(f"\nload average at end {load_average()}")
-    print(f"targets: {TARGETS}")
-    for f in failures:
-        print(f"MISSED: {f}")
-    print("all targets met" if not failures else f"{len(failures)} target(s) missed")
-    return 1 if failures else 0
+    return finish(TARGETS, check_targets(results, args))
 
 
 if __name__ == "__main__":
