@@ -43,6 +43,7 @@ COUNTY = "/county/<code>"
 PRESENT = "/present"
 DATA = "/data"
 METHOD = "/method"
+REPORTS = "/reports"   # the reporting status (callbacks/reports.py)
 LOGIN = "/login"
 LOGOUT = "/logout"
 PASSWORD = "/password"
@@ -69,6 +70,7 @@ API_PREFIX = "/api/"
 API_ANY = "/api/<path:rest>"
 DOWNLOAD_PREFIX = "/download/"
 PLACE = {"city": CITY, "county": COUNTY}
+REPORT_STATUSES = ("reported", "simulated", "late")  # data.reporting.STATUSES
 
 
 # ---------------------------------------------------------------------- single values
@@ -349,6 +351,50 @@ def present(state: PresentState) -> str:
 def present_view(view: ViewState) -> str:
     """"Present this view": the presentation of an overview's indicator, year and level."""
     return present(PresentState.of_view(view))
+
+
+# ---------------------------------------------------------------------- the reporting status
+@dataclass(frozen=True)
+class ReportsState:
+    """/reports?city=<code>&status=reported|simulated|late&lang=: which counties the grid shows."""
+    city: str | None = None
+    status: str | None = None
+    lang: str = DEFAULT_LANGUAGE
+
+    def to_query(self, **changes) -> str:
+        state = replace(self, **changes)
+        params = {}
+        if state.city:
+            params["city"] = state.city
+        if state.status:
+            params["status"] = state.status
+        params["lang"] = state.lang
+        return "?" + urlencode(params)
+
+
+def parse_reports(query: str | None) -> tuple[ReportsState, list[tuple[str, dict]]]:
+    """The reporting page's filters, with a notice per bad parameter, as parse() does."""
+    q = _Query(query)
+    lang = q.language()
+    city = q.given.get("city") or None
+    if city is not None and city not in CITY_CODES:
+        q.bad("city", "—")
+        city = None
+    status = q.given.get("status") or None
+    if status is not None and status not in REPORT_STATUSES:
+        q.bad("status", "—")
+        status = None
+    return ReportsState(city=city, status=status, lang=lang), q.notices
+
+
+def reports(state: ReportsState | None = None, **changes) -> str:
+    return REPORTS + (state or ReportsState()).to_query(**changes)
+
+
+def reports_download(fmt: str, state: ReportsState) -> str:
+    """The county-years without a report (of the filtered city), as CSV or XLSX."""
+    params = {"city": state.city} if state.city else {}
+    return download("missing", fmt, **params, lang=state.lang)
 
 
 # ---------------------------------------------------------------------- the other pages

@@ -7,7 +7,7 @@ another. The plain Flask routes (API, downloads, sign-in) are Blueprints in rout
 from __future__ import annotations
 
 import urls
-from callbacks import data_page, documents, overview, places, present, routing
+from callbacks import data_page, documents, overview, places, present, reports, routing
 
 
 def _overview(store, search):
@@ -30,6 +30,7 @@ ROUTES = (
     (urls.PRESENT, present.present_page),
     (urls.DATA, _data),
     (urls.METHOD, routing.method_page),
+    (urls.REPORTS, reports.page),
 )
 
 
@@ -44,3 +45,4 @@ def register(app, store, settings) -> None:
     places.register(app, store)
     data_page.register(app, store, settings)
     documents.register(app, store, settings)
+    reports.register(app, store)

@@ -6,7 +6,7 @@ from urllib.parse import unquote
 import pandas as pd
 from dash import ClientsideFunction, Input, Output, State, no_update
 
-from data import catalogue, queries, reports
+from data import catalogue, queries, reporting, reports
 from data.divisions import CITY_CODES, COUNTY_CODES, DivisionLookupError, counties_of, division, resolve_city, \
     resolve_county
 from data.i18n import t
@@ -15,6 +15,7 @@ from layouts import components, ids, place_links, places
 from layouts.figures.alternatives import locator_label, multiples_text, ranking_text, series_text
 from layouts.figures.charts import build_ranking, build_small_multiples, build_trend
 from layouts.figures.maps import build_locator
+from layouts.reports import county_notes, indicator_note
 import urls
 
 
@@ -38,11 +39,13 @@ def place_page(store, level: str, segment: str, search: str | None):
     series = queries.series(store, ind.id, place.code)
     trend_title = t("trend.title", lang, indicator=ind.name[lang], place=place.label(lang))
     extra = county_extra(store, place, state) if level == "county" else city_extra(store, place, state)
+    to_check = reporting.county_warnings(store, place.code, state.year) if level == "county" else []
     page = places.place_page(
         place=place, state=state, years=years, facts=queries.place_facts(store, place.code, state.year), note=note,
         notices=(components.problem_notices(problems, lang)
-                 + origin_line(store, place, state.year, common["simulated"], lang)),
-        scorecard_rows=rows,
+                 + origin_line(store, place, state.year, common["simulated"], lang)
+                 + county_notes(to_check, state.year, lang)),
+        scorecard_rows=rows, score_notes=score_notes(to_check, lang),
         locator=build_locator(place.code, lang), trend_title=trend_title, trend_figure=build_trend(series, ind, lang),
         extra=extra, counties_nav=place_links.city_counties(place.code, state) if level == "city" else None,
         trend_text=series_text(series, ind, lang, place.label(lang), place.level, path=True),
@@ -61,6 +64,16 @@ def origin_line(store, place, year: int, part, lang: str) -> list:
         return [places.origin_note(t("origin.simulated", lang, year=year), simulated=True)]
     return [places.origin_note(t("origin.real", lang, year=year, batch=batch.id,
                                  date=batch.created_at.date().isoformat()), simulated=False)]
+
+
+def score_notes(warnings: list[dict], lang: str) -> dict:
+    """indicator id -> the "data to check" note beside its scorecard row (the warnings kept with
+    the county-year's batch, data.reporting)."""
+    by_indicator: dict[str, list] = {}
+    for w in warnings:
+        if w["indicator"]:
+            by_indicator.setdefault(w["indicator"], []).append(w)
+    return {ind: indicator_note(found, lang) for ind, found in by_indicator.items()}
 
 
 def county_extra(store, place, state) -> list:

@@ -42,6 +42,8 @@ IMPORT = "import"
 REVERT = "revert"
 USER_CHANGE = "user_change"
 DOWNLOAD = "download"
+DEADLINE = "deadline"                # a reporting round's deadline set (data.reporting)
+WARNING_CHECKED = "warning_checked"  # a warning kept with a batch marked checked, with its note
 
 
 @dataclass(frozen=True)

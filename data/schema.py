@@ -10,7 +10,7 @@ fails while the two differ.
 """
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -167,6 +167,36 @@ audit_head = Table(
     Column("id", Integer, primary_key=True),
     Column("last_hash", String(64), nullable=False),
     Column("appended", Integer, nullable=False),
+)
+
+# Reporting rounds (data/reporting.py, /reports): the day by which the counties' reports of a
+# year are due, set by an editor. Past it, a county-year without a report is late.
+reporting_deadlines = Table(
+    "reporting_deadlines", metadata,
+    Column("year", Integer, primary_key=True),
+    Column("deadline", Date, nullable=False),           # the last day (Beijing) a report is on time
+    Column("set_by", String(80), nullable=True),
+    Column("set_at", DateTime(timezone=True), nullable=False),
+)
+
+# The plausibility warnings (data/quality.py) the import's check showed, kept with the batch they
+# were imported in; an editor marks one checked with a note, which stays with it.
+batch_warnings = Table(
+    "batch_warnings", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("batch_id", Integer, ForeignKey("import_batches.id"), nullable=False),
+    Column("county_code", String(6), ForeignKey("divisions.code"), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("check", String(20), nullable=False),        # one of data.quality.CHECKS
+    Column("subject", String(40), nullable=False),      # an indicator's id, or what was measured
+    Column("value", Float, nullable=True),
+    Column("reference", Float, nullable=True),
+    Column("threshold", Float, nullable=True),
+    Column("checked_by", String(80), nullable=True),    # NULL until an editor marks it checked
+    Column("checked_at", DateTime(timezone=True), nullable=True),
+    Column("note", Text, nullable=True),
+    Index("ix_batch_warnings_county_year", "county_code", "year"),
+    Index("ix_batch_warnings_batch", "batch_id"),
 )
 
 # Bumped in every transaction that changes data, so every process knows when to reload.

@@ -288,11 +288,12 @@ class Store:
                      province_years: pd.DataFrame | None = None, file_name: str | None = None,
                      created_by: str | None = None, sha256: str | None = None,
                      dedupe_key: str | None = None, scope: list[tuple[str, int]] | None = None,
-                     row_count: int | None = None) -> int:
+                     row_count: int | None = None, warnings: pd.DataFrame | None = None) -> int:
         """Write one batch and its records and rebuild the counts, atomically. Returns its id.
 
         `scope` is the county-years the batch reports (by default, those its records touch):
         for each of them this batch becomes the one shown, wholly replacing the earlier one.
+        `warnings` are the plausibility warnings its check found (data.quality.COLUMNS), kept with it.
         """
         county_years = county_years if county_years is not None else pd.DataFrame()
         province_years = province_years if province_years is not None else pd.DataFrame()
@@ -320,6 +321,9 @@ class Store:
             if len(province_years):
                 conn.execute(schema.province_year_records.insert(),
                              _records(province_years.assign(batch_id=batch_id)))
+            if warnings is not None and len(warnings):
+                kept = warnings[list(WARNING_COLUMNS)].assign(batch_id=batch_id)
+                conn.execute(schema.batch_warnings.insert(), _records(kept))
             self._rebuild_counts(conn)
         self._version_seen = None  # this store's own commit shows at once
         return int(batch_id)
@@ -541,6 +545,9 @@ class Store:
                     h.update(repr(tuple(row)).encode())
         return h.hexdigest()
 
+
+# What a plausibility warning kept with its batch holds (schema.batch_warnings; data.quality.COLUMNS).
+WARNING_COLUMNS = ("county_code", "year", "check", "subject", "value", "reference", "threshold")
 
 # Tables that record what happened to the service, not the data (see content_digest).
 OPERATIONAL_TABLES = ("login_failures", "rate_limit_counters", "audit_events", "audit_head")

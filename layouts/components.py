@@ -105,7 +105,9 @@ def footer(lang: str, source: str) -> html.Footer:
                 t("footer.method", lang), " ", dcc.Link(t("footer.method_link", lang), href=urls.method(lang),
                                                          id=ids.METHOD_LINK)]),
         html.P([html.Strong(t("footer.boundaries_label", lang)), t("footer.boundaries", lang)]),
-        html.P(html.A(t("nav.data", lang), href=urls.data(lang), id="data-link", className="footer-data-link")),
+        html.P([html.A(t("nav.data", lang), href=urls.data(lang), id="data-link", className="footer-data-link"),
+                " · ", html.A(t("nav.reports", lang), href=urls.reports(lang=lang), id=ids.REPORTS_LINK,
+                              className="footer-data-link")]),
     ]))
 
 

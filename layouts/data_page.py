@@ -45,6 +45,7 @@ def page(lang: str, *, user: str, role: str, years: list[int], year: int, histor
         ]),
         html.H1(t("data.title", lang), className="page-title"),
         html.P(t("data.intro", lang), className="lead-text"),
+        html.P(html.A(t("data.reports_link", lang), href=urls.reports(lang=lang), id=ids.DATA_REPORTS_LINK)),
         html.Div(className="data-year-row", children=[
             # A radio group named by its label: one Tab stop, the arrow keys move the year.
             html.Span(t("data.year", lang), id=f"{ids.DATA_YEAR}-label", className="data-label"),

@@ -65,9 +65,11 @@ def fact(label: str, value: str) -> html.Div:
     return html.Div([html.Dt(label), html.Dd(value)], className="place-fact")
 
 
-def scorecard_table(rows: list[dict], place: Division, state: PlaceState) -> html.Table:
+def scorecard_table(rows: list[dict], place: Division, state: PlaceState, notes: dict | None = None) -> html.Table:
     """A row per indicator; the name selects it for the trend and work list, "map" opens the
-    overview on it."""
+    overview on it. `notes`: indicator id -> a note shown under its name (the data to check,
+    layouts/reports.indicator_note)."""
+    notes = notes or {}
     lang = state.lang
     county_level = place.level == "county"
     head = [t("score.indicator", lang), t("map.value", lang), t("map.target", lang), t("map.progress", lang),
@@ -86,9 +88,9 @@ def scorecard_table(rows: list[dict], place: Division, state: PlaceState) -> htm
         map_href = urls.overview(ViewState(indicator=ind.id, year=state.year, level="county", city=city,
                                            county=place.code if county_level else None, lang=lang))
         cells = [
-            html.Td(dcc.Link(ind.name[lang], href=urls.place(place.level, place.code, state, indicator=ind.id),
-                             className="score-name",
-                             title=ind.description[lang])),
+            html.Td([dcc.Link(ind.name[lang], href=urls.place(place.level, place.code, state, indicator=ind.id),
+                              className="score-name",
+                              title=ind.description[lang]), notes.get(ind.id)]),
             html.Td(format_value(row["value"], ind, lang, place.level), className="num"),
             html.Td(target_text(ind, place.level, lang)),
             html.Td(html.Div([html.Div(className="score-bar-fill",
@@ -204,7 +206,7 @@ def worklist_section(ind: catalogue.Indicator | None, rows: list[dict], columns:
 def place_page(*, place: Division, state: PlaceState, years: list[int], facts: dict, note: str | None, notices: list,
                scorecard_rows: list[dict], locator, trend_title: str, trend_figure, extra: list, trend_text,
                locator_label: str,
-               simulated: bool, as_of: str, source: str, counties_nav=None) -> html.Div:
+               simulated: bool, as_of: str, source: str, counties_nav=None, score_notes: dict | None = None) -> html.Div:
     lang = state.lang
     ind = catalogue.get(state.indicator)
     return html.Div(className="app place-page", children=[
@@ -233,7 +235,7 @@ def place_page(*, place: Division, state: PlaceState, years: list[int], facts: d
                            title=t("profile.download_title", lang, year=state.year),
                            className="btn btn-sm btn-outline-primary profile-link"),
                 ]),
-                components.table_region(scorecard_table(scorecard_rows, place, state),
+                components.table_region(scorecard_table(scorecard_rows, place, state, score_notes),
                                         t("score.title", lang, place=place.label(lang), year=state.year), lang,
                                         "card-body"),
             ]),

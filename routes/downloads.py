@@ -4,6 +4,7 @@ county's work list, as CSV (UTF-8 with a BOM) or XLSX with a header block; the i
     /download/table.{csv,xlsx}?indicator=&level=city|county&lang=
     /download/scorecard.{csv,xlsx}?code=&year=&lang=
     /download/worklist.{csv,xlsx}?county=&indicator=<id>|all&year=&lang=
+    /download/missing.{csv,xlsx}?city=&lang=       the county-years without a report (/reports)
     /download/template.xlsx?year=[&filled=1]&lang=
     /download/circular.docx?year=&lang=            the 通报 (documents/circular.py)
     /download/profile.pdf?code=&year=&lang=        a city's or county's profile (documents/profile.py)
@@ -17,7 +18,7 @@ from urllib.parse import quote
 from flask import Blueprint, Response, request
 
 from data import catalogue, queries, reports
-from data.divisions import COUNTY_CODES, DIVISIONS, PROVINCE_CODE
+from data.divisions import CITY_CODES, COUNTY_CODES, DIVISIONS, PROVINCE_CODE
 from data.exports import to_csv, to_xlsx
 from data.i18n import t
 from data.importer.template import template
@@ -66,6 +67,12 @@ def download(kind: str, fmt: str):
         if level not in ("city", "county") or level not in catalogue.BY_ID[indicator].levels:
             return json_error("api.bad_param", name="level", value=level[:40])
         return _send(reports.overview_table(context.store(), indicator, level, lang), fmt)
+    if kind == "missing":  # the county-years without a report (data.reporting, /reports)
+        from data import reporting
+        city = args.get("city") or None
+        if city is not None and city not in CITY_CODES:
+            return json_error("api.bad_param", name="city", value=city[:40])
+        return _send(reporting.missing_sheet(context.store(), lang, city), fmt)
     year, problem = _year()
     if problem:
         return problem

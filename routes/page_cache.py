@@ -12,7 +12,8 @@ every load.
   transaction bumps it, so an import or a revert is never answered from an older page), the
   language, the path and the exact query string (the overview writes it into the page).
   Nothing else reaches a page: the pages are the same for everyone and say no time. The data
-  page (the signed-in user's own: their role, the users, the audit trail) is never kept, and
+  page (the signed-in user's own: their role, the users, the audit trail) and the reporting
+  status (an editor's tools; "late" changes with the day) are never kept, and
   neither is an answer that is not a complete 200 JSON one, nor one to a request that is not
   exactly the router's (other outputs or inputs), which Dash answers as before.
 - Where: shared by every worker and host in Redis when Settings.redis_url is set (entries
@@ -108,6 +109,8 @@ class PageCache:
         path = urls.normal_path(pathname)
         if urls.match(urls.DATA, path) is not None:
             return None  # the signed-in user's own page
+        if urls.match(urls.REPORTS, path) is not None:
+            return None  # an editor's tools on it, and "late" depends on the day, not the data version
         search = search or ""
         digest = hashlib.sha256(f"{path}?{search}".encode()).hexdigest()[:32]
         return f"{self.store.data_version()}:{urls.language_of(search)}:{digest}"

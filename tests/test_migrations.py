@@ -19,12 +19,15 @@ from data.store import Store
 from settings import ROOT, Settings
 from tests import stores
 
+# The newest migration in data/migrations/versions.
+HEAD = "0002"
+
 SECOND = '''"""A test migration: a note on each division."""
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
@@ -71,24 +74,24 @@ def run(conn_url: str, sql: str) -> None:
 
 @pytest.fixture
 def second_migration(tmp_path) -> list[Path]:
-    """The version locations of a code base one migration ahead (0002 in a folder of the test's)."""
+    """The version locations of a code base one migration ahead (0003 in a folder of the test's)."""
     folder = tmp_path / "versions"
     folder.mkdir()
-    (folder / "0002_division_note.py").write_text(SECOND, encoding="utf-8")
+    (folder / "0003_division_note.py").write_text(SECOND, encoding="utf-8")
     return [migrate.VERSIONS, folder]
 
 
 def test_an_empty_store_upgraded_to_head_is_the_schema_exactly():
     url = stores.new_url("mig_empty")
     assert migrate.main(["--url", url, "upgrade"]) == 0
-    assert migrate.state(url) == ("0001", "head")
+    assert migrate.state(url) == (HEAD, "head")
     assert schema_differences(url) == []
 
 
 def test_the_first_start_of_an_empty_store_builds_it_at_head():
     store = stores.new_store("mig_first_start")
     store.create_schema()
-    assert migrate.state(store.url) == ("0001", "head")
+    assert migrate.state(store.url) == (HEAD, "head")
     assert schema_differences(store.url) == []
     assert store.data_version() == 0
 
@@ -105,15 +108,20 @@ def test_a_store_made_before_migrations_is_brought_to_head_with_its_data():
     run(store.url, "DROP TABLE alembic_version")
     run(store.url, "ALTER TABLE users DROP COLUMN session_gen")
     run(store.url, "ALTER TABLE users DROP COLUMN must_change")
-    for table in ("audit_head", "audit_events", "rate_limit_counters"):
+    for table in ("audit_head", "audit_events", "rate_limit_counters", "batch_warnings", "reporting_deadlines"):
         run(store.url, f"DROP TABLE {table}")
     run(store.url, "DELETE FROM batch_scope")
     assert migrate.state(store.url) == (None, "made before migrations")
     store.engine.dispose()
 
     store = Store(store.url)
+    # A start brings it to the baseline; the migrations after it are a deliberate step (the rule at start).
+    with pytest.raises(migrate.SchemaNotCurrent, match="run python -m data.migrate upgrade"):
+        store.create_schema()
+    assert migrate.state(store.url) == ("0001", "needs an upgrade")
+    assert migrate.upgrade(store.url) == HEAD
     store.create_schema()
-    assert migrate.state(store.url) == ("0001", "head")
+    assert migrate.state(store.url) == (HEAD, "head")
     assert schema_differences(store.url) == []
     assert {"session_gen", "must_change"} <= columns(store.url, "users")
     assert store.batch_history()[["id", "county_years"]].to_dict("records") == scope
@@ -130,20 +138,20 @@ def test_a_store_from_create_all_alone_is_stamped_without_losing_a_row():
     engine.dispose()
     store = Store(url)
     store.create_schema()
-    assert migrate.state(url) == ("0001", "head")
+    assert migrate.state(url) == (HEAD, "head")
     assert store.data_version() == 7
 
 
 def test_a_new_migration_applies_and_current_reports_it(second_migration, capsys):
     url = stores.new_url("mig_second")
     migrate.upgrade(url)
-    assert migrate.state(url, second_migration) == ("0001", "needs an upgrade")
-    assert migrate.upgrade(url, version_locations=second_migration) == "0002"
+    assert migrate.state(url, second_migration) == (HEAD, "needs an upgrade")
+    assert migrate.upgrade(url, version_locations=second_migration) == "0003"
     assert "note" in columns(url, "divisions")
-    assert migrate.state(url, second_migration) == ("0002", "head")
+    assert migrate.state(url, second_migration) == ("0003", "head")
     # The code without 0002 sees a revision it does not know.
     assert migrate.main(["--url", url, "current"]) == 0
-    assert capsys.readouterr().out.strip() == "0002 (unknown to this version)"
+    assert capsys.readouterr().out.strip() == "0003 (unknown to this version)"
     assert migrate.main(["--url", url, "check"]) == 1
 
 
@@ -152,9 +160,9 @@ def test_at_start_an_older_store_is_refused_unless_auto_migrate(second_migration
     migrate.upgrade(url)
     with pytest.raises(migrate.SchemaNotCurrent, match="run python -m data.migrate upgrade"):
         migrate.prepare(url, auto_migrate=False, version_locations=second_migration)
-    assert migrate.state(url) == ("0001", "head")  # nothing changed
+    assert migrate.state(url) == (HEAD, "head")  # nothing changed
     migrate.prepare(url, auto_migrate=True, version_locations=second_migration)
-    assert migrate.state(url, second_migration) == ("0002", "head")
+    assert migrate.state(url, second_migration) == ("0003", "head")
     # The older code on the newer store: refused whatever AUTO_MIGRATE says.
     with pytest.raises(migrate.SchemaNotCurrent, match="does not know"):
         migrate.prepare(url, auto_migrate=True)
@@ -165,7 +173,7 @@ def test_the_app_refuses_to_start_on_a_store_it_cannot_serve(second_migration):
 
     url = stores.new_url("mig_app")
     migrate.upgrade(url, version_locations=second_migration)
-    with pytest.raises(RefusedToStart, match="revision 0002"):
+    with pytest.raises(RefusedToStart, match="revision 0003"):
         create_app(Settings(database_url=url))
 
 
@@ -173,7 +181,7 @@ def test_servers_starting_at_once_on_an_empty_store_build_it_once():
     url = stores.new_url("mig_race")
     errors = stores.start_at_once(url, Store.create_schema, 3)
     assert errors == []
-    assert migrate.state(url) == ("0001", "head")
+    assert migrate.state(url) == (HEAD, "head")
     engine = _engine(url)
     with engine.connect() as conn:
         assert conn.execute(sa.text("SELECT count(*) FROM alembic_version")).scalar() == 1
@@ -194,9 +202,9 @@ def test_the_command_line_works_from_any_folder_and_says_errors_in_one_line(tmp_
     assert (done.returncode, done.stdout.strip()) == (1, "- (empty store)")
     assert "run python -m data.migrate upgrade" in done.stderr
     done = cli("upgrade")
-    assert (done.returncode, done.stdout.strip()) == (0, "0001")
+    assert (done.returncode, done.stdout.strip()) == (0, HEAD)
     assert cli("check").returncode == 0
-    assert "0001 (head)" in cli("history").stdout
+    assert f"{HEAD} (head)" in cli("history").stdout
     done = cli("stamp", "0999")
     assert done.returncode == 1
     assert done.stderr.startswith("error: ") and len(done.stderr.strip().splitlines()) == 1
@@ -214,7 +222,7 @@ def test_an_unreachable_store_is_one_line_and_exit_1(tmp_path, capsys):
 
 
 def test_a_start_on_a_store_at_head_reads_the_heads_as_alembic_does_without_importing_it():
-    assert migrate._declared_heads() == frozenset(migrate._heads(None)) == {"0001"}
+    assert migrate._declared_heads() == frozenset(migrate._heads(None)) == {HEAD}
     store = stores.new_store("mig_no_alembic")
     store.create_schema()
     store.engine.dispose()

@@ -564,7 +564,7 @@ def commit(store, report: ImportReport, by: str, accept_unknown_columns: bool = 
         kind="import", source=report.summary("zh") + " / " + report.summary("en"),
         is_simulated=False, units=report.units, unit_years=report.unit_years, county_years=report.county_years,
         file_name=", ".join(report.files)[:255], created_by=by, sha256=report.sha256, scope=report.scope,
-        row_count=sum(report.rows.values()))
+        row_count=sum(report.rows.values()), warnings=report.plausibility_rows)
 
 
 def import_files(store, files: list[tuple[str, bytes]], year: int, by: str, dry_run: bool = False,
