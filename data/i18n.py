@@ -885,7 +885,7 @@ TEXT: dict[str, dict[str, str]] = {
     "reports.grid_title": {"zh": "各县（市、区）各年报送情况", "en": "Each county's reports, year by year"},
     "reports.grid_help": {"zh": "按市分组；筛选报送状态时，列出至少有一年为该状态的县。",
                           "en": "Grouped by city; a status filter lists the counties with that status in at least one year."},
-    "reports.legend": {"zh": "图例", "en": "Key"},
+    "reports.legend": {"zh": "图例：", "en": "Key:"},
     "reports.col_county": {"zh": "县（市、区）", "en": "County"},
     "reports.col_city": {"zh": "市", "en": "City"},
     "reports.col_year": {"zh": "年份", "en": "Year"},

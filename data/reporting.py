@@ -29,7 +29,7 @@ STATUSES = ("reported", "simulated", "late")
 # Each status as a symbol beside its word (never colour alone).
 SYMBOLS = {"reported": "✓", "simulated": "○", "late": "!"}
 NOTE_MAX = 500          # characters of a checked warning's note
-DEADLINE_YEARS_AFTER = 5  # a round's deadline is in its year or within this many years after
+DEADLINE_YEARS_AFTER = 20  # a round's deadline falls in its year or within this many years after
 
 
 class ReportingError(ValueError):

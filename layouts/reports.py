@@ -27,8 +27,7 @@ def status_mark(status: str, lang: str, extra: str = "") -> html.Span:
 
 def legend(lang: str) -> html.Div:
     return html.Div(className="report-legend", children=[
-        html.Span(t("reports.legend", lang) + "：" if lang == "zh" else t("reports.legend", lang) + ": ",
-                  className="control-label"),
+        html.Span(t("reports.legend", lang), className="control-label"),
         *[html.Span(status_mark(s, lang), className="report-legend-item") for s in STATUSES],
     ])
 
@@ -158,9 +157,10 @@ def warnings_table(rows: list[dict], lang: str, editor: bool) -> html.Div:
         elif editor:
             label = t("reports.note_label", lang, county=place.label(lang), year=w["year"])
             check = html.Div(className="report-check-form", children=[
-                dbc.Input(id={"type": ids.REPORTS_NOTE, "warning": int(w["id"])}, type="text", maxLength=500,
-                          placeholder=t("reports.note_label", lang, county=place.label(lang), year=w["year"]),
-                          **{"aria-label": label}),
+                # The label wraps its input (a pattern id has no plain id for a `for`).
+                html.Label([html.Span(label, className="visually-hidden"),
+                            dbc.Input(id={"type": ids.REPORTS_NOTE, "warning": int(w["id"])}, type="text",
+                                      maxLength=500, placeholder=label)], className="report-note"),
                 dbc.Button(t("reports.mark_checked", lang), id={"type": ids.REPORTS_MARK, "warning": int(w["id"])},
                            color="outline-primary", size="sm"),
             ])

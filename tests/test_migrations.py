@@ -129,16 +129,27 @@ def test_a_store_made_before_migrations_is_brought_to_head_with_its_data():
     assert users.get_user(store, "keeper").role == "editor"
 
 
+def baseline_metadata() -> sa.MetaData:
+    """The tables as create_all made them before migrations began (0001's frozen copy)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("baseline_0001", migrate.VERSIONS / "0001_baseline.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.baseline
+
+
 def test_a_store_from_create_all_alone_is_stamped_without_losing_a_row():
     url = stores.new_url("mig_create_all")
     engine = _engine(url)
-    schema.metadata.create_all(engine)
+    baseline_metadata().create_all(engine)
     with engine.begin() as conn:
         conn.execute(schema.store_meta.insert(), {"key": "data_version", "value": 7})
     engine.dispose()
+    migrate.prepare(url, auto_migrate=True)  # stamped at the baseline, then the migrations after it
     store = Store(url)
     store.create_schema()
     assert migrate.state(url) == (HEAD, "head")
+    assert schema_differences(url) == []
     assert store.data_version() == 7
 
 
@@ -231,3 +242,32 @@ def test_a_start_on_a_store_at_head_reads_the_heads_as_alembic_does_without_impo
     done = subprocess.run([sys.executable, "-c", code, store.url], cwd=ROOT, capture_output=True, text=True,
                           timeout=120)
     assert (done.returncode, done.stdout.strip()) == (0, "[]"), done.stderr
+
+
+def test_migration_0002_adds_the_reporting_tables_and_its_downgrade_keeps_every_other_row():
+    """0002 (reporting rounds): up on a store at 0001 with data, down again, up again."""
+    from alembic import command
+
+    from data import reporting
+    from tests.test_reporting import copy_batch, warning_rows
+
+    store = stores.demo_copy("mig_0002")
+    copy_batch(store, "210102", 2014, warning_rows("210102", 2014, "urban_facility_coverage"))
+    reporting.set_deadline(store, 2014, "2015-03-31", "ed")
+    history = store.batch_history()[["id", "county_years", "shown"]].to_dict("records")
+    assert len(reporting.stored_warnings(store)) == 1
+    store.engine.dispose()
+    cfg = migrate.config(store.url)
+    with migrate.locked(store.url) as conn:
+        migrate._run(cfg, conn, command.downgrade, "0001")
+    assert migrate.state(store.url) == ("0001", "needs an upgrade")
+    engine = _engine(store.url)
+    names = set(sa.inspect(engine).get_table_names())
+    engine.dispose()
+    assert not {"reporting_deadlines", "batch_warnings"} & names and "import_batches" in names
+    assert Store(store.url).batch_history()[["id", "county_years", "shown"]].to_dict("records") == history
+    assert migrate.upgrade(store.url) == HEAD
+    assert schema_differences(store.url) == []
+    again = Store(store.url)
+    assert reporting.deadlines(again) == {} and reporting.stored_warnings(again).empty
+    assert again.batch_history()[["id", "county_years", "shown"]].to_dict("records") == history
