@@ -31,6 +31,11 @@ BOOTSTRAP_CSS = "/assets/vendor/bootstrap/bootstrap.min.css"
 # A partial plotly.js (assets/vendor/plotly/build.sh): 1.4 MB instead of 4.8 MB. Loaded with
 # the page, it defines window.Plotly, which dcc.Graph then uses instead of fetching its own.
 PLOTLY_JS = "/assets/vendor/plotly/plotly-dashboard.min.js"
+# What Dash's bundles need of the @babel/polyfill that Dash links before React: the global
+# regeneratorRuntime (regenerator-runtime 0.14.1, MIT). The rest of that polyfill, core-js 2,
+# patches built-ins that every browser able to run plotly and React 18 already has, and cost
+# about 0.8 s of the overview's main thread in Lighthouse (static_files.lighter_polyfill).
+REGENERATOR_JS = "/assets/vendor/regenerator/runtime.js"
 # The world topojson that plotly's geo maps ask for (layouts/figures/style.py's topojsonURL);
 # preloaded with the page, and handed to plotly once by assets/map.js.
 WORLD_TOPOJSON = TOPOJSON_URL + "world_110m.json"
@@ -221,7 +226,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         external_stylesheets=[static_files.asset_url(BOOTSTRAP_CSS),
                               {"rel": "preload", "href": static_files.asset_url(WORLD_TOPOJSON), "as": "fetch",
                                "crossorigin": "anonymous"}],
-        external_scripts=[static_files.asset_url(PLOTLY_JS)],
+        external_scripts=[static_files.asset_url(REGENERATOR_JS), static_files.asset_url(PLOTLY_JS)],
         serve_locally=True,
         # The overview's controls exist only once the router has drawn the page.
         suppress_callback_exceptions=True,
@@ -241,6 +246,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     callbacks.register(app, store, settings)
     static_files.init_app(app.server)
     static_files.defer_grid_bundle(app)  # AG Grid only on a page that shows a grid
+    static_files.lighter_polyfill()  # regenerator-runtime alone instead of all of @babel/polyfill
+    static_files.no_table_bundle()  # no DataTable anywhere: its bundle is not linked
     headers.init_app(app.server, settings, app.csp_hashes)
     page_cache.init_app(app.server, store, settings)  # last: its lookup runs after every other check
     static_answers.init_app(app.server, settings)  # outermost: a kept static answer skips Flask

@@ -234,3 +234,38 @@ def compressed_bodies(server: flask.Flask) -> CompressedBodies:
         if isinstance(owner, Compress):
             return owner.cache
     raise LookupError("no Flask-Compress on this server")
+
+
+POLYFILL = "polyfill@"
+
+
+def lighter_polyfill() -> list[str]:
+    """Takes @babel/polyfill (core-js 2 and regenerator-runtime) out of the scripts that Dash
+    links before React; app.py links regenerator-runtime alone in its place (REGENERATOR_JS),
+    before every bundle that calls it. core-js 2 wraps built-ins (Promise, Symbol, iterators,
+    RegExp) that any browser running React 18 and plotly.js has natively; on the overview its
+    code was the largest share of the main thread's work in Lighthouse. Dash's list of its
+    renderer's dependencies is module state, read at each page: changed once per process (the
+    same for every app in it). Returns the paths taken out (none the second time)."""
+    from dash import _dash_renderer
+
+    taken = []
+    for dependency in _dash_renderer._js_dist_dependencies:
+        for key in ("relative_package_path", "external_url"):
+            for mode, paths in dependency.get(key, {}).items():
+                kept = [p for p in paths if POLYFILL not in p.rsplit("/", 1)[-1]]
+                taken += [p for p in paths if p not in kept]
+                dependency[key][mode] = kept
+    return taken
+
+
+def no_table_bundle() -> bool:
+    """Dash links dash_table's bundle on every page; the dashboard has no DataTable (its tables
+    are AG Grid and HTML), so the bundle becomes `dynamic`: still served at its URL, never
+    linked. True when it was linked until now."""
+    from dash import dash_table
+
+    bundle = next(r for r in dash_table._js_dist if r.get("relative_package_path") == "dash_table/bundle.js")
+    linked = not bundle.get("dynamic")
+    bundle["dynamic"] = True
+    return linked

@@ -201,3 +201,16 @@ def test_the_bench_reports_and_judges_the_budgets(capsys):
     assert not weight.report(repeat)
     out = capsys.readouterr().out
     assert "over budget: first-view JavaScript 901.0 KiB" in out and "repeat view 101.0 KiB" in out
+
+
+def test_pages_link_regenerator_alone_not_babel_s_polyfill_nor_the_unused_table_bundle(client):
+    """@babel/polyfill (core-js 2) and dash_table's bundle are left out of every page; the global
+    regeneratorRuntime that Dash's bundles call is linked before the first of them."""
+    for path in ("/", "/county/210224", "/present", "/method"):
+        scripts = re.findall(r'<script src="([^"]+)"', client.get(path).get_data(as_text=True))
+        assert not [s for s in scripts if "polyfill@" in s or "dash_table/bundle" in s], path
+        runtime = next(i for i, s in enumerate(scripts) if s.startswith("/assets/vendor/regenerator/runtime.js?m="))
+        first_bundle = min(i for i, s in enumerate(scripts)
+                           if s.startswith("/_dash-component-suites/") and "/deps/" not in s)
+        assert runtime < first_bundle, path
+    assert client.get(scripts[runtime]).status_code == 200
