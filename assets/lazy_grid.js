@@ -43,8 +43,6 @@
     return loading;
   }
 
-  function shown(el) { return el.getClientRects().length > 0; }
-
   function AgGrid(props) {
     var box = React.useRef(null);
     var state = React.useState(function () { return real; }), Grid = state[0], setGrid = state[1];
@@ -53,17 +51,22 @@
       if (Grid) { return undefined; }
       var el = box.current, busy = false, gone = false, observer = null;
       function start() {
-        if (busy || gone || (observer && !shown(el))) { return; }  // without ResizeObserver: at once
+        if (busy || gone) { return; }
         busy = true;
         load().then(function (component) { if (!gone) { setGrid(function () { return component; }); } },
                     function () { busy = false; if (!gone) { setFailed(true); } });  // tried again when shown again
       }
       if (window.ResizeObserver) {
-        // Called when the box gets a size: when it is first laid out, or its tab is shown.
-        observer = new window.ResizeObserver(start);
+        // Called once the box is laid out, and again when its size changes (its tab shown): the
+        // size comes with the call, so nothing here makes the browser lay the page out early.
+        observer = new window.ResizeObserver(function (entries) {
+          var size = entries[entries.length - 1].contentRect;
+          if (size.width > 0 || size.height > 0) { start(); }
+        });
         observer.observe(el);
+      } else {
+        start();  // no way to know when it is shown: at once
       }
-      start();
       return function () { gone = true; if (observer) { observer.disconnect(); } };
     }, [Grid]);
     if (Grid) { return React.createElement(Grid, props); }
