@@ -50,3 +50,18 @@ def test_a_store_that_does_not_answer_leaves_dash_s_first_paint(demo_store, monk
     response = app.server.test_client().get("/")
     assert response.status_code == 200
     assert "app-header" not in entry_point(response.get_data(as_text=True))
+
+
+@pytest.mark.parametrize("path, outline", [("/", "overview-outline"), ("/?lang=en&year=2013", "overview-outline"),
+                                           ("/county/210224", "place-outline"), ("/city/210200?lang=en", "place-outline"),
+                                           ("/method", None), ("/data", None), ("/login", None), ("/nowhere", None)])
+def test_the_overview_and_the_place_pages_paint_their_outline_under_the_header(client, path, outline):
+    """Where React will draw the page's cards, white boxes from the first paint (the speed index),
+    hidden from screen readers; the other pages have none."""
+    html = client.get(path).get_data(as_text=True)
+    found = re.findall(r'<div class="first-paint-outline ([\w-]+)" aria-hidden="true">', html)
+    assert found == ([outline] if outline else [])
+    if outline == "overview-outline":
+        entry = entry_point(html)
+        assert entry.count('class="fp-box fp-card"') == 8 and 'class="col-lg-7"' in entry
+        assert entry.index("app-header") < entry.index("first-paint-outline")
