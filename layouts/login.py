@@ -73,6 +73,8 @@ def page(lang: str, csrf: str, *, next_path: str = urls.DATA, error: str | None 
 
 def _document(lang: str, title: str, switch: str, body: str, simulated: bool) -> str:
     """The page around `body`: the header (title, badge, language switch) in the dashboard's look."""
+    from routes.static_files import asset_url  # versioned: kept by the browser for a year, as on the Dash pages
+
     html_lang = locale(lang)
     badge = ""
     if simulated:  # every page says so while any data shown is simulated
@@ -84,8 +86,8 @@ def _document(lang: str, title: str, switch: str, body: str, simulated: bool) ->
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(title)} · {escape(t("app.title", lang))}</title>
-<link rel="stylesheet" href="/assets/vendor/bootstrap/bootstrap.min.css">
-<link rel="stylesheet" href="/assets/app.css">
+<link rel="stylesheet" href="{escape(asset_url("/assets/vendor/bootstrap/bootstrap.min.css"))}">
+<link rel="stylesheet" href="{escape(asset_url("/assets/app.css"))}">
 </head>
 <body>
 <header class="app-header"><a class="skip-link" href="#{ids.MAIN}">{escape(t("a11y.skip", lang))}</a><div class="container-fluid app-header-row">

@@ -214,3 +214,14 @@ def test_pages_link_regenerator_alone_not_babel_s_polyfill_nor_the_unused_table_
                            if s.startswith("/_dash-component-suites/") and "/deps/" not in s)
         assert runtime < first_bundle, path
     assert client.get(scripts[runtime]).status_code == 200
+
+
+def test_the_sign_in_page_links_its_styles_versioned_too(client):
+    """/login is Flask's own page, not Dash's: its Bootstrap and app.css carry their version and
+    are kept for a year, as on every Dash page."""
+    links = linked(client.get("/login").get_data(as_text=True))
+    for path in (BOOTSTRAP_CSS, "/assets/app.css"):
+        version = str((ROOT / path.lstrip("/")).stat().st_mtime)
+        assert f"{path}?m={version}" in links, path
+    for url in links:
+        assert client.get(url).headers["Cache-Control"] == "public, max-age=31536000, immutable", url
