@@ -77,7 +77,8 @@ def scorecard_table(rows: list[dict], place: Division, state: PlaceState, notes:
             t("score.rank_province" if county_level else "score.rank_cities", lang)]
     if county_level:
         head.append(t("score.rank_city", lang))
-    head.append("")
+    # The map links' column: its header is there for a screen reader (a data cell needs one).
+    head.append(html.Span(t("score.on_map", lang), className="visually-hidden"))
     body = []
     for row in rows:
         ind = catalogue.get(row["indicator_id"])

@@ -88,3 +88,15 @@ def test_city_page_ranks_its_counties_and_draws_their_trends(demo_store):
     assert len(ranking.data[0].y) == 10
     multiples = find(page, ids.SMALL_MULTIPLES).figure
     assert sum(1 for tr in multiples.data if tr.type == "scatter") == 10
+
+
+@pytest.mark.parametrize("path", ["/county/210224", "/city/210200?lang=en"])
+def test_every_scorecard_column_has_a_header_a_screen_reader_can_read(demo_store, path):
+    """axe's td-has-header: each data cell needs a header; the map links' column too (hidden text)."""
+    pathname, _, search = path.partition("?")
+    page, _ = callbacks.render(demo_store, pathname, "?" + search if search else "")
+    table = find(page, ids.SCORECARD)
+    headers = [text(n).strip() for n in walk(table) if type(n).__name__ == "Th"]
+    widths = {len([c for c in (props(r)["children"]) if type(c).__name__ == "Td"])
+              for r in walk(table) if type(r).__name__ == "Tr" and "score-row" in props(r).get("className", "")}
+    assert widths == {len(headers)} and all(headers), headers
