@@ -1,6 +1,7 @@
 """Every path and query of the dashboard, parsed and written in one place.
 
     /?indicator=rural_center_coverage&year=2014&level=county&city=210200&county=210224&map=status&lang=en
+    /?indicator=barrier_free&year=2014&map=change&from=2011     /?year=2013&map=outlook
     /city/<code>?indicator=&year=&lang=        /county/<code>?indicator=&year=&worklist=all&lang=
     /present?indicators=a,b&year=&level=&interval=&theme=&lang=
 
@@ -23,7 +24,10 @@ from data.divisions import CITY_CODES, COUNTY_CODES, DIVISIONS
 from data.i18n import DEFAULT_LANGUAGE, LANGUAGES, other_language
 
 LEVELS = ("city", "county")
-MAP_MODES = ("progress", "status")
+MAP_MODES = ("progress", "status", "outlook", "change")
+# The modes that need more of the view than its year (check_mode): the outlook is made before the
+# target year; the change runs from one year (`from`) to a later one (`year`).
+OUTLOOK_MODE, CHANGE_MODE = "outlook", "change"
 TABS = ("map", "table")
 WORKLISTS = ("selected", "all")
 DEFAULT_LEVEL = "city"
@@ -44,6 +48,7 @@ PRESENT = "/present"
 DATA = "/data"
 METHOD = "/method"
 REPORTS = "/reports"   # the reporting status (callbacks/reports.py)
+METHOD_OUTLOOK = "outlook"      # the id of the method page's outlook section (/method#outlook)
 LOGIN = "/login"
 LOGOUT = "/logout"
 PASSWORD = "/password"
@@ -190,9 +195,10 @@ class ViewState:
     mode: str = DEFAULT_MODE
     lang: str = DEFAULT_LANGUAGE
     tab: str = "map"
+    from_year: int | None = None   # the change mode's first year (?from=); None in the other modes
 
     def to_query(self) -> str:
-        """The query string, with "?"; city, county, map and tab only when set."""
+        """The query string, with "?"; city, county, map (and the change's from) and tab only when set."""
         params = {"indicator": self.indicator, "year": self.year, "level": self.level}
         if self.city:
             params["city"] = self.city
@@ -200,6 +206,8 @@ class ViewState:
             params["county"] = self.county
         if self.mode != DEFAULT_MODE:
             params["map"] = self.mode
+        if self.mode == CHANGE_MODE and self.from_year is not None:
+            params["from"] = self.from_year
         if self.tab != "map":
             params["tab"] = self.tab
         params["lang"] = self.lang
@@ -234,8 +242,32 @@ def parse(query: str | None, years: list[int]) -> tuple[ViewState, list[tuple[st
 
     mode = q.choice("map", MAP_MODES, default.mode)
     tab = q.choice("tab", TABS, "map")
-    return ViewState(indicator=indicator, year=year_, level=level, city=city, county=county,
-                     mode=mode, lang=lang, tab=tab), q.notices
+    from_year = None
+    if mode == CHANGE_MODE and "from" in q.given:
+        from_year = year(q.given["from"], years)
+        if from_year is None:
+            q.bad("from", str(min(years)))
+    state, problems = check_mode(ViewState(indicator=indicator, year=year_, level=level, city=city, county=county,
+                                           mode=mode, lang=lang, tab=tab, from_year=from_year), years)
+    return state, q.notices + problems
+
+
+def check_mode(state: ViewState, years: list[int]) -> tuple[ViewState, list[tuple[str, dict]]]:
+    """The state with a colour mode it can show, and a notice if it could not: the outlook only
+    for a year before the target year; the change from an earlier year with data (2011 unless
+    given) to the year shown. Otherwise the map falls back to progress, as for a bad value."""
+    if state.mode == OUTLOOK_MODE:
+        if state.year >= catalogue.TARGET_YEAR:
+            return (state.with_(mode=DEFAULT_MODE, from_year=None),
+                    [("notice.outlook_year", {"year": state.year, "target_year": catalogue.TARGET_YEAR})])
+        return state.with_(from_year=None), []
+    if state.mode == CHANGE_MODE:
+        start = state.from_year if state.from_year is not None else min(years)
+        if start not in years or start >= state.year:
+            return (state.with_(mode=DEFAULT_MODE, from_year=None),
+                    [("notice.change_years", {"start": start, "year": state.year})])
+        return state.with_(from_year=start), []
+    return state.with_(from_year=None), []
 
 
 def overview(state: ViewState) -> str:

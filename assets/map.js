@@ -67,11 +67,9 @@
     });
   }
 
-  function update(p, cfg, fig) {
-    var nu = window.dash_clientside.no_update;
-    if (!p || !cfg) { return nu; }
-    var places = cfg[p.level], n = places.codes.length, style = cfg.style, i;
-    var z = typeof p.z === "string" ? digits(p.z, p.zbase) : p.z;
+  // The progress, status and value maps: z, customdata and hover of each place.
+  function standardDrawn(p, cfg, places, n) {
+    var i, z = typeof p.z === "string" ? digits(p.z, p.zbase) : p.z;
     var status = digits(p.st, 0), words = cfg.statusWords[p.statusWords];
     var scale = cfg.scales[p.scale], colorbar = Object.assign({}, scale.colorbar);
     var zmin = scale.zmin, zmax = scale.zmax;
@@ -92,6 +90,62 @@
     }
     var template = cfg.hover[p.hover], templates = [];
     for (i = 0; i < n; i++) { templates.push(gaps[i] ? cfg.hover.none : template); }
+    return {z: z, custom: custom, templates: p.nd.length ? templates : null, template: template, scale: scale,
+            colorbar: colorbar, zmin: zmin, zmax: zmax};
+  }
+
+  // Fixed-width base-36 numbers (layouts/figures/mode_maps.py pack): the largest is "none".
+  function unpack(text, width, scale, from, count) {
+    var out = [], none = Math.pow(36, width) - 1;
+    for (var k = 0; k < count; k++) {
+      var v = parseInt(text.substr((from + k) * width, width), 36);
+      out.push(v === none ? null : v / scale);
+    }
+    return out;
+  }
+
+  // The "2015 outlook" and "change" maps (layouts/figures/mode_maps.py).
+  function modeDrawn(p, m, places, n) {
+    var share = p.unit === "share", width = p.w;
+    var k = share ? m.shareScale : m.countScale, scale = m.scales[p.mode], i;
+    var templates = m.hover[p.mode + "/" + p.unit], custom = [], z, per = [];
+    var colorbar = Object.assign({}, scale.colorbar), zmin = scale.zmin, zmax = scale.zmax;
+    if (p.mode === "outlook") {
+      var value = unpack(p.pk, width, k, 0, n), proj = unpack(p.pk, width, k, n, n);
+      var low = unpack(p.pk, width, k, 2 * n, n), high = unpack(p.pk, width, k, 3 * n, n);
+      var words = m.words[p.ow];
+      z = digits(p.z, 0);
+      for (i = 0; i < n; i++) {
+        custom.push([places.names[i], value[i], p.targetText, proj[i], low[i], high[i], words[z[i]], p.year, p.ty]);
+        per.push(templates[parseInt(p.tk.charAt(i), 10)]);
+      }
+    } else {
+      var a = unpack(p.pk, width, k, 0, n), b = unpack(p.pk, width, k, n, n);
+      z = [];
+      for (i = 0; i < n; i++) {
+        var gone = a[i] === null || b[i] === null;
+        // in tenths of a percent, then as the hover writes it (percentage points)
+        var change = gone ? null : Math.round((b[i] - a[i]) * k) / k;
+        z.push(gone ? p.range.none : change);
+        custom.push([places.names[i], a[i], b[i], gone ? null : (share ? change * 100 : change), p.from, p.year]);
+        per.push(templates[gone ? 1 : 0]);
+      }
+      zmin = p.range.zmin; zmax = p.range.zmax;
+      colorbar.tickvals = p.range.tickvals; colorbar.ticktext = p.range.ticktext;
+      colorbar.title = Object.assign({}, colorbar.title, {text: p.barTitle});
+    }
+    return {z: z, custom: custom, templates: per, template: null, scale: scale, colorbar: colorbar,
+            zmin: zmin, zmax: zmax};
+  }
+
+  function update(p, cfg, fig) {
+    var nu = window.dash_clientside.no_update;
+    if (!p || !cfg) { return nu; }
+    var places = cfg[p.level], n = places.codes.length, style = cfg.style, i;
+    var drawn = (p.mode === "outlook" || p.mode === "change") ? modeDrawn(p, cfg.modes, places, n)
+                                                             : standardDrawn(p, cfg, places, n);
+    var z = drawn.z, custom = drawn.custom, templates = drawn.templates, template = drawn.template;
+    var scale = drawn.scale, colorbar = drawn.colorbar, zmin = drawn.zmin, zmax = drawn.zmax;
 
     // Zoomed into a city at county level, only its counties are drawn; the other cities
     // lie underneath as context.
@@ -142,7 +196,7 @@
     patch.assign(["data", active, "showscale"], scale.showscale);
     patch.assign(["data", active, "colorbar"], colorbar);
     patch.assign(["data", active, "customdata"], pick(custom));
-    patch.assign(["data", active, "hovertemplate"], p.nd.length ? pick(templates) : template);
+    patch.assign(["data", active, "hovertemplate"], templates ? pick(templates) : template);
     patch.assign(["data", active, "hoverinfo"], null);
     assignArray(["data", active, "marker", "line", "width"], pick(lineWidth));
     assignArray(["data", active, "marker", "line", "color"], pick(lineColour));
@@ -182,7 +236,7 @@
     }
     // For tests and timing: what the map shows now.
     patch.assign(["layout", "meta"], {ind: p.ind, year: p.year, level: p.level, city: p.city, county: p.county,
-                                      mode: p.mode, st: p.st});
+                                      mode: p.mode, from: p.from, st: p.st || p.z});
     return patch.build();
   }
 
@@ -191,7 +245,7 @@
   function updateAndSignal(p, cfg, fig) {
     var nu = window.dash_clientside.no_update;
     var first = !(fig && fig.layout && fig.layout.meta);
-    var token = p && !first ? [p.ind, p.year, p.level, p.city, p.county, p.mode].join("|") : nu;
+    var token = p && !first ? [p.ind, p.year, p.level, p.city, p.county, p.mode, p.from].join("|") : nu;
     return [update(p, cfg, fig), token];
   }
 

@@ -43,3 +43,23 @@
     dataPage: {gateUpload: gateUpload}
   });
 })();
+
+/* A link to a section of a page (/method#outlook, from the overview's outlook legend): the
+ * router draws the page after the browser has looked for the section, so it is looked for again
+ * until it is drawn (for five seconds), then scrolled to and focused. */
+(function () {
+  "use strict";
+  function toSection(tries) {
+    var id = window.location.hash.slice(1);
+    if (!id || /^slide-/.test(id)) { return; }
+    var el = document.getElementById(decodeURIComponent(id));
+    if (el) {
+      el.scrollIntoView();
+      if (el.hasAttribute("tabindex")) { el.focus({preventScroll: true}); }
+      return;
+    }
+    if (tries < 50) { window.setTimeout(function () { toSection(tries + 1); }, 100); }
+  }
+  window.addEventListener("load", function () { toSection(0); });
+  window.addEventListener("hashchange", function () { toSection(0); });
+})();

@@ -24,6 +24,9 @@ from layouts.figures.alternatives import map_text, ranking_text, series_text
 from layouts.figures.charts import build_ranking, build_sparkline
 from layouts.figures.alternatives import ranked
 from layouts.figures.overview_map import map_client_config, map_payload, map_skeleton
+from layouts import colour_modes
+from layouts.figures import mode_maps
+from layouts.figures.dumbbell import build_dumbbell, dumbbell_text
 import urls
 from urls import PlaceState, ViewState, default_state, parse
 
@@ -62,7 +65,10 @@ def scope_name(state: ViewState, lang: str) -> str:
 def map_title(state: ViewState, lang: str) -> str:
     ind = catalogue.get(state.indicator)
     where = scope_name(state, lang)
-    return t("map.title", lang, indicator=ind.name[lang], year=state.year, where=where, by=t(f"by.{state.level}", lang))
+    year = state.year
+    if state.mode == urls.CHANGE_MODE:
+        year = f"{state.from_year}{'—' if lang == 'zh' else '–'}{state.year}"
+    return t("map.title", lang, indicator=ind.name[lang], year=year, where=where, by=t(f"by.{state.level}", lang))
 
 
 def document_title(state: ViewState, lang: str) -> str:
@@ -78,6 +84,13 @@ def ranking(store, state: ViewState, lang: str):
     ind = catalogue.get(state.indicator)
     level, city = ("county", state.city) if state.city else ("city", None)
     values = queries.values(store, ind.id, level, state.year, city=city)
+    if state.mode == urls.CHANGE_MODE:
+        start = queries.values(store, ind.id, level, state.from_year, city=city)
+        title = t("ranking.title_change_counties" if city else "ranking.title_change_cities", lang,
+                  where=scope_name(state, lang), start=state.from_year, year=state.year)
+        return (title, build_dumbbell(start, values, ind, level, lang, state.from_year, state.year,
+                                      highlight=state.county or None),
+                dumbbell_text(start, values, ind, lang, title, state.from_year, state.year))
     title = t("ranking.title_counties" if city else "ranking.title_cities", lang,
               where=scope_name(state, lang), year=state.year)
     return (title, build_ranking(values, ind, level, lang, highlight=state.county or None),
@@ -99,6 +112,8 @@ def map_alternative(store, state: ViewState, lang: str):
     """The map's text alternative: the places it draws with the values and statuses their hover
     shows (map_view() over the same values as the payload)."""
     ind = catalogue.get(state.indicator)
+    if state.mode in (urls.OUTLOOK_MODE, urls.CHANGE_MODE):
+        return mode_map_text(store, state, lang)
     values = queries.values(store, ind.id, state.level, state.year)
     return map_text(values, ind, state.level, state.mode, lang, year=state.year, title=map_title(state, lang),
                     where=scope_name(state, lang) if state.city and state.level == "county"
@@ -126,11 +141,66 @@ def summary(store, state: ViewState, lang: str) -> list:
 
 def legend_children(store, state: ViewState, lang: str) -> list:
     ind = catalogue.get(state.indicator)
+    shown = mode_maps._shown(state.level, state.city)
+    if state.mode == urls.OUTLOOK_MODE:
+        return colour_modes.outlook_legend(outlook_view_of(store, state), ind, lang, shown)
+    if state.mode == urls.CHANGE_MODE:
+        return colour_modes.change_legend(change_view_of(store, state), state.from_year, state.year, lang, shown)
     values = queries.values(store, ind.id, state.level, state.year,
                             city=state.city if state.level == "county" else None)
     counts = status_counts(values["status"])
     return view.legend(state.mode, counts, ind.target_at(state.level) is not None,
                        ind.unit, lang)
+
+
+# ---------------------------------------------------------------------- the outlook and change modes (h1)
+def outlook_view_of(store, state: ViewState) -> mode_maps.OutlookView:
+    """The "2015 outlook" map of the view (urls.check_mode has made sure the year is before 2015)."""
+    ind = catalogue.get(state.indicator)
+    return mode_maps.outlook_view(outlook.map_table(store, ind.id, state.level, state.year), ind, state.level)
+
+
+def change_view_of(store, state: ViewState) -> mode_maps.ChangeView:
+    """The "change" map of the view, from state.from_year to state.year."""
+    ind = catalogue.get(state.indicator)
+    return mode_maps.change_view(queries.values(store, ind.id, state.level, state.from_year),
+                                 queries.values(store, ind.id, state.level, state.year), ind, state.level)
+
+
+def mode_map_text(store, state: ViewState, lang: str):
+    """The map's text alternative in the outlook and change modes: the places it draws with what
+    their hover says (the same views as the payload)."""
+    from layouts.figures.alternatives import ChartText, _extremes, _sentences
+    ind = catalogue.get(state.indicator)
+    title = map_title(state, lang)
+    where = (scope_name(state, lang) if state.city and state.level == "county" else t("place.province", lang))
+    shown = mode_maps._shown(state.level, state.city)
+    if state.mode == urls.OUTLOOK_MODE:
+        view = outlook_view_of(store, state)
+        rows = mode_maps.outlook_rows(view, ind, state.level, lang, state.city)
+        counts = {}
+        for i in shown:
+            word = mode_maps.outlook_word(view.outlook[i], ind, lang)
+            counts[word] = counts.get(word, 0) + 1
+        summary = _sentences([
+            t("alt.map_summary", lang, where=where, n=len(rows), indicator=ind.name[lang], year=state.year,
+              colour=t("alt.colour_outlook", lang)),
+            t("alt.outlook_counts", lang, counts=t("list.separator", lang).join(
+                t("alt.status_count", lang, status=w, n=n) for w, n in counts.items()))], lang)
+        columns = (t("alt.col_place", lang), t("map.value_in", lang, year=state.year), t("map.outlook", lang),
+                   t("map.projected", lang, year=ind.target_year), t("map.range", lang))
+    else:
+        view = change_view_of(store, state)
+        rows = mode_maps.change_rows(view, ind, state.level, lang, state.city)
+        changes = view.change()
+        summary = _sentences([
+            t("alt.map_summary", lang, where=where, n=len(rows), indicator=ind.name[lang], year=state.year,
+              colour=t("alt.colour_change", lang, start=state.from_year)),
+            _extremes([r[0] for r in rows], [changes[i] for i in shown], [r[3] for r in rows], lang,
+                      "alt.change_extremes")], lang)
+        columns = (t("alt.col_place", lang), str(state.from_year), str(state.year), t("map.change", lang))
+    return ChartText(label=t("alt.map_label", lang, title=title), summary=summary,
+                     caption=t("alt.map_table", lang, title=title), columns=columns, rows=tuple(rows))
 
 
 def payload(store, state: ViewState) -> dict:
@@ -139,13 +209,20 @@ def payload(store, state: ViewState) -> dict:
     kept by data version and the view's fields; a committed batch moves the version. Callers
     must not change the dict they get (Dash only serialises it)."""
     return _payload(store.data_version(), store, state.indicator, state.level, state.year, state.city,
-                    state.county, state.mode, state.lang)
+                    state.county, state.mode, state.lang, state.from_year)
 
 
 @lru_cache(maxsize=1024)
 def _payload(version: int, store, indicator: str, level: str, year: int, city, county, mode: str,
-             lang: str) -> dict:
+             lang: str, from_year: int | None = None) -> dict:
     ind = catalogue.get(indicator)
+    if mode in (urls.OUTLOOK_MODE, urls.CHANGE_MODE):
+        state = ViewState(indicator=indicator, year=year, level=level, city=city, county=county, mode=mode,
+                          lang=lang, from_year=from_year)
+        base = {"ind": ind.id, "year": year, "level": level, "city": city, "county": county, "mode": mode}
+        if mode == urls.OUTLOOK_MODE:
+            return base | mode_maps.outlook_payload(outlook_view_of(store, state), ind, level, lang)
+        return base | mode_maps.change_payload(change_view_of(store, state), ind, level, from_year, year, lang)
     values = queries.values(store, ind.id, level, year)
     return map_payload(values, ind, level, city, county, mode, lang, year)
 
@@ -181,8 +258,20 @@ def table_content(store, state: ViewState) -> dict:
 
 # ---------------------------------------------------------------------- callbacks
 def next_state(current: ViewState, trigger: str | None, *, search, indicator, year, level, city, mode,
-               click, years, tab=None) -> tuple[ViewState, list]:
-    """The state after one user action; pure, so it is tested without a browser."""
+               click, years, tab=None, change_from=None) -> tuple[ViewState, list]:
+    """The state after one user action; pure, so it is tested without a browser. A colour mode
+    the new view cannot show (the outlook from 2015, a change from a year not before the year
+    shown) falls back to progress with a notice (urls.check_mode)."""
+    state, problems = _next_state(current, trigger, search=search, indicator=indicator, year=year, level=level,
+                                  city=city, mode=mode, click=click, years=years, tab=tab, change_from=change_from)
+    if trigger == ids.OVERVIEW_URL:
+        return state, problems
+    state, more = urls.check_mode(state, years)
+    return state, problems + more
+
+
+def _next_state(current: ViewState, trigger: str | None, *, search, indicator, year, level, city, mode,
+                click, years, tab=None, change_from=None) -> tuple[ViewState, list]:
     if trigger == ids.OVERVIEW_URL:
         return parse(search, years)
     if trigger == ids.RESET:
@@ -215,8 +304,12 @@ def next_state(current: ViewState, trigger: str | None, *, search, indicator, ye
         changes["year"] = int(year)
     if trigger == ids.LEVEL and level in ("city", "county"):
         changes["level"] = level
-    if trigger == ids.MODE and mode in ("progress", "status"):
+    if trigger == ids.MODE and mode in urls.MAP_MODES:
         changes["mode"] = mode
+        if mode == urls.CHANGE_MODE and current.from_year is None:
+            changes["from_year"] = min(years)
+    if trigger == ids.CHANGE_FROM and current.mode == urls.CHANGE_MODE and change_from in years:
+        changes["from_year"] = int(change_from)
     if trigger == ids.TAB and tab in ("map", "table"):
         changes["tab"] = tab
     return current.with_(**changes), []
@@ -227,16 +320,16 @@ def register(app, store) -> None:
         Output(ids.OVERVIEW_URL, "search"), Output(ids.INDICATOR, "value"), Output(ids.YEAR, "value"),
         Output(ids.LEVEL, "value"), Output(ids.CITY, "value"), Output(ids.MODE, "value"), Output(ids.TAB, "value"),
         Output(ids.NOTICES, "children"), Output(ids.PLAY_TIMER, "disabled"), Output(ids.PLAY, "children"),
-        Output(ids.MAP_DATA, "data"),
+        Output(ids.MAP_DATA, "data"), Output(ids.CHANGE_FROM, "value"), Output(ids.CHANGE_FROM_WRAP, "hidden"),
         Input(ids.OVERVIEW_URL, "search"), Input(ids.INDICATOR, "value"), Input(ids.YEAR, "value"),
         Input(ids.LEVEL, "value"), Input(ids.CITY, "value"), Input(ids.MODE, "value"), Input(ids.TAB, "value"),
         Input(ids.RESET, "n_clicks"), Input(ids.MAP, "clickData"),
-        Input(ids.PLAY, "n_clicks"), Input(ids.PLAY_TIMER, "n_intervals"),
+        Input(ids.PLAY, "n_clicks"), Input(ids.PLAY_TIMER, "n_intervals"), Input(ids.CHANGE_FROM, "value"),
         State(ids.PLAY_TIMER, "disabled"), State(ids.NOTICES, "children"),
         prevent_initial_call=True,
     )
-    def sync_state(search, indicator, year, level, city, mode, tab, _reset, click, _play, _tick, timer_off,
-                   shown_notices):
+    def sync_state(search, indicator, year, level, city, mode, tab, _reset, click, _play, _tick, change_from,
+                   timer_off, shown_notices):
         """One user action -> the new URL, the controls that must follow, and the map's numbers.
         The URL is the state: what the page shows is always parse(URL)."""
         trigger = ctx.triggered_id
@@ -252,7 +345,8 @@ def register(app, store) -> None:
             problems = []
         else:
             state, problems = next_state(current, trigger, search=search, indicator=indicator, year=year,
-                                         level=level, city=city, mode=mode, click=click, years=years, tab=tab)
+                                         level=level, city=city, mode=mode, click=click, years=years, tab=tab,
+                                         change_from=change_from)
             if trigger == ids.PLAY_TIMER:
                 playing = state.year != max(years)
             elif trigger != ids.OVERVIEW_URL:
@@ -270,7 +364,10 @@ def register(app, store) -> None:
                 no_update if playing == was_playing else not playing,
                 no_update if playing == was_playing else t("control.pause" if playing else "control.play", lang),
                 # The map's numbers come back with the URL, sparing a second round trip.
-                payload(store, state) if moved else no_update)
+                payload(store, state) if moved else no_update,
+                _same_or(change_from, state.from_year) if state.from_year is not None else no_update,
+                (state.mode != urls.CHANGE_MODE) if from_url or (state.mode == urls.CHANGE_MODE) !=
+                (current.mode == urls.CHANGE_MODE) else no_update)
 
     @app.callback(
         Output(ids.CARDS, "children"), Output(ids.MAP_TITLE, "children"), Output(ids.MAP_LEGEND, "children"),

@@ -539,6 +539,52 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "展望针对 {target_year} 年以前的年份；{value} 年请查看实际数值，可选至 {last} 年。",
         "en": "The outlook is made from a year before {target_year}; for {value} see the values themselves, "
               "or choose a year up to {last}."},
+    # h1 (issue 16): the overview's "2015 outlook" and "change" colour modes, and the slides' outlook line
+    "mode.outlook": {"zh": "按 2015 年展望", "en": "2015 outlook"},
+    "mode.change": {"zh": "按变化", "en": "Change"},
+    "control.change_from": {"zh": "变化起始年", "en": "Change from"},
+    "notice.outlook_year": {
+        "zh": "“2015 年展望”着色只用于 {target_year} 年以前的年份；{year} 年已改为按进度着色。",
+        "en": "The “2015 outlook” colours are for a year before {target_year}; for {year} the map is coloured "
+              "by progress instead."},
+    "notice.change_years": {
+        "zh": "“变化”着色需要早于 {year} 年的起始年份（现为 {start} 年）；已改为按进度着色。",
+        "en": "The “Change” colours need a starting year before {year} (given: {start}); the map is coloured "
+              "by progress instead."},
+    "map.value_in": {"zh": "{year} 年数值", "en": "Value in {year}"},
+    "map.outlook": {"zh": "2015 年展望", "en": "Outlook to 2015"},
+    "map.projected": {"zh": "预计 {year} 年", "en": "Expected in {year}"},
+    "map.range": {"zh": "区间", "en": "Range"},
+    "map.change": {"zh": "变化", "en": "Change"},
+    "map.change_title": {"zh": "{start}—{year} 年变化", "en": "Change {start}–{year}"},
+    "map.change_pp": {"zh": " 个百分点", "en": " pp"},
+    "legend.outlook": {
+        "zh": "按 2011 年以来的进度推算到 2015 年（模拟数据，仅为推算，不是预报）：",
+        "en": "Projected to 2015 at the pace kept since 2011 (simulated data; a projection, not a forecast):"},
+    "legend.change": {
+        "zh": "颜色表示 {start} 年至 {year} 年的变化：蓝色为上升，红色为下降，白色为基本不变；颜色越深，变化越大。灰色为无数据。",
+        "en": "The colour is the change from {start} to {year}: blue rose, red fell, white about level; the deeper "
+              "the colour, the larger the change. Grey: no data."},
+    "legend.change_count": {"zh": "上升 {up} 个，下降 {down} 个，不变 {level} 个。",
+                            "en": "Rose: {up}; fell: {down}; level: {level}."},
+    "ranking.title_change_cities": {"zh": "各市 {start} 年与 {year} 年对比", "en": "Cities, {start} against {year}"},
+    "ranking.title_change_counties": {"zh": "{where}各县（市、区）{start} 年与 {year} 年对比",
+                                      "en": "Counties of {where}, {start} against {year}"},
+    "alt.colour_outlook": {"zh": "2015 年展望", "en": "the outlook to 2015"},
+    "alt.colour_change": {"zh": "{start} 年以来的变化", "en": "the change since {start}"},
+    "alt.outlook_counts": {"zh": "其中{counts}。", "en": "Of these: {counts}."},
+    "alt.dumbbell_label": {"zh": "哑铃图：{title}", "en": "Dumbbell chart: {title}"},
+    "alt.dumbbell_summary": {
+        "zh": "每行一个地区，共 {n} 个：空心点为 {start} 年的{indicator}，实心点为 {year} 年，按 {year} 年数值从高到低排列。",
+        "en": "One row for each of {n} places: the hollow dot is {indicator} in {start}, the filled dot in {year}, "
+              "ranked by {year}, highest first."},
+    "alt.dumbbell_table": {"zh": "{title}：两年的数值与变化", "en": "{title}: both years' values and the change"},
+    "alt.change_extremes": {"zh": "上升最多为{top}（{top_value}），下降最多或上升最少为{low}（{low_value}）。",
+                            "en": "Largest rise: {top} ({top_value}); smallest rise or largest fall: {low} ({low_value})."},
+    "present.outlook_line": {"zh": "按当前进度，2015 年 {places}中预计 {n} 个达标",
+                             "en": "At the current pace, {n} of the {places} are expected to reach the target in 2015"},
+    "present.outlook_province": {"zh": "按当前进度，全省 2015 年：{status}",
+                                 "en": "At the current pace, the province in 2015: {status}"},
     # why a community or village fails (the work list)
     "shortfall.urban_facility_coverage": {"zh": "无社区综合服务设施", "en": "no community service facility"},
     "shortfall.rural_center_coverage": {"zh": "无农村社区服务中心", "en": "no rural service centre"},

@@ -208,6 +208,18 @@ def table(store, indicator_id: str, level: str, year: int, city: str | None = No
     return frame.reset_index(drop=True).copy()
 
 
+def map_table(store, indicator_id: str, level: str, year: int) -> pd.DataFrame:
+    """table() of every place at `level` for the overview's "2015 outlook" map, for any mappable
+    indicator: one without a numeric target is "no_target" everywhere (its projection is kept).
+    QueryError (both languages) for a year not before the target year, as table()."""
+    queries.values(store, indicator_id, level, year)
+    ind = catalogue.BY_ID[indicator_id]
+    if year >= ind.target_year:
+        raise QueryError("outlook.year_not_before", value=year, target_year=ind.target_year,
+                         last=ind.target_year - 1)
+    return _table(store.data_version(), store, ind.id, level, year).copy()
+
+
 def place(store, indicator_id: str, code: str, year: int) -> dict:
     """The outlook row of one place (the province, a city or a county)."""
     if code not in _LEVEL:

@@ -45,6 +45,9 @@ CITY_RANKING_TEXT = "city-ranking-text"
 SMALL_MULTIPLES_TEXT = "small-multiples-text"
 SLIDE_MAP_TEXT = "slide-map-text"        # one per slide: slide-map-text-<indicator>
 SUMMARY_OUTLOOK = "summary-outlook"   # the outlook to 2015 in the summary panel
+# h1: the "change" colour mode's first year (layouts/colour_modes.py)
+CHANGE_FROM = "change-from"
+CHANGE_FROM_WRAP = "change-from-wrap"
 
 # city and county pages
 SCORECARD = "scorecard"

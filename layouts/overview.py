@@ -12,7 +12,7 @@ from data import catalogue
 from data.divisions import CITY_CODES, PROVINCE_CODE, Division, division
 from data.formatting import change_text, colon, format_number, format_percent, format_value, status_label, target_text
 from data.i18n import t
-from layouts import components, ids, place_links
+from layouts import colour_modes, components, ids, place_links
 from layouts.chart_text import described_graph
 from layouts.figures.style import STATUS_COLOURS, graph_config
 import urls
@@ -102,7 +102,9 @@ def controls(state: ViewState, years: list[int], lang: str) -> html.Div:
                          clearable=False, labels=dropdown_labels(lang), search_order="original"),
         ]),
         toggle(ids.MODE, t("control.colour", lang), state.mode,
-               [(t("mode.progress", lang), "progress"), (t("mode.status", lang), "status")]),
+               [(t("mode.progress", lang), "progress"), (t("mode.status", lang), "status"),
+                (t("mode.outlook", lang), "outlook"), (t("mode.change", lang), "change")]),
+        colour_modes.change_from_control(state, years, lang, toggle),
         html.Div(className="control control-reset", children=[
             html.Button(t("control.reset", lang), id=ids.RESET, className="btn btn-outline-secondary", n_clicks=0),
         ]),

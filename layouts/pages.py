@@ -24,6 +24,21 @@ def method_text(lang: str, path: Path = METHOD_PATH) -> str:
     return re.sub(r"^### ", "## ", body.split("\n", 1)[1].strip(), flags=re.MULTILINE)
 
 
+def method_parts(lang: str) -> list:
+    """The method text, its outlook section in a section of its own (id urls.METHOD_OUTLOOK), so
+    that a link may lead there (the overview's outlook legend: /method#outlook)."""
+    text = method_text(lang)
+    # The section is headed by the outlook's own title ("2015 年展望" / "Outlook to 2015").
+    heading = re.search(r"^## " + re.escape(t("outlook.title", lang)) + r"\s*$", text, flags=re.MULTILINE)
+    if heading is None:
+        return [dcc.Markdown(text)]
+    following = re.search(r"^## ", text[heading.end():], flags=re.MULTILINE)
+    end = heading.end() + following.start() if following else len(text)
+    return [dcc.Markdown(text[:heading.start()]),
+            html.Section(dcc.Markdown(text[heading.start():end]), id=urls.METHOD_OUTLOOK, tabIndex="-1"),
+            dcc.Markdown(text[end:])]
+
+
 def clause_table(lang: str) -> html.Table:
     """Every indicator with its target, the basis of the target, and the clause it comes from:
     built from the catalogue, so it cannot drift from what the app computes."""
@@ -49,7 +64,7 @@ def method_page(lang: str, *, simulated: bool, as_of: str, source: str) -> html.
     return components.page_frame(lang, simulated, as_of, source, urls.method, [
         dcc.Link("← " + t("nav.back_to_overview", lang), href=urls.home(lang), className="back-link"),
         html.H1(t("method.title", lang), className="page-title"),
-        dcc.Markdown(method_text(lang), className="method-text", id="method-markdown"),
+        html.Div(method_parts(lang), className="method-text", id="method-markdown"),
         html.H2(t("method.clauses", lang), className="page-subtitle"),
         components.table_region(clause_table(lang), t("method.clauses", lang), lang, "method-text"),
     ], title=t("method.title", lang))

@@ -22,6 +22,7 @@ from data.formatting import name_key
 from layouts.figures.maps import (COLOUR_BAR_NARROW, LABEL_SIZE, LABEL_SIZE_NARROW, base_map_layout, city_labels,
                                   colour_scales, features, hover_templates, map_codes, map_view, status_words,
                                   zoom_frame)
+from layouts.figures import mode_maps
 from layouts.figures.narrow import NARROW_SCREEN
 from layouts.figures.style import BORDER_COLOUR, BORDER_WIDTH, GRID
 
@@ -90,6 +91,7 @@ def map_client_config(lang: str) -> dict:
         "scales": colour_scales(lang),
         "hover": hover_templates(lang),
         "statusWords": status_words(lang),
+        "modes": mode_maps.client_config(lang),   # the "2015 outlook" and "change" modes
         "style": {"borderWidth": BORDER_WIDTH, "border": BORDER_COLOUR, "selected": SELECTED, "context": CONTEXT,
                   "labelSize": {"province": LABEL_SIZE, "city": ZOOMED_LABEL_SIZE},
                   "narrow": {"query": NARROW_SCREEN, "colorbar": COLOUR_BAR_NARROW,
