@@ -2,8 +2,8 @@
 browser asks the server nothing."""
 from __future__ import annotations
 
-from data import catalogue, queries
-from data.divisions import CITY_CODES, division, short_name
+from data import catalogue, outlook, queries
+from data.divisions import CITY_CODES, PROVINCE_CODE, division, short_name
 from data.i18n import t
 from data.progress import missing, status_counts
 from layouts import components, present
@@ -73,7 +73,23 @@ def indicator_slide(store, ind, state) -> present.IndicatorSlide:
         indicator=ind, figure=build_slide_map(values, ind, state.level, lang, state.theme),
         province_value=None if missing(value) else value,
         province_status=province["status"], status_counts=counts, behind=behind, places=len(values),
+        outlook=outlook_line(store, ind, state),
         text=map_text(values, ind, state.level, slide_map_mode(ind, state.level), lang, year=state.year,
                       title=t("alt.slide_map", lang, indicator=ind.name[lang], year=state.year,
                               by=t(f"by.{state.level}", lang)), where=t("place.province", lang)))
 
+
+
+def outlook_line(store, ind, state) -> str | None:
+    """A slide's outlook to the target year, for a year before it (data/outlook.py, the numbers of
+    /api/v1/outlook): how many of the slide's places are expected to reach the target at the pace
+    kept, or, for a target set for the province only, the province's outlook. None otherwise."""
+    if ind.target is None or state.year >= ind.target_year:
+        return None
+    lang = state.lang
+    if ind.target_at(state.level) is None:
+        row = outlook.place(store, ind.id, PROVINCE_CODE, state.year)
+        return t("present.outlook_province", lang, status=t(f"outlook.status.{row['outlook']}", lang))
+    frame = outlook.table(store, ind.id, state.level, state.year)
+    return t("present.outlook_line", lang, places=t(f"present.places_{state.level}", lang, n=len(frame)),
+             n=outlook.counts_by_outlook(frame).get("will_achieve", 0))

@@ -313,6 +313,11 @@ class DeckWriter:
         places = t(f"present.places_{state.level}", lang, n=s.places)
         line = Inches(LINE_PT / 72)
         top = Inches(3.24)
+        if s.outlook:
+            # The slide's outlook line (callbacks.present.outlook_line), in the stage's words: two lines.
+            text(slide, left, top, width, line * 2, [[Run(s.outlook, MIN_PT, bold=True)]], th["ink"], lang,
+                 name="Outlook", line_spacing=Pt(LINE_PT))
+            top += line * 2 + Inches(0.06)
         if has_target:
             intro = t("present.counts_intro", lang, places=places)
             text(slide, left, top, width, line, [[Run(intro, MIN_PT, colour=th["muted"])]], th["ink"], lang,
@@ -321,9 +326,15 @@ class DeckWriter:
             counts = [[Run("■ ", MIN_PT, colour=_hex(STATUS_COLOURS[k])),
                        Run(t("present.count_line", lang, status=status_label(k, lang), n=n), MIN_PT)]
                       for k, n in s.status_counts.items()]
-            text(slide, left, top, width, line * len(counts), counts, th["ink"], lang, name="Status counts",
-                 line_spacing=Pt(LINE_PT))
-            top += line * len(counts)
+            # More than three run on in a second column (as the stage runs them on), so that the
+            # outlook line above leaves the three places furthest behind room above the footer.
+            rows = (len(counts) + 1) // 2 if len(counts) > 3 else len(counts)
+            columns = [counts[:rows], counts[rows:]] if counts[rows:] else [counts]
+            half = width // len(columns)
+            for k, column in enumerate(columns):
+                text(slide, left + k * half, top, half, line * len(column), column, th["ink"], lang,
+                     name="Status counts", line_spacing=Pt(LINE_PT))
+            top += line * rows
         else:
             note = t("present.no_local_target", lang) if ind.target is not None else t("legend.value", lang)
             text(slide, left, top, width, line * 2, [[Run(note, MIN_PT)]], th["ink"], lang, name="Status counts",

@@ -33,6 +33,7 @@ class IndicatorSlide:
     behind: list[tuple[str, str]]   # (place name, value text) of the three furthest behind
     places: int                     # how many cities or counties
     text: object = None             # the map's text alternative (alternatives.ChartText)
+    outlook: str | None = None      # the outlook to 2015 in one line, before 2015 (callbacks.present.outlook_line)
 
 
 @dataclass
@@ -159,6 +160,7 @@ def indicator_slide(state: PresentState, s: IndicatorSlide) -> html.Div:
                           html.Span(" / " + target_text(ind, "province", lang), className="side-target")]),
                 html.Div(status_label(s.province_status, lang, ind), className="side-status",
                          style={"backgroundColor": STATUS_COLOURS[s.province_status]}),
+                html.Div(s.outlook, className="side-outlook") if s.outlook else None,
                 html.Div(counts_intro, className="side-label side-gap") if counts_intro else None,
                 html.Ul(counts, className="side-counts"),
                 html.Div(t("present.behind_title" if has_target else "present.fewest_title", lang,

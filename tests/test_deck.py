@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 from plotly.utils import PlotlyJSONEncoder
-from pptx.util import Pt
+from pptx.util import Inches, Pt
 
 from app import create_app
 from callbacks import documents as documents_callbacks
@@ -199,6 +199,51 @@ def test_every_number_on_an_indicator_slide_is_the_api_s(decks, client, demo_sto
         by_name = {r[key]: format_value(r["value"], ind, lang, state.level) for r in rows}
         assert all(by_name[s.rsplit(sep, 1)[0]] == s.rsplit(sep, 1)[1] for s in shown)
         assert ind.clause in text_of(slide, "Clause") and ind.clause_section in text_of(slide, "Clause")
+
+
+@building
+@pytest.mark.parametrize("lang", CASES)
+def test_the_outlook_line_is_the_api_s_and_the_stage_s_words(decks, client, demo_store, lang):
+    """Before 2015, each indicator slide says how many places are expected to reach the target
+    (/api/v1/outlook's will_achieve count), in the words of /present's slide; from 2015, nothing."""
+    state = state_of(CASES[lang], demo_store)
+    stage, _ = present_callbacks.present_page(demo_store, CASES[lang])
+    on_stage = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            props = node.get("props", {})
+            if "side-outlook" in str(props.get("className", "")).split():
+                on_stage.append(props["children"])
+            for value in props.values():
+                walk(value)
+        elif isinstance(node, (list, tuple)):
+            for item in node:
+                walk(item)
+
+    walk(json.loads(json.dumps(stage, cls=PlotlyJSONEncoder)))
+    shown = []
+    for slide, ind_id in zip(list(decks[lang].slides)[1:-1], state.indicators):
+        ind = catalogue.get(ind_id)
+        if state.year >= ind.target_year:
+            assert not shapes(slide, "Outlook")
+            continue
+        line = text_of(slide, "Outlook")
+        shown.append(line)
+        # with the line, the side's lists still end above the footer's rule (6.98 in)
+        for shape in shapes(slide, "Status counts") + shapes(slide, "Furthest behind"):
+            assert shape.top + shape.height <= Inches(6.98), (ind_id, shape.name)
+        if ind.target_at(state.level) is not None:
+            body = client.get(urls.api_outlook(ind_id, state.level, state.year)).get_json()
+            achieve = sum(r["outlook"] == "will_achieve" for r in body["rows"])
+            assert line == t("present.outlook_line", lang, n=achieve,
+                             places=t(f"present.places_{state.level}", lang, n=len(body["rows"])))
+        else:
+            body = client.get(urls.api_outlook(ind_id, "province", state.year)).get_json()
+            assert line == t("present.outlook_province", lang,
+                             status=t(f"outlook.status.{body['rows'][0]['outlook']}", lang))
+    assert shown == on_stage
+    assert bool(shown) == (state.year < 2015)
 
 
 @building
