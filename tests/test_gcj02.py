@@ -60,6 +60,8 @@ def test_inverse_is_vectorised_and_fast():
     lon, lat = rng.uniform(118, 126, 300_000), rng.uniform(38, 44, 300_000)
     start = time.perf_counter()
     wgs_lon, wgs_lat = gcj02_to_wgs84(lon, lat)
-    assert time.perf_counter() - start < 1.0
+    # A sanity bound for a busy machine: ~0.3 s here when quiet; a loop over the 300,000 points
+    # in Python (what "vectorised" rules out) takes well over a minute.
+    assert time.perf_counter() - start < 10.0
     back_lon, back_lat = wgs84_to_gcj02(wgs_lon, wgs_lat)
     assert np.abs(back_lon - lon).max() < 1e-10 and np.abs(back_lat - lat).max() < 1e-10
