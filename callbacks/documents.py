@@ -11,6 +11,14 @@ Where the job runs (make_manager):
 - with REDIS_URL set (several workers or hosts) and Celery installed: Dash's CeleryManager on that
   Redis (broker and results), run by `celery -A wsgi:celery_app worker` on any host; a Celery
   worker keeps its chromium between jobs.
+
+Each app's manager runs its own app's job only (own_manager). Dash keeps one list of background
+functions per process and registers every one of them into every manager, under a key made of
+the callback's id and the function's source, which is the same for every app made by
+create_app: the app made last would run the jobs of every app in the process, on its own store
+and settings. Two apps in one process is what the test suite does (it is how the deck of a view
+of 2013 came out for 2014, the latest year of a store of 2011 and 2014 made after the live
+server), and what any process serving two stores would do.
 """
 from __future__ import annotations
 
@@ -36,9 +44,26 @@ JOB_EXPIRE_S = 600
 celery_app = None
 
 
+# The attribute that names the manager a callback function belongs to (own_manager).
+OWNER = "_dashboard_manager"
+
+
+def own_manager(cls, *args, **kwargs):
+    """An instance of Dash's manager class `cls` that registers only the functions marked as its
+    own (OWNER), not those of the other apps of this process."""
+    class Own(cls):
+        def register(self, key, fn, progress):
+            if getattr(fn, OWNER, None) is self:
+                super().register(key, fn, progress)
+
+    Own.__name__ = Own.__qualname__ = f"Own{cls.__name__}"
+    return Own(*args, **kwargs)
+
+
 def make_manager(store, settings):
-    """Dash's background callback manager: Celery on REDIS_URL's Redis when it is set and Celery
-    is installed, else diskcache in a folder beside the document cache."""
+    """Dash's background callback manager (of this app only: own_manager): Celery on REDIS_URL's
+    Redis when it is set and Celery is installed, else diskcache in a folder beside the document
+    cache."""
     global celery_app
     if settings.redis_url:
         try:
@@ -50,12 +75,13 @@ def make_manager(store, settings):
         else:
             celery_app = Celery("dashboard", broker=settings.redis_url, backend=settings.redis_url)
             celery_app.conf.update(result_expires=JOB_EXPIRE_S, worker_prefetch_multiplier=1)
-            return CeleryManager(celery_app, expire=JOB_EXPIRE_S)
+            return own_manager(CeleryManager, celery_app, expire=JOB_EXPIRE_S)
     import diskcache
     from dash import DiskcacheManager
     folder = Path(cache.for_store(store, settings).path) / "jobs"
     folder.mkdir(parents=True, exist_ok=True)
-    return DiskcacheManager(diskcache.Cache(str(folder), size_limit=64 * 1024 * 1024), expire=JOB_EXPIRE_S)
+    return own_manager(DiskcacheManager, diskcache.Cache(str(folder), size_limit=64 * 1024 * 1024),
+                       expire=JOB_EXPIRE_S)
 
 
 def _size(n: int) -> str:
@@ -106,18 +132,20 @@ def build_deck_job(store, settings, query: str | None, set_progress) -> html.Spa
 def register(app, store, settings) -> None:
     manager = make_manager(store, settings)
 
-    @app.callback(Output(ids.DECK_RESULT, "children"), Input(ids.DECK_BUTTON, "n_clicks"),
-                  State(ids.DECK_QUERY, "data"),
-                  background=True, manager=manager, interval=700,
-                  running=[(Output(ids.DECK_BUTTON, "disabled"), True, False),
-                           (Output(ids.DECK_PROGRESS_WRAP, "hidden"), False, True)],
-                  progress=[Output(ids.DECK_PROGRESS, "value"), Output(ids.DECK_PROGRESS, "max"),
-                            Output(ids.DECK_PROGRESS_TEXT, "children")],
-                  prevent_initial_call=True)
     def build_deck(set_progress, n_clicks, query):
         if not n_clicks:
             raise PreventUpdate
         return build_deck_job(store, settings, query, set_progress)
+
+    setattr(build_deck, OWNER, manager)  # this app's job, run on this app's store (own_manager)
+    app.callback(Output(ids.DECK_RESULT, "children"), Input(ids.DECK_BUTTON, "n_clicks"),
+                 State(ids.DECK_QUERY, "data"),
+                 background=True, manager=manager, interval=700,
+                 running=[(Output(ids.DECK_BUTTON, "disabled"), True, False),
+                          (Output(ids.DECK_PROGRESS_WRAP, "hidden"), False, True)],
+                 progress=[Output(ids.DECK_PROGRESS, "value"), Output(ids.DECK_PROGRESS, "max"),
+                           Output(ids.DECK_PROGRESS_TEXT, "children")],
+                 prevent_initial_call=True)(build_deck)
 
     @app.callback(Output(ids.DECK_QUERY, "data"), Input(ids.OVERVIEW_URL, "search"), prevent_initial_call=True)
     def overview_deck(search):
