@@ -145,6 +145,19 @@ def test_the_overview_with_a_county_selected(public, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_the_overview_in_the_outlook_and_change_colour_modes(public, lang):
+    """h1: the "2015 outlook" map (its worded legend) and the "change" map (year A's control, the
+    dumbbell ranking), in one test per language."""
+    for search, expected in (("?map=outlook&year=2014&level=county", {"mode": "outlook"}),
+                             ("?map=change&from=2012&year=2014", {"mode": "change"})):
+        page = open_page(public, f"/{search}&lang={lang}")
+        wait_for_map(page, timeout=30000, **expected)
+        settle(page)
+        assert_structure(page, f"the overview {search}", lang, words=("2014",))
+        assert_no_violations(page, f"the overview {search} ({lang})")
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_a_city_page(public, lang):
     from data.divisions import division
     page = open_page(public, f"/city/210200?year=2014&lang={lang}")

@@ -240,3 +240,55 @@ def test_reset_returns_to_the_default_view(page, live_server):
     meta = wait_for_map(page, city=None, level="city", year=2015)
     assert meta["ind"] == "rural_center_coverage"
     assert query(page) == {"indicator": "rural_center_coverage", "year": "2015", "level": "city", "lang": "zh"}
+
+
+# ---------------------------------------------------------------------- h1: the outlook and change colour modes
+@pytest.mark.slow
+def test_the_outlook_and_change_modes_colour_word_and_hover_as_the_server_says(page, live_server, demo_store):
+    """One load in the outlook mode (its classes, worded legend, method link, hover with the
+    projection and range), then the change mode from its control and the year A control
+    (both years in the URL, the dumbbell ranking, the change's hover)."""
+    from callbacks import overview as ov
+    from data import outlook, queries
+    from data.i18n import t
+    from layouts.figures import mode_maps
+    from urls import ViewState
+
+    meta = open_view(page, live_server, "?map=outlook&year=2013&level=city&lang=en", mode="outlook", year=2013)
+    assert meta["level"] == "city"
+    store = demo_store  # the live server's
+    frame = outlook.table(store, "rural_center_coverage", "city", 2013)
+    view = mode_maps.outlook_view(frame, ov.catalogue.get("rural_center_coverage"), "city")
+    trace = active_trace(page)
+    assert [outlook.OUTLOOKS[z] for z in trace["z"]] == view.outlook
+    legend = page.locator(f"#{ids.MAP_LEGEND}")
+    for o, n in view.counts().items():
+        expect(legend).to_contain_text(t(f"outlook.status.{o}", "en"), timeout=30000)
+    assert legend.locator("a", has_text=t("outlook.method_link", "en")).get_attribute("href") == \
+        "/method?lang=en#outlook"
+    i = next(k for k, tk in enumerate(view.template) if tk == 0)
+    code = trace["locations"][i]
+    lines = hover_lines(page, code)
+    if lines:  # the centroid may lie in a neighbour
+        text = " ".join(lines)
+        assert mode_maps.value_words(view.projected[i], ov.catalogue.get("rural_center_coverage"), "en") in text
+        assert "Range" in text
+
+    # the change mode, from its control; year A from its own control
+    page.locator(f"#{ids.MODE} label", has_text=t("mode.change", "en")).click()
+    wait_for_map(page, mode="change", timeout=30000)
+    assert query(page)["map"] == "change" and query(page)["from"] == "2011"
+    from_control = page.locator(f"#{ids.CHANGE_FROM_WRAP}")
+    expect(from_control).to_be_visible()
+    from_control.locator("label", has_text="2012").click()
+    wait_for_map(page, mode="change", **{"from": 2012}, timeout=30000)
+    assert query(page)["from"] == "2012" and query(page)["year"] == "2013"
+    state = ViewState(indicator="rural_center_coverage", year=2013, mode="change", from_year=2012, lang="en")
+    change = ov.change_view_of(store, state)
+    trace = active_trace(page)
+    for z, c in zip(trace["z"], change.change()):
+        assert abs(z - c) < 1e-9 if c is not None else z < -change.limit
+    expect(page.locator(f"#{ids.RANKING_TITLE}")).to_have_text(
+        t("ranking.title_change_cities", "en", start=2012, year=2013), timeout=30000)
+    expect(page.locator(f"#{ids.MAP_LEGEND}")).to_contain_text(t("legend.change_count", "en", **change.counts()))
+    assert queries.years(store)[0] == 2011
