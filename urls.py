@@ -4,6 +4,7 @@
     /?indicator=barrier_free&year=2014&map=change&from=2011     /?year=2013&map=outlook
     /city/<code>?indicator=&year=&lang=        /county/<code>?indicator=&year=&worklist=all&lang=
     /present?indicators=a,b&year=&level=&interval=&theme=&lang=
+    /compare?a=<code>&b=<code>&year=&lang=
 
 Each page's state is one object that parses its query and writes it back (ViewState,
 PlaceState, PresentState). Unknown parameters are ignored. A known parameter with a bad
@@ -20,7 +21,7 @@ from functools import lru_cache
 from urllib.parse import parse_qs, urlencode
 
 from data import catalogue
-from data.divisions import CITY_CODES, COUNTY_CODES, DIVISIONS
+from data.divisions import CITY_CODES, COUNTY_CODES, DIVISIONS, PROVINCE_CODE
 from data.i18n import DEFAULT_LANGUAGE, LANGUAGES, other_language
 
 LEVELS = ("city", "county")
@@ -45,6 +46,7 @@ OVERVIEW = "/"
 CITY = "/city/<code>"
 COUNTY = "/county/<code>"
 PRESENT = "/present"
+COMPARE = "/compare"
 DATA = "/data"
 METHOD = "/method"
 REPORTS = "/reports"   # the reporting status (callbacks/reports.py)
@@ -429,9 +431,58 @@ def reports_download(fmt: str, state: ReportsState) -> str:
     return download("missing", fmt, **params, lang=state.lang)
 
 
+# ---------------------------------------------------------------------- two places side by side
+COMPARABLE = [PROVINCE_CODE] + CITY_CODES + COUNTY_CODES
+
+
+def default_other(code: str) -> str:
+    """Whom a place is compared with unless the link says: a county its own city, a city the
+    province, the province its first city."""
+    parent = _PARENT.get(code, "")
+    return parent if parent else CITY_CODES[0]
+
+
+@dataclass(frozen=True)
+class CompareState:
+    """/compare?a=<code>&b=<code>&year=&lang=: any two of the province, 14 cities, 100 counties."""
+    a: str
+    b: str
+    year: int
+    lang: str = DEFAULT_LANGUAGE
+
+    def to_query(self, **changes) -> str:
+        state = replace(self, **changes)
+        return "?" + urlencode({"a": state.a, "b": state.b, "year": state.year, "lang": state.lang})
+
+
+def parse_compare(query: str | None, years: list[int]) -> tuple[CompareState, list[tuple[str, dict]]]:
+    """The two places and the year of /compare, with a notice per bad parameter, as parse()
+    does: an unknown `a` falls back to the province, an unknown `b` (or `b` the same as `a`) to
+    default_other(a)."""
+    q = _Query(query)
+    lang = q.language()
+    a = q.given.get("a", PROVINCE_CODE).strip()
+    if a not in COMPARABLE:
+        q.bad("a", PROVINCE_CODE)
+        a = PROVINCE_CODE
+    fallback = default_other(a)
+    b = q.given.get("b", fallback).strip()
+    if b not in COMPARABLE or b == a:
+        q.bad("b", fallback)
+        b = fallback
+    return CompareState(a=a, b=b, year=q.year(years), lang=lang), q.notices
+
+
+def compare(state: CompareState, **changes) -> str:
+    """/compare showing `state` (with `changes` to it)."""
+    return COMPARE + state.to_query(**changes)
+
+
 # ---------------------------------------------------------------------- the other pages
 def method(lang: str) -> str:
     return METHOD + "?" + urlencode({"lang": lang})
+
+
 
 
 def data(lang: str) -> str:

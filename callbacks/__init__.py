@@ -7,7 +7,7 @@ another. The plain Flask routes (API, downloads, sign-in) are Blueprints in rout
 from __future__ import annotations
 
 import urls
-from callbacks import data_page, documents, overview, places, present, reports, routing
+from callbacks import compare, data_page, documents, overview, places, present, reports, routing
 
 
 def _overview(store, search):
@@ -31,6 +31,7 @@ ROUTES = (
     (urls.DATA, _data),
     (urls.METHOD, routing.method_page),
     (urls.REPORTS, reports.page),
+    (urls.COMPARE, compare.compare_page),
 )
 
 
@@ -43,6 +44,7 @@ def register(app, store, settings) -> None:
     routing.register(app, store, ROUTES)
     overview.register(app, store)
     places.register(app, store)
+    compare.register(app, store)
     data_page.register(app, store, settings)
     documents.register(app, store, settings)
     reports.register(app, store)

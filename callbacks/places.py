@@ -6,12 +6,12 @@ from urllib.parse import unquote
 import pandas as pd
 from dash import ClientsideFunction, Input, Output, State, no_update
 
-from data import catalogue, queries, reporting, reports
+from data import catalogue, outlook, queries, reporting, reports
 from data.divisions import CITY_CODES, COUNTY_CODES, DivisionLookupError, counties_of, division, resolve_city, \
     resolve_county
 from data.i18n import t
 from data.provenance import page_chrome
-from layouts import components, ids, place_links, places
+from layouts import compare, components, ids, place_links, places
 from layouts.figures.alternatives import locator_label, multiples_text, ranking_text, series_text
 from layouts.figures.charts import build_ranking, build_small_multiples, build_trend
 from layouts.figures.maps import build_locator
@@ -40,15 +40,19 @@ def place_page(store, level: str, segment: str, search: str | None):
     trend_title = t("trend.title", lang, indicator=ind.name[lang], place=place.label(lang))
     extra = county_extra(store, place, state) if level == "county" else city_extra(store, place, state)
     to_check = reporting.county_warnings(store, place.code, state.year) if level == "county" else []
+    outlooks = outlook.place_outlooks(store, place.code, state.year)  # empty from 2015 on
     page = places.place_page(
         place=place, state=state, years=years, facts=queries.place_facts(store, place.code, state.year), note=note,
         notices=(components.problem_notices(problems, lang)
                  + origin_line(store, place, state.year, common["simulated"], lang)
                  + county_notes(to_check, state.year, lang)),
         scorecard_rows=rows, score_notes=score_notes(to_check, lang),
-        locator=build_locator(place.code, lang), trend_title=trend_title, trend_figure=build_trend(series, ind, lang),
+        locator=build_locator(place.code, lang), trend_title=trend_title,
+        trend_figure=build_trend(series, ind, lang, outlook=outlooks.get(ind.id)),
         extra=extra, counties_nav=place_links.city_counties(place.code, state) if level == "city" else None,
-        trend_text=series_text(series, ind, lang, place.label(lang), place.level, path=True),
+        trend_text=series_text(series, ind, lang, place.label(lang), place.level, path=True,
+                               outlook=outlooks.get(ind.id)),
+        outlooks=outlooks, compare_link=compare.compare_link(place.code, state.year, lang),
         locator_label=locator_label(place.label(lang), lang), **common)
     return page, lang
 

@@ -1218,6 +1218,56 @@ TEXT: dict[str, dict[str, str]] = {
     "circular.download": {"zh": "通报草稿（Word）", "en": "Draft circular (Word)"},
     "circular.download_title": {"zh": "下载 {year} 年进展情况通报草稿（GB/T 9704 格式，.docx）",
                                 "en": "Download the draft progress circular for {year} (GB/T 9704 layout, .docx)"},
+
+    # ---- h2: the outlook on the place pages, in their downloads and on /compare (issue 16)
+    "outlook.with_range": {"zh": "{projection}（{range}）", "en": "{projection} ({range})"},
+    "trend.projection": {"zh": "预测：自 {year} 年按 2011 年以来年均速度推算", "en": "Projection from {year} at the pace since 2011"},
+    "trend.projection_range": {"zh": "预测区间：按最慢与最快一年的速度", "en": "Projection range: slowest and fastest year's pace"},
+    "alt.col_projection": {"zh": "预测", "en": "Projection"},
+    "alt.projection_cell": {"zh": "{value}（区间 {low}–{high}）", "en": "{value} (range {low}–{high})"},
+    "alt.projection_summary": {
+        "zh": "虚线为预测：自 {year} 年按 2011 年以来的年均速度推算，{target_year} 年为 {value}（仅有一年变化，不给区间）。",
+        "en": "The dashed line is a projection: from {year}, at the pace since 2011, {value} in {target_year} "
+              "(one year's change only: no range)."},
+    "alt.projection_ranged": {
+        "zh": "虚线为预测：自 {year} 年按 2011 年以来的年均速度推算，{target_year} 年为 {value}；"
+              "色带为按最慢与最快一年的速度推算的区间 {low}–{high}。",
+        "en": "The dashed line is a projection: from {year}, at the pace since 2011, {value} in {target_year}; "
+              "the band is the range at the slowest and the fastest year's pace, {low}–{high}."},
+    "download.outlook": {"zh": "2015 年展望（{year} 年作出）", "en": "Outlook to 2015 (made in {year})"},
+    "download.projected": {"zh": "2015 年预计值", "en": "Projected 2015 value"},
+    "download.projected_low": {"zh": "预计区间下限", "en": "Range, low"},
+    "download.projected_high": {"zh": "预计区间上限", "en": "Range, high"},
+    "download.range_reason": {"zh": "无区间的原因", "en": "Why no range"},
+    "download.reach": {"zh": "达标年份（按当前进度）", "en": "Year reached at this pace"},
+    "download.reach_year": {"zh": "达标年份（数值）", "en": "Year reached (number)"},
+    "download.needed_pace": {"zh": "还需的年均变化", "en": "Needed annual change"},
+    "download.pace": {"zh": "2011 年以来的年均变化", "en": "Annual change since 2011"},
+    "download.gap_units": {"zh": "缺口（还需达标的单位数）", "en": "Gap (units still to meet it)"},
+
+    "compare.with": {"zh": "与{place}比较", "en": "Compare with {place}"},
+    "compare.title": {"zh": "比较：{a}与{b}", "en": "Compare {a} with {b}"},
+    "compare.doc_title": {"zh": "比较：{a}与{b}（{year} 年）", "en": "{a} and {b} compared, {year}"},
+    "compare.place_a": {"zh": "地方一", "en": "First place"},
+    "compare.place_b": {"zh": "地方二（与之比较）", "en": "Second place (compared with)"},
+    "compare.search_placeholder": {"zh": "输入名称或代码搜索", "en": "Type a name or code"},
+    "compare.swap": {"zh": "⇄ 交换两地", "en": "⇄ Swap the two"},
+    "compare.table_title": {"zh": "{year} 年各项指标对比", "en": "Every indicator, {year}"},
+    "compare.difference": {"zh": "差值（{a} − {b}）", "en": "Difference ({a} − {b})"},
+    "compare.pp": {"zh": "{n} 个百分点", "en": "{n} pp"},
+    "compare.not_tracked": {"zh": "本级不统计", "en": "not kept at this level"},
+    "compare.two_targets": {"zh": "{a}：{target_a}；{b}：{target_b}", "en": "{a}: {target_a}; {b}: {target_b}"},
+    "compare.trends_title": {"zh": "{a}与{b}：各项指标走势", "en": "{a} and {b}: every indicator over time"},
+    "compare.trends_note": {"zh": "实线圆点为{a}，虚线方块为{b}，灰色点线为目标。",
+                            "en": "Solid line with dots: {a}; dashed line with squares: {b}; "
+                                  "grey dotted line: the target."},
+    "alt.compare_label": {"zh": "小型多图：{title}", "en": "Small multiples: {title}"},
+    "alt.compare_summary": {"zh": "{n} 个指标各一幅小图，{a}与{b}同绘于一图，{first}—{last} 年。",
+                            "en": "One small chart for each of {n} indicators, {a} and {b} drawn on each, "
+                                  "{first}–{last}."},
+    "alt.compare_table": {"zh": "{title}：各年数值", "en": "{title}: the value each year"},
+    "alt.compare_row": {"zh": "{indicator} · {place}", "en": "{indicator} · {place}"},
+    "alt.compare_col": {"zh": "指标 · 地方", "en": "Indicator · place"},
 }
 
 

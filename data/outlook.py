@@ -314,7 +314,7 @@ def describe(row: dict, ind: Indicator, level: str, lang: str) -> dict[str, str 
         low, high = value(row["projected_low"]), value(row["projected_high"])
         out["range"] = (t("outlook.range_one", lang, value=low) if low == high
                         else t("outlook.range", lang, low=low, high=high))
-    elif row.get("range_reason"):
+    elif isinstance(row.get("range_reason"), str):  # a frame's row has NaN where there is none
         out["range"] = t(f"outlook.range_reason.{row['range_reason']}", lang)
     reach = row.get("reach")
     if reach == "year":
@@ -386,3 +386,24 @@ def summary_parts(store, ind: Indicator, code: str, year: int, lang: str) -> dic
     if row is None or row["outlook"] in ("no_data", "not_applicable"):
         return None
     return describe(row, ind, _LEVEL[code], lang)
+
+
+def place_outlooks(store, code: str, year: int) -> dict[str, dict]:
+    """The outlook row of every indicator of one place that has one made in `year` (a target
+    at some level, a year before the target year), by indicator id: what its scorecard, the
+    scorecard's download and /compare show. Empty from the target year on."""
+    return {k: dict(v) for k, v in _place_outlooks(store.data_version(), store, code, year).items()}
+
+
+@lru_cache(maxsize=256)
+def _place_outlooks(version: int, store, code: str, year: int) -> dict[str, dict]:
+    level = _LEVEL.get(code)
+    out = {}
+    for ind in catalogue.INDICATORS:
+        if level in ind.levels and ind.target is not None and year < ind.target_year:
+            row = place_or_none(store, ind.id, code, year)
+            if row is not None:
+                # A frame's row: NaN where a value is missing, numpy numbers; as the API gives them.
+                out[ind.id] = {k: (None if missing(v) else v.item() if hasattr(v, "item") else v)
+                               for k, v in row.items()}
+    return out

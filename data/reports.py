@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from data import catalogue, queries
+from data import catalogue, outlook, queries
 from data.catalogue import Indicator
 from data.divisions import division
 from data.exports import COUNT_FORMAT, RATE_FORMAT, Column, Sheet, today
@@ -41,6 +41,36 @@ def header_block(store, lang: str, what: str, ind: Indicator | None = None, leve
     return block
 
 
+# The outlook's columns in a download, as /api/v1/outlook names them (data/outlook.py): the
+# numbers as the API gives them; the outlook status and the year reached also in words.
+OUTLOOK_FIELDS = ("outlook", "projected", "projected_low", "projected_high", "range_reason", "reach", "reach_year",
+                  "needed_pace", "pace", "gap_units")
+
+
+def outlook_columns(lang: str, year: int, number_format: str | None) -> list[Column]:
+    """The columns of OUTLOOK_FIELDS; `number_format` for the values and paces (None in a
+    sheet that mixes units, as a scorecard does)."""
+    heading = {"outlook": t("download.outlook", lang, year=year)}
+    return [Column(f"outlook_{f}", heading.get(f) or t(f"download.{f}", lang),
+                   COUNT_FORMAT if f == "gap_units" else None if f in ("outlook", "range_reason", "reach", "reach_year")
+                   else number_format)
+            for f in OUTLOOK_FIELDS]
+
+
+def outlook_cells(row: dict | None, ind: Indicator, level: str, lang: str) -> dict:
+    """One place's outlook row (data.outlook) as the download's cells: the numbers as they are,
+    the status, the year reached and why there is no range in words (data.outlook.describe)."""
+    if row is None:
+        return {f"outlook_{f}": None for f in OUTLOOK_FIELDS}
+    words = outlook.describe(row, ind, level, lang)
+    cells = {f"outlook_{f}": row.get(f) for f in OUTLOOK_FIELDS}
+    cells["outlook_outlook"] = words["status"]
+    cells["outlook_reach"] = words["reach"]
+    reason = row.get("range_reason")
+    cells["outlook_range_reason"] = t(f"outlook.range_reason.{reason}", lang) if isinstance(reason, str) else None
+    return cells
+
+
 def overview_table(store, indicator_id: str, level: str, lang: str) -> Sheet:
     """Every place at `level`, the indicator's value in each year as a column, with its
     numerator and denominator and status for the last year."""
@@ -65,6 +95,14 @@ def overview_table(store, indicator_id: str, level: str, lang: str) -> Sheet:
                 Column("denominator", t("download.denominator_year", lang, year=last), COUNT_FORMAT),
                 Column("target", t("map.target", lang), _value_format(ind)),
                 Column("status", t("download.status_year", lang, year=last))]
+    if ind.target is not None and last < ind.target_year:
+        # The data end before 2015: the outlook made in their last year, as /api/v1/outlook gives it.
+        made = outlook.table(store, ind.id, level, last).set_index("code")
+        cells = [outlook_cells(made.loc[c].to_dict() if c in made.index else None, ind, level, lang)
+                 for c in base.index]
+        for column in outlook_columns(lang, last, _value_format(ind)):
+            rows[column.field] = [c[column.field] for c in cells]
+            columns.append(column)
     return Sheet(title=f"{ind.id}_{level}", columns=columns, rows=rows,
                  header=header_block(store, lang, t("download.what_table", lang, level=t(f"level.{level}", lang)),
                                      ind, level))
@@ -92,6 +130,13 @@ def scorecard_sheet(store, code: str, year: int, lang: str) -> Sheet:
                Column("rank", t("download.rank", lang)), Column("rank_of", t("download.rank_of", lang))]
     if place.level == "county":
         columns.append(Column("rank_in_city", t("score.rank_city", lang)))
+    outlooks = outlook.place_outlooks(store, code, year)
+    if outlooks:
+        # A year before 2015: the outlook of each indicator that has one, as /api/v1/outlook gives it.
+        cells = [outlook_cells(outlooks.get(i), catalogue.get(i), place.level, lang) for i in card["indicator_id"]]
+        for column in outlook_columns(lang, year, None):
+            rows[column.field] = [c[column.field] for c in cells]
+            columns.append(column)
     return Sheet(title=f"scorecard_{code}_{year}", columns=columns, rows=rows,
                  header=header_block(store, lang, t("download.what_scorecard", lang, place=place.label(lang),
                                                     year=year), all_label=t("download.all_indicators", lang)))

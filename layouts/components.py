@@ -130,6 +130,9 @@ def notice_lines(problems: list[tuple[str, dict]], lang: str) -> list[str]:
             params["fallback"] = t("place.province", lang)
         elif params.get("name") == "county":
             params["fallback"] = t("notice.no_county", lang)
+        elif params.get("name") in ("a", "b"):  # /compare's two places: the fallback's name
+            from data.divisions import division
+            params["fallback"] = division(params["fallback"]).label(lang)
         lines.append(t(key, lang, **params))
     return lines
 

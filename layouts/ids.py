@@ -160,3 +160,11 @@ REPORTS_MARK = "reports-mark"            # pattern: {"type": REPORTS_MARK, "warn
 REPORTS_LINK = "reports-link"            # the footer's link to /reports
 DATA_REPORTS_LINK = "data-reports-link"  # the data page's
 COUNTY_TO_CHECK = "county-to-check"      # a county page's note on the data to check in its whole report
+
+# /compare (layouts/compare.py, callbacks/compare.py)
+COMPARE_A = "compare-a"                  # the two pickers
+COMPARE_B = "compare-b"
+COMPARE_TABLE = "compare-table"
+COMPARE_TRENDS = "compare-trends"
+COMPARE_TRENDS_TEXT = "compare-trends-text"
+COMPARE_LINK = "compare-link"            # "与……比较" on a city or county page

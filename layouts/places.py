@@ -15,7 +15,7 @@ from data.divisions import Division, division
 from data.exports import RATE_FORMAT, Sheet
 from data.formatting import change_text, format_number, format_percent, format_value, target_text
 from data.i18n import other_language, t
-from layouts import components, ids
+from layouts import components, ids, outlook
 from layouts.chart_text import described_graph, described_picture
 from layouts.figures.style import STATUS_COLOURS
 import urls
@@ -38,7 +38,8 @@ def breadcrumbs(place: Division, state: PlaceState) -> html.Nav:
     return html.Nav(items, className="breadcrumbs", **{"aria-label": t("place.breadcrumbs", lang)})
 
 
-def place_header(place: Division, facts: dict, state: PlaceState, note: str | None, years: list[int]) -> html.Div:
+def place_header(place: Division, facts: dict, state: PlaceState, note: str | None, years: list[int],
+                 compare_link=None) -> html.Div:
     lang = state.lang
     kind = t("kind." + place.kind.replace(" ", "_"), lang)
     where = [kind]
@@ -58,6 +59,7 @@ def place_header(place: Division, facts: dict, state: PlaceState, note: str | No
             html.Span(str(y), className="year-link current") if y == state.year else
             dcc.Link(str(y), href=urls.place(place.level, place.code, state, year=y), className="year-link")
             for y in years]),
+        compare_link,  # "与……比较 / Compare with…" (layouts/compare.py)
     ])
 
 
@@ -65,10 +67,12 @@ def fact(label: str, value: str) -> html.Div:
     return html.Div([html.Dt(label), html.Dd(value)], className="place-fact")
 
 
-def scorecard_table(rows: list[dict], place: Division, state: PlaceState, notes: dict | None = None) -> html.Table:
+def scorecard_table(rows: list[dict], place: Division, state: PlaceState, notes: dict | None = None,
+                    outlooks: dict[str, dict] | None = None) -> html.Table:
     """A row per indicator; the name selects it for the trend and work list, "map" opens the
     overview on it. `notes`: indicator id -> a note shown under its name (the data to check,
-    layouts/reports.indicator_note)."""
+    layouts/reports.indicator_note). With `outlooks` (data.outlook.place_outlooks: a year before
+    2015), a column of the outlook to 2015 (layouts/outlook.py)."""
     notes = notes or {}
     lang = state.lang
     county_level = place.level == "county"
@@ -77,6 +81,8 @@ def scorecard_table(rows: list[dict], place: Division, state: PlaceState, notes:
             t("score.rank_province" if county_level else "score.rank_cities", lang)]
     if county_level:
         head.append(t("score.rank_city", lang))
+    if outlooks:
+        head.append(outlook.heading(lang))
     # The map links' column: its header is there for a screen reader (a data cell needs one).
     head.append(html.Span(t("score.on_map", lang), className="visually-hidden"))
     body = []
@@ -106,6 +112,8 @@ def scorecard_table(rows: list[dict], place: Division, state: PlaceState, notes:
         ]
         if county_level:
             cells.append(html.Td(rank_text(row["rank_in_city"], row["rank_in_city_of"], lang), className="num"))
+        if outlooks:
+            cells.append(html.Td(outlook.cell(outlooks.get(ind.id), ind, place.level, lang), className="score-outlook"))
         cells.append(html.Td(dcc.Link(t("score.on_map", lang), href=map_href, className="score-map-link")))
         body.append(html.Tr(cells, className="score-row selected" if selected else "score-row",
                             **{"data-indicator": ind.id}))
@@ -207,7 +215,8 @@ def worklist_section(ind: catalogue.Indicator | None, rows: list[dict], columns:
 def place_page(*, place: Division, state: PlaceState, years: list[int], facts: dict, note: str | None, notices: list,
                scorecard_rows: list[dict], locator, trend_title: str, trend_figure, extra: list, trend_text,
                locator_label: str,
-               simulated: bool, as_of: str, source: str, counties_nav=None, score_notes: dict | None = None) -> html.Div:
+               simulated: bool, as_of: str, source: str, counties_nav=None, score_notes: dict | None = None,
+               outlooks: dict | None = None, compare_link=None) -> html.Div:
     lang = state.lang
     ind = catalogue.get(state.indicator)
     return html.Div(className="app place-page", children=[
@@ -220,7 +229,7 @@ def place_page(*, place: Division, state: PlaceState, years: list[int], facts: d
             breadcrumbs(place, state),
             html.Div(notices, className="notices"),
             dbc.Row(className="g-3", children=[
-                dbc.Col(place_header(place, facts, state, note, years), lg=8),
+                dbc.Col(place_header(place, facts, state, note, years, compare_link), lg=8),
                 dbc.Col(described_picture(dcc.Graph(figure=locator, config=components.static_config(lang),
                                                     className="locator", style={"height": "230px"}),
                                           locator_label), lg=4),
@@ -236,7 +245,7 @@ def place_page(*, place: Division, state: PlaceState, years: list[int], facts: d
                            title=t("profile.download_title", lang, year=state.year),
                            className="btn btn-sm btn-outline-primary profile-link"),
                 ]),
-                components.table_region(scorecard_table(scorecard_rows, place, state, score_notes),
+                components.table_region(scorecard_table(scorecard_rows, place, state, score_notes, outlooks),
                                         t("score.title", lang, place=place.label(lang), year=state.year), lang,
                                         "card-body"),
             ]),

@@ -170,11 +170,22 @@ def test_a_city_page(public, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_county_page_with_the_work_list(public, lang):
     from data.divisions import division
-    page = open_page(public, f"/county/210224?worklist=all&lang={lang}")
+    page = open_page(public, f"/county/210224?worklist=all&year=2013&lang={lang}")  # with the outlook
     page.wait_for_selector(f"#{ids.WORKLIST} .ag-row")
     settle(page)
     assert_structure(page, "a county page", lang, words=(division("210224").label(lang),))
     assert_no_violations(page, f"a county page with the work list ({lang})")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_compare_page(public, lang):
+    """/compare before 2015: the two pickers, the table with the outlook, the overlaid trends."""
+    from data.divisions import division
+    page = open_page(public, f"/compare?a=210224&b=210200&year=2013&lang={lang}")
+    page.wait_for_selector(f"#{ids.COMPARE_TRENDS} .main-svg")
+    settle(page)
+    assert_structure(page, "the compare page", lang, words=(division("210224").label(lang), "2013"))
+    assert_no_violations(page, f"the compare page ({lang})")
 
 
 @pytest.mark.parametrize("lang", LANGS)

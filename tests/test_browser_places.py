@@ -110,3 +110,40 @@ def test_the_not_found_page_searches_the_114_places(page, live_server):
     page.wait_for_selector(f"#{ids.SCORECARD}")
     assert urlsplit(page.url).path == "/county/210224"
     expect(page.locator(".place-title")).to_contain_text("长海县")
+
+
+def test_compare_from_a_county_page_its_link_the_picker_back_forward_and_a_bad_code(page, live_server):
+    """The trend's projection band is drawn; "与大连市比较" opens /compare of the county and
+    its city; the picker (by keyboard) changes the view and the address; back and forward
+    walk the views; the address opened anew shows the same view; a bad code says so."""
+    page.goto(live_server.url + "/county/210224?indicator=rural_center_coverage&year=2013")
+    page.wait_for_selector(f"#{ids.TREND} .main-svg", timeout=60000)
+    expect(page.locator(f"#{ids.TREND} .js-fill")).to_have_count(1, timeout=30000)  # the band
+    page.locator(f"#{ids.COMPARE_LINK}").click()
+    page.wait_for_selector(f"#{ids.COMPARE_TABLE}", timeout=60000)
+    first = page.url
+    assert urlsplit(first).path == "/compare"
+    assert parse_qs(urlsplit(first).query) == {"a": ["210224"], "b": ["210200"], "year": ["2013"], "lang": ["zh"]}
+    expect(page.locator("h1")).to_have_text("比较：长海县与大连市")
+    expect(page.locator(f"#{ids.COMPARE_TABLE}")).to_contain_text("2015 年展望")
+    page.locator(f"#{ids.COMPARE_B}").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement && document.activeElement.matches('.dash-dropdown-search')")
+    page.keyboard.type("210100")
+    expect(page.locator(".dash-dropdown-option")).to_have_count(1)
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("比较：长海县与沈阳市", timeout=60000)
+    second = page.url
+    assert parse_qs(urlsplit(second).query)["b"] == ["210100"]
+    page.go_back()
+    expect(page.locator("h1")).to_have_text("比较：长海县与大连市", timeout=60000)
+    assert page.url == first
+    page.go_forward()
+    expect(page.locator("h1")).to_have_text("比较：长海县与沈阳市", timeout=60000)
+    page.goto(second)  # the address alone reproduces the view
+    expect(page.locator("h1")).to_have_text("比较：长海县与沈阳市", timeout=60000)
+    expect(page.locator(f"#{ids.COMPARE_B}")).to_contain_text("沈阳市")
+    page.goto(live_server.url + "/compare?a=210224&b=nowhere&lang=en")
+    expect(page.locator(".notice")).to_contain_text("b=“nowhere”", timeout=60000)
+    expect(page.locator("h1")).to_have_text("Compare Changhai County with Dalian")

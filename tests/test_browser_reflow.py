@@ -28,6 +28,7 @@ PAGES = {
     "county": ("/county/210102?worklist=all", "#scorecard"),
     "place-not-found": ("/county/999999", ".page-title"),
     "method": ("/method", "#clause-table"),
+    "compare": ("/compare?a=210224&b=210200&year=2013", f"#{ids.COMPARE_TABLE}"),
     "login": ("/login", "#username"),
     "data-signed-out": ("/data", f"#{ids.DATA_LOGIN_LINK}"),
     "data-signed-in": ("/data", f"#{ids.DATA_UPLOAD}"),
@@ -262,7 +263,7 @@ def test_a_view_opened_on_a_phone_draws_its_colour_bar_under_the_map(browser, se
 def test_every_data_table_scrolls_in_its_own_named_region(browser, server, signed_in):
     """A data table wider than a phone scrolls inside a focusable region with a name, not the
     page; a table of text that wraps (the method's) fits the screen as it is."""
-    wrapped = {"city": ids.SCORECARD, "county": ids.SCORECARD, "method": "clause-table",
+    wrapped = {"city": ids.SCORECARD, "county": ids.SCORECARD, "method": "clause-table", "compare": ids.COMPARE_TABLE,
                "data-signed-in": ids.DATA_HISTORY_TABLE}
     for name, table_id in wrapped.items():
         context, page = open_page(browser, server, signed_in, name, "en", (320, 640))

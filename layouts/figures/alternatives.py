@@ -15,6 +15,7 @@ from data import catalogue, progress
 from data.catalogue import Indicator
 from data.formatting import format_number, format_percent, format_value, name_key, status_label, target_text
 from data.i18n import t
+from data.divisions import division
 from layouts.figures.maps import features, map_view
 
 
@@ -140,28 +141,69 @@ def straight_path(series: pd.DataFrame) -> dict[int, float] | None:
             if catalogue.BASE_YEAR <= int(y) <= catalogue.TARGET_YEAR}
 
 
+def projection_line(outlook: dict | None) -> dict[int, float] | None:
+    """The projection build_trend() draws from an outlook row (data.outlook.place_outlook), at
+    each year from the one it is made in to the target year, in the indicator's own units;
+    None where there is no projection."""
+    if not outlook or progress.missing(outlook.get("projected")) or progress.missing(outlook.get("value")):
+        return None
+    y0, y1 = int(outlook["year"]), int(outlook["target_year"])
+    v0, v1 = float(outlook["value"]), float(outlook["projected"])
+    return {y: v0 + (v1 - v0) * (y - y0) / (y1 - y0) for y in range(y0, y1 + 1)}
+
+
 def series_text(series: pd.DataFrame, ind: Indicator, lang: str, place: str, level: str, *,
-                path: bool = False) -> ChartText:
+                path: bool = False, outlook: dict | None = None) -> ChartText:
     """One place's line (build_sparkline, or build_trend with `path`): its value each year as the
-    points are labelled, the status of that year and, with `path`, the straight path's value."""
+    points are labelled, the status of that year and, with `path`, the straight path's value;
+    with an `outlook` (build_trend's), the projection's value from the year it is made in to
+    2015, the range at 2015, and a sentence saying what the dashed line and the band are."""
     years = [int(y) for y in series["year"]]
     texts = [format_value(v, ind, lang) for v in series["value"]]
+    statuses = list(series["status"])
     on_path = straight_path(series) if path else None
+    projected = projection_line(outlook)
+    if projected is not None:
+        for extra in sorted(set(projected) - set(years)):  # a projection beyond the data's last year
+            years.append(extra)
+            texts.append(t("value.none", lang))
+            statuses.append(None)
+        if on_path is not None:
+            b, tv = series["baseline"].dropna(), series["target"].dropna()
+            span = catalogue.TARGET_YEAR - catalogue.BASE_YEAR
+            b0, t0 = float(b.iloc[0]), float(tv.iloc[0])
+            on_path.update({y: b0 + (t0 - b0) * (y - catalogue.BASE_YEAR) / span for y in projected if y not in on_path})
     rows = []
-    for year, text, status in zip(years, texts, series["status"]):
+    for year, text, status in zip(years, texts, statuses):
         cells = (str(year), text)
         if on_path is not None:
             cells += (format_value(on_path[year], ind, lang) if year in on_path else "—",)
-        rows.append(cells + (status_label(status, lang, ind),))
+        if projected is not None:
+            shown = format_value(projected[year], ind, lang) if year in projected else "—"
+            if year == int(outlook["target_year"]) and not progress.missing(outlook.get("projected_low")):
+                shown = t("alt.projection_cell", lang, value=shown,
+                          low=format_value(outlook["projected_low"], ind, lang),
+                          high=format_value(outlook["projected_high"], ind, lang))
+            cells += (shown,)
+        rows.append(cells + (status_label(status, lang, ind) if status is not None else "—",))
     columns = (t("alt.col_year", lang), t("map.value", lang))
     columns += (t("alt.col_path", lang),) if on_path is not None else ()
+    columns += (t("alt.col_projection", lang),) if projected is not None else ()
     columns += (t("map.status", lang),)
-    first, last = (years[0], years[-1]) if years else (catalogue.BASE_YEAR, catalogue.BASE_YEAR)
+    known = [int(y) for y in series["year"]]
+    first, last = (known[0], known[-1]) if known else (catalogue.BASE_YEAR, catalogue.BASE_YEAR)
     parts = [t("alt.series_summary", lang, place=place, indicator=ind.name[lang], first=first,
-               first_value=texts[0] if texts else t("value.none", lang), last=last,
-               last_value=texts[-1] if texts else t("value.none", lang))]
+               first_value=texts[0] if known else t("value.none", lang), last=last,
+               last_value=texts[len(known) - 1] if known else t("value.none", lang))]
     if len(series["target"].dropna()):
         parts.append(t("alt.series_target", lang, target=target_text(ind, level, lang)))
+    if projected is not None:
+        value = format_value(outlook["projected"], ind, lang)
+        ranged = not progress.missing(outlook.get("projected_low"))
+        parts.append(t("alt.projection_ranged" if ranged else "alt.projection_summary", lang,
+                       year=int(outlook["year"]), target_year=int(outlook["target_year"]), value=value,
+                       low=format_value(outlook.get("projected_low"), ind, lang),
+                       high=format_value(outlook.get("projected_high"), ind, lang)))
     return ChartText(label=t("alt.series_label", lang, place=place, indicator=ind.name[lang], first=first, last=last),
                      summary=_sentences(parts, lang), caption=t("alt.series_table", lang, place=place, indicator=ind.name[lang]),
                      columns=columns, rows=tuple(rows))
@@ -191,3 +233,24 @@ def multiples_text(series: pd.DataFrame, ind: Indicator, lang: str, title: str, 
     return ChartText(label=t("alt.multiples_label", lang, title=title), summary=summary,
                      caption=t("alt.multiples_table", lang, title=title, last=last), columns=columns,
                      rows=tuple(rows))
+
+
+def compare_text(series: dict[str, pd.DataFrame], shown: list[str], codes: tuple[str, str],
+                 names: tuple[str, str], lang: str, title: str) -> ChartText:
+    """build_compare_trends()'s panels in its order (`shown`): each place's value each year,
+    a row per indicator and place."""
+    years = sorted({int(y) for i in shown for y in series[i]["year"]})
+    rows = []
+    for ind_id in shown:
+        ind = catalogue.get(ind_id)
+        frame = series[ind_id]
+        for code, name in zip(codes, names):
+            one = frame[frame["code"] == code]
+            by_year = {int(y): v for y, v in zip(one["year"], one["value"])}
+            rows.append((t("alt.compare_row", lang, indicator=ind.short[lang], place=name),
+                         *[format_value(by_year.get(y), ind, lang, division(code).level) for y in years]))
+    first, last = (years[0], years[-1]) if years else (catalogue.BASE_YEAR, catalogue.BASE_YEAR)
+    summary = t("alt.compare_summary", lang, a=names[0], b=names[1], n=len(shown), first=first, last=last)
+    return ChartText(label=t("alt.compare_label", lang, title=title), summary=summary,
+                     caption=t("alt.compare_table", lang, title=title),
+                     columns=(t("alt.compare_col", lang), *[str(y) for y in years]), rows=tuple(rows))

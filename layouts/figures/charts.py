@@ -10,11 +10,30 @@ from data import catalogue
 from data.catalogue import Indicator
 from data.formatting import format_number, format_value, name_key, status_label, target_text, unit_scale
 from data.i18n import t
+from data.progress import missing as progress_missing
 from layouts.figures import narrow
 from layouts.figures.style import GRID, INK, LINE, STATUS_COLOURS, TEMPLATE, VALUE_SCALE
 from layouts.figures.alternatives import ranked
 
 TARGET_NOTE_BACKGROUND = "rgba(255,255,255,0.85)"
+# The projection to 2015 (data/outlook.py): a dashed line in the place's colour, its range a band.
+PROJECTION_BAND = "rgba(34,94,168,0.16)"
+PROJECTION_LINE = "#225ea8"
+
+
+def projection_points(outlook: dict | None, ind: Indicator) -> dict | None:
+    """What build_trend() draws of an outlook row (data.outlook.place_outlook): from the year
+    it is made in, at its value, to the target year at the projected value, and the range's
+    low and high ends (None without a range); in the chart's units. None where there is no
+    projection to draw."""
+    if not outlook or progress_missing(outlook.get("projected")) or progress_missing(outlook.get("value")):
+        return None
+    factor, _ = unit_scale(ind)
+    low, high = outlook.get("projected_low"), outlook.get("projected_high")
+    ranged = not (progress_missing(low) or progress_missing(high))
+    return {"from_year": int(outlook["year"]), "to_year": int(outlook["target_year"]),
+            "value": float(outlook["value"]) * factor, "projected": float(outlook["projected"]) * factor,
+            "low": float(low) * factor if ranged else None, "high": float(high) * factor if ranged else None}
 
 
 def build_ranking(values: pd.DataFrame, ind: Indicator, level: str, lang: str,
@@ -66,11 +85,30 @@ def build_sparkline(series: pd.DataFrame, ind: Indicator, lang: str) -> go.Figur
     return fig
 
 
-def build_trend(series: pd.DataFrame, ind: Indicator, lang: str, height: int = 320) -> go.Figure:
+def build_trend(series: pd.DataFrame, ind: Indicator, lang: str, height: int = 320,
+                outlook: dict | None = None) -> go.Figure:
     """One place from 2011 with, where a target applies, the straight path from its 2011
-    value to the 2015 target: the line the status method measures progress against."""
+    value to the 2015 target: the line the status method measures progress against. With an
+    `outlook` (data.outlook.place_outlook, made in a year before 2015), the projection to 2015
+    at the pace since 2011, dashed, and its range as a band, both named as projections."""
     factor, suffix = unit_scale(ind)
     fig = go.Figure()
+    projection = projection_points(outlook, ind)
+    if projection is not None:
+        p = projection
+        xs = [p["from_year"], p["to_year"]]
+        if p["low"] is not None:
+            fig.add_trace(go.Scatter(x=xs, y=[p["value"], p["low"]], mode="lines", line=dict(width=0),
+                                     hoverinfo="skip", showlegend=False, name=None))
+            fig.add_trace(go.Scatter(x=xs, y=[p["value"], p["high"]], mode="lines", line=dict(width=0),
+                                     fill="tonexty", fillcolor=PROJECTION_BAND, hoverinfo="skip",
+                                     name=t("trend.projection_range", lang)))
+        fig.add_trace(go.Scatter(
+            x=xs, y=[p["value"], p["projected"]], mode="lines+markers+text",
+            text=["", format_value(outlook["projected"], ind, lang)], textposition="middle right",
+            line=dict(color=PROJECTION_LINE, width=2, dash="dash"),
+            marker=dict(size=[0, 9], symbol="circle-open", color=PROJECTION_LINE), cliponaxis=False,
+            name=t("trend.projection", lang, year=p["from_year"]), hovertemplate="%{x}: %{text}<extra></extra>"))
     target = series["target"].dropna()
     baseline = series["baseline"].dropna()
     if len(target) and len(baseline):
@@ -87,9 +125,12 @@ def build_trend(series: pd.DataFrame, ind: Indicator, lang: str, height: int = 3
                              text=[format_value(v, ind, lang) for v in series["value"]], textposition="top center",
                              line=dict(color=LINE, width=3), marker=dict(size=9), cliponaxis=False,
                              name=ind.short[lang], hovertemplate="%{x}: %{text}<extra></extra>"))
-    fig.update_layout(template=TEMPLATE, height=height, margin=dict(l=50, r=20, t=30, b=40), showlegend=True,
-                      legend=dict(orientation="h", y=-0.18, x=0, font=dict(size=13)))
+    fig.update_layout(template=TEMPLATE, height=height,
+                      margin=dict(l=50, r=20 if projection is None else 60, t=30, b=40),
+                      showlegend=True, legend=dict(orientation="h", y=-0.18, x=0, font=dict(size=13)))
     fig.update_xaxes(dtick=1, showgrid=False)
+    if projection is not None:
+        fig.update_xaxes(range=[catalogue.BASE_YEAR - 0.3, max(projection["to_year"], int(series["year"].max())) + 0.3])
     fig.update_yaxes(ticksuffix=suffix, gridcolor=GRID, rangemode="tozero")
     return narrow.legend_below(fig, [trace.name for trace in fig.data])
 

@@ -72,15 +72,17 @@ def legend_below(fig: go.Figure, names: list[str | None]) -> go.Figure:
                      "margin.b": 110, "height": (fig.layout.height or 320) + 70}, traces)
 
 
-def small_multiples(fig: go.Figure, count: int, columns: int, row_height: int = 190) -> go.Figure:
+def small_multiples(fig: go.Figure, count: int, columns: int, row_height: int = 190,
+                    own_scales: bool = False) -> go.Figure:
     """Small multiples on a phone: two columns instead of `columns`, each panel in the same
-    order, its title above it and the value axis labelled at the left of each row."""
+    order, its title above it and the value axis labelled at the left of each row (of each
+    panel, with `own_scales`: panels that do not share a scale)."""
     from plotly.subplots import make_subplots
 
     narrow_columns = 2
     rows = math.ceil(count / narrow_columns)
     grid = make_subplots(rows=rows, cols=narrow_columns, shared_yaxes=True,
-                         vertical_spacing=0.16 / max(rows, 1) * 2, horizontal_spacing=0.1,
+                         vertical_spacing=0.16 / max(rows, 1) * 2, horizontal_spacing=0.2 if own_scales else 0.1,
                          subplot_titles=[" "] * count)
     wide_rows = math.ceil(count / columns)
     layout: dict = {"height": row_height * rows + 40, "margin.l": 40, "margin.r": 8}
@@ -89,7 +91,7 @@ def small_multiples(fig: go.Figure, count: int, columns: int, row_height: int = 
         if i < count:
             layout[f"xaxis{key}.domain"] = list(grid.layout[f"xaxis{key}"].domain)
             layout[f"yaxis{key}.domain"] = list(grid.layout[f"yaxis{key}"].domain)
-            layout[f"yaxis{key}.showticklabels"] = i % narrow_columns == 0
+            layout[f"yaxis{key}.showticklabels"] = own_scales or i % narrow_columns == 0
             layout[f"annotations[{i}].x"] = grid.layout.annotations[i].x
             layout[f"annotations[{i}].y"] = grid.layout.annotations[i].y
         else:  # an empty cell of the wide grid: nothing to draw
