@@ -118,7 +118,11 @@ def test_compare_from_a_county_page_its_link_the_picker_back_forward_and_a_bad_c
     walk the views; the address opened anew shows the same view; a bad code says so."""
     page.goto(live_server.url + "/county/210224?indicator=rural_center_coverage&year=2013")
     page.wait_for_selector(f"#{ids.TREND} .main-svg", timeout=60000)
-    expect(page.locator(f"#{ids.TREND} .js-fill")).to_have_count(1, timeout=30000)  # the band
+    # the band: a filled area drawn in the plot (plotly's fill path, with a shape)
+    page.wait_for_function(f"""() => [...document.querySelectorAll('#{ids.TREND} .js-fill')]
+        .some(p => !p.closest('.legend') && (p.getAttribute('d') || '').length > 10
+                   && getComputedStyle(p).fillOpacity !== '0')""",
+                           timeout=30000)
     page.locator(f"#{ids.COMPARE_LINK}").click()
     page.wait_for_selector(f"#{ids.COMPARE_TABLE}", timeout=60000)
     first = page.url
@@ -127,8 +131,9 @@ def test_compare_from_a_county_page_its_link_the_picker_back_forward_and_a_bad_c
     expect(page.locator("h1")).to_have_text("比较：长海县与大连市")
     expect(page.locator(f"#{ids.COMPARE_TABLE}")).to_contain_text("2015 年展望")
     page.locator(f"#{ids.COMPARE_B}").focus()
-    page.keyboard.press("Enter")
-    page.wait_for_function("() => document.activeElement && document.activeElement.matches('.dash-dropdown-search')")
+    page.keyboard.press("Enter")  # opens the list at the chosen place; its search box sits above
+    expect(page.locator(f"#{ids.COMPARE_B}")).to_have_attribute("aria-expanded", "true")
+    page.locator(".dash-dropdown-search").focus()
     page.keyboard.type("210100")
     expect(page.locator(".dash-dropdown-option")).to_have_count(1)
     page.keyboard.press("ArrowDown")
