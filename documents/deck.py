@@ -204,7 +204,8 @@ def trim(png: bytes, pad: int = 24) -> tuple[bytes, tuple[int, int]]:
     left, top, right, bottom = box
     box = (max(0, left - pad), max(0, top - pad), min(image.width, right + pad), min(image.height, bottom + pad))
     out = io.BytesIO()
-    image.crop(box).save(out, format="PNG", optimize=False)
+    # zlib's fastest level: a quarter of the time of its default for a file about a fifth larger
+    image.crop(box).save(out, format="PNG", compress_level=1)
     return out.getvalue(), (box[2] - box[0], box[3] - box[1])
 
 
@@ -277,7 +278,8 @@ class DeckWriter:
                  [[Run(str(len(items)), 80, bold=True)], [Run(t(key, lang), 28, bold=True)],
                   [Run(names, 20, colour=th["muted"])]], th["ink"], lang, space_after=6, name=f"Tile {k + 1} text")
 
-    def indicator_slide(self, s, png: bytes) -> None:
+    def indicator_slide(self, s, png: bytes, size: tuple[int, int]) -> None:
+        """`png`: the slide's map, cut to what it draws (trim), of `size` pixels."""
         lang, th, state = self.lang, self.theme, self.state
         ind = s.indicator
         sep = colon(lang)
@@ -287,7 +289,7 @@ class DeckWriter:
         map_w = int(map_h * MAP_SIZE[0] / MAP_SIZE[1])
         # The map without the empty margin plotly leaves around the province, as large as its box
         # allows: the place names read from further back.
-        png, (w, h) = trim(png)
+        w, h = size
         scale = min(map_w / w, map_h / h)
         shown_w, shown_h = int(w * scale), int(h * scale)
         picture = slide.shapes.add_picture(io.BytesIO(png), MARGIN + (map_w - shown_w) // 2,
@@ -441,16 +443,19 @@ def build(store, state: PresentState, progress: Callable[[int, int, str], None] 
     with ThreadPoolExecutor(max_workers=images.TABS) as pool:
         maps = []
 
+        def picture(figure):  # drawn and cut in the pool, beside the slides' reading and writing
+            return trim(images.png(figure, width=MAP_SIZE[0], height=MAP_SIZE[1], scale=MAP_SCALE,
+                                   cache=images_cache))
+
         def draw(s):
-            maps.append(pool.submit(images.png, s.figure, width=MAP_SIZE[0], height=MAP_SIZE[1], scale=MAP_SCALE,
-                                    cache=images_cache))
+            maps.append(pool.submit(picture, s.figure))
 
         title, slides, heat_rows, cities = present_content.content(store, state, on_slide=draw)
         step(t("deck.step_data", lang))
         writer = DeckWriter(state, simulated_badge(store, state), total=len(slides) + 2)
         writer.title_slide(title)
         for s, png in zip(slides, maps):
-            writer.indicator_slide(s, png.result())
+            writer.indicator_slide(s, *png.result())
             step(s.indicator.name[lang])
     writer.summary_slide(heat_rows, cities)
     step(t("present.summary", lang))

@@ -275,15 +275,17 @@ def map_view(values: pd.DataFrame, ind: Indicator, level: str, mode: str, lang: 
 
 # ---------------------------------------------------------------------- whole maps, server-side
 def build_choropleth(values: pd.DataFrame, ind: Indicator, level: str, lang: str, mode: str = "progress",
-                     hover: bool = True, label_size: int = LABEL_SIZE) -> go.Figure:
+                     hover: bool = True, label_size: int = LABEL_SIZE, geojson: str | None = None) -> go.Figure:
     """A complete, coloured map of one level built on the server: geometry, colours, city
     names and hover text in one figure. For the presentation mode and exports; the
-    overview sends its geometry once and recolours in the browser instead."""
+    overview sends its geometry once and recolours in the browser instead. `geojson`: the
+    boundaries' URL instead of the boundaries themselves (which plotly would copy, most of a
+    slide map's time)."""
     view = map_view(values, ind, level, mode, lang)
     names = [f["properties"][name_key(lang)] for f in features(level)]
     colours = view.trace_colours(lang)
     fig = go.Figure(go.Choropleth(
-        geojson=geo.load_geojson(level), featureidkey="properties.adcode", locations=map_codes(level),
+        geojson=geojson or geo.load_geojson(level), featureidkey="properties.adcode", locations=map_codes(level),
         **colours, marker=dict(line=dict(color=BORDER_COLOUR, width=BORDER_WIDTH[level])),
         customdata=view.customdata(names, lang) if hover else None,
         hovertemplate=view.hovertemplate(lang) if hover else None, hoverinfo=None if hover else "skip"))
@@ -301,9 +303,10 @@ def build_slide_map(values: pd.DataFrame, ind: Indicator, level: str, lang: str,
     otherwise), place names at 28 px, no hover, no colour bar (the slide's legend says it in
     words), and the geometry by URL so that many slides share one download."""
     mode = slide_map_mode(ind, level)
-    fig = build_choropleth(values, ind, level, lang, mode=mode, hover=False, label_size=28)
+    fig = build_choropleth(values, ind, level, lang, mode=mode, hover=False, label_size=28,
+                           geojson=urls.geojson(level))
     colours = THEMES[theme]
-    fig.update_traces(selector=dict(type="choropleth"), geojson=urls.geojson(level), showscale=False,
+    fig.update_traces(selector=dict(type="choropleth"), showscale=False,
                       marker_line_color=colours["border"], marker_line_width=1.2 if level == "city" else 0.6)
     fig.update_traces(selector=dict(type="scattergeo"), textfont_color=colours["ink"],
                       textfont_shadow=colours["halo"])
