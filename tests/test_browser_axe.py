@@ -182,7 +182,7 @@ def test_the_compare_page(public, lang):
     """/compare before 2015: the two pickers, the table with the outlook, the overlaid trends."""
     from data.divisions import division
     page = open_page(public, f"/compare?a=210224&b=210200&year=2013&lang={lang}")
-    page.wait_for_selector(f"#{ids.COMPARE_TRENDS} .main-svg")
+    page.wait_for_selector(f"#{ids.COMPARE_TRENDS} .main-svg", timeout=90000)  # 40 traces, on a busy machine
     settle(page)
     assert_structure(page, "the compare page", lang, words=(division("210224").label(lang), "2013"))
     assert_no_violations(page, f"the compare page ({lang})")
