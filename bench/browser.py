@@ -1,6 +1,6 @@
 """Browser timings of the overview in headless Chromium (Playwright, Debian's chromium).
 
-    python -m bench.browser [--repeat 21]
+    python -m bench.browser [--repeat 21] [--mode progress|outlook|change] [--loads 5]
 
 - navigation to the first map visible: from navigation start to the map drawn with its
   colours (performance.now() in the page, whose origin is the navigation start);
@@ -56,34 +56,43 @@ ARM = """(year) => { window.__step = new Promise(resolve => {
 }); }"""
 
 
-def measure(url: str, repeat: int, loads: int = 5, browser=None) -> tuple[list[float], list[float]]:
+# The view each colour mode is measured on, and the years its year changes step between (the
+# outlook is made before 2015; the change runs from 2011).
+MODES = {"progress": ("?indicator=barrier_free&level=county&year=2015", 2012, 2015),
+         "outlook": ("?indicator=barrier_free&level=county&year=2014&map=outlook", 2012, 2014),
+         "change": ("?indicator=barrier_free&level=county&year=2015&map=change&from=2011", 2012, 2015)}
+
+
+def measure(url: str, repeat: int, loads: int = 5, browser=None, mode: str = "progress"
+            ) -> tuple[list[float], list[float]]:
     """(seconds to the first coloured map per load, milliseconds per year change), in
     `browser` or in a Chromium of its own."""
     if browser is None:
         with sync_playwright() as p:
             own = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
             try:
-                return measure(url, repeat, loads, own)
+                return measure(url, repeat, loads, own, mode)
             finally:
                 own.close()
+    search, low, high = MODES[mode]
     first, steps = [], []
     for _ in range(loads):
         page = browser.new_page(viewport={"width": 1920, "height": 1080})
         page.add_init_script(RECORDER)
-        page.goto(url + "/?indicator=barrier_free&level=county&year=2015")
+        page.goto(url + "/" + search)
         page.wait_for_function("() => window.__bench.firstColoured !== null", timeout=20000)
         first.append(page.evaluate("window.__bench.firstColoured") / 1000)
         page.close()
     page = browser.new_page(viewport={"width": 1920, "height": 1080})
-    page.goto(url + "/?indicator=barrier_free&level=county&year=2015")
-    wait_for_map(page, year=2015)
+    page.goto(url + "/" + search)
+    wait_for_map(page, year=high, mode=mode, timeout=30000)
     thumb = page.locator("#year-slider [role=slider]")
     thumb.focus()
-    year = 2015
+    year = high
     for i in range(repeat):
-        key, year = ("ArrowLeft", year - 1) if year > 2012 and (i // 3) % 2 == 0 else ("ArrowRight", year + 1)
-        if year > 2015:
-            key, year = "ArrowLeft", 2014
+        key, year = ("ArrowLeft", year - 1) if year > low and (i // 3) % 2 == 0 else ("ArrowRight", year + 1)
+        if year > high:
+            key, year = "ArrowLeft", high - 1
         page.evaluate(ARM, year)  # arms window.__step; it resolves once the map shows `year`
         page.keyboard.press(key)
         steps.append(page.evaluate("window.__step"))
@@ -95,16 +104,20 @@ def measure(url: str, repeat: int, loads: int = 5, browser=None) -> tuple[list[f
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=21)
-    repeat = parser.parse_args(argv).repeat
+    parser.add_argument("--loads", type=int, default=5)
+    parser.add_argument("--mode", choices=sorted(MODES), default="progress")
+    args = parser.parse_args(argv)
+    repeat = args.repeat
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(f"sqlite:///{Path(tmp) / 'bench.sqlite'}")
         store.ensure_ready()
         server = LiveServer(Settings(debug=False, secret_key="bench-only"), store=store)
         try:
-            first, steps = measure(server.url, repeat)
+            first, steps = measure(server.url, repeat, args.loads, mode=args.mode)
         finally:
             server.stop()
     med_first, med_step = statistics.median(first), statistics.median(steps)
+    print(f"mode {args.mode}")
     print(f"navigation -> first coloured map: median {med_first:.2f} s over {len(first)} loads "
           f"(min {min(first):.2f}, max {max(first):.2f}; target <= {FIRST_MAP_TARGET_S} s)")
     print(f"year change -> map repainted:     median {med_step:.0f} ms over {len(steps)} changes "
