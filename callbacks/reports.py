@@ -17,8 +17,8 @@ from routes import auth
 import urls
 
 
-def _model(store, state: urls.ReportsState, editor: bool) -> list:
-    """The page's redrawn part (layouts.reports.body) for `state`."""
+def _model(store, state: urls.ReportsState, editor: bool) -> dict:
+    """The page's redrawn parts (layouts.reports.body) for `state`, by the id of their box."""
     years = queries.years(store)
     frame = reporting.grid(store)
     per_city = {city: reporting.summary(frame, city) for city in CITY_CODES}
@@ -50,7 +50,7 @@ def page(store, search: str | None):
     title = (t("reports.summary_city", lang, city=division(state.city).label(lang)) if state.city
              else t("reports.summary_title", lang))
     tree = reports.page(state=state, years=queries.years(store), summary_lines=lines, summary_title=title,
-                        notices=components.problem_notices(problems, lang), body_parts=_model(store, state, editor),
+                        notices=components.problem_notices(problems, lang), parts=_model(store, state, editor),
                         editor=editor, **page_chrome(store, lang))
     return tree, lang
 
@@ -59,12 +59,20 @@ def _state(query) -> urls.ReportsState:
     return urls.parse_reports(query if isinstance(query, str) else "")[0]
 
 
+BOXES = (ids.REPORTS_GRID_BOX, ids.REPORTS_DEADLINES_BOX, ids.REPORTS_WARNINGS_BOX)
+
+
+def _redrawn(store, query) -> tuple:
+    parts = _model(store, _state(query), editor=True)
+    return tuple(parts[box] for box in BOXES)
+
+
 def register(app, store) -> None:
-    @app.callback(Output(ids.REPORTS_RESULT, "children"), Output(ids.REPORTS_BODY, "children"),
+    @app.callback(Output(ids.REPORTS_RESULT, "children"), *[Output(box, "children") for box in BOXES],
                   Input(ids.REPORTS_DEADLINE_SAVE, "n_clicks"), State(ids.REPORTS_DEADLINE_YEAR, "value"),
                   State(ids.REPORTS_DEADLINE_DATE, "value"), State(ids.REPORTS_STATE, "data"),
                   State(ids.PAGE_META, "data"), prevent_initial_call=True)
-    @auth.role_required(store, "editor", rest=(no_update,))
+    @auth.role_required(store, "editor", rest=(no_update,) * len(BOXES))
     def save_deadline(n_clicks, year, date_text, query, meta, user):
         if not n_clicks:
             raise PreventUpdate
@@ -75,19 +83,18 @@ def register(app, store) -> None:
         except reporting.ReportingError as err:
             auth.audit(audit.DEADLINE, object=f"year {str(year)[:10]}; deadline {str(date_text)[:20]}",
                        result=f"refused: {err.key}")
-            return dbc.Alert(err.message(lang), color="danger", id=ids.REPORTS_REFUSED), no_update
+            return (dbc.Alert(err.message(lang), color="danger", id=ids.REPORTS_REFUSED),
+                    *(no_update,) * len(BOXES))
         auth.audit(audit.DEADLINE, object=f"year {done.year}; deadline {done.deadline.isoformat()}", result="set")
-        state = _state(query)
         return (dbc.Alert(t("reports.deadline_saved", lang, year=done.year, date=done.deadline.isoformat()),
-                          color="success", id=ids.REPORTS_SAVED),
-                _model(store, state, editor=True))
+                          color="success", id=ids.REPORTS_SAVED), *_redrawn(store, query))
 
-    @app.callback(Output(ids.REPORTS_RESULT, "children", allow_duplicate=True),
-                  Output(ids.REPORTS_BODY, "children", allow_duplicate=True),
+    @app.callback(Output(ids.REPORTS_MARK_RESULT, "children"),
+                  *[Output(box, "children", allow_duplicate=True) for box in BOXES],
                   Input({"type": ids.REPORTS_MARK, "warning": ALL}, "n_clicks"),
                   State({"type": ids.REPORTS_NOTE, "warning": ALL}, "value"), State(ids.REPORTS_STATE, "data"),
                   State(ids.PAGE_META, "data"), prevent_initial_call=True)
-    @auth.role_required(store, "editor", rest=(no_update,))
+    @auth.role_required(store, "editor", rest=(no_update,) * len(BOXES))
     def mark_checked(clicks, notes, query, meta, user):
         if not isinstance(ctx.triggered_id, dict) or not any(clicks or []):
             raise PreventUpdate
@@ -101,8 +108,8 @@ def register(app, store) -> None:
             reporting.mark_checked(store, warning, note, user.username)
         except reporting.ReportingError as err:
             auth.audit(audit.WARNING_CHECKED, object=f"warning {str(warning)[:20]}", result=f"refused: {err.key}")
-            return dbc.Alert(err.message(lang), color="danger", id=ids.REPORTS_REFUSED), no_update
+            return (dbc.Alert(err.message(lang), color="danger", id=ids.REPORTS_REFUSED),
+                    *(no_update,) * len(BOXES))
         auth.audit(audit.WARNING_CHECKED, object=f"warning {warning}; note {' '.join(str(note).split())[:500]}",
                    result="checked")
-        return (dbc.Alert(t("reports.marked", lang), color="success", id=ids.REPORTS_SAVED),
-                _model(store, _state(query), editor=True))
+        return (dbc.Alert(t("reports.marked", lang), color="success", id=ids.REPORTS_SAVED), *_redrawn(store, query))

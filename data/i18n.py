@@ -968,6 +968,7 @@ TEXT: dict[str, dict[str, str]] = {
     "reports.warnings_none": {"zh": "已报送的县没有存疑数据。", "en": "No data to check in the reported counties."},
     "reports.not_checked": {"zh": "未核查", "en": "Not checked"},
     "reports.note_label": {"zh": "核查说明（{county}，{year} 年）", "en": "Note on the check ({county}, {year})"},
+    "reports.note_placeholder": {"zh": "核查说明", "en": "Note on the check"},
     "reports.mark_checked": {"zh": "标记为已核查", "en": "Mark as checked"},
     "reports.marked": {"zh": "已标记为已核查。", "en": "Marked as checked."},
     "reports.note_needed": {"zh": "请写明核查说明（如已与县里核实）再标记。", "en": "Write a note on the check (what was confirmed, with whom) first."},

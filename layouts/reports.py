@@ -13,7 +13,7 @@ from data import catalogue
 from data.divisions import CITY_CODES, counties_of, division
 from data.formatting import format_number
 from data.i18n import t
-from data.reporting import STATUSES, SYMBOLS
+from data.reporting import STATUSES, SYMBOLS, local_day
 from layouts import components, ids
 import urls
 from urls import PlaceState, ReportsState
@@ -125,7 +125,7 @@ def deadlines_table(deadlines: dict, years: list[int], lang: str) -> html.Table:
     for y in years:
         d = deadlines.get(y)
         text = (t("reports.deadline_line", lang, date=d.deadline.isoformat(), user=d.set_by or "—",
-                  at=d.set_at.date().isoformat()) if d else t("reports.no_deadline", lang))
+                  at=local_day(d.set_at)) if d else t("reports.no_deadline", lang))
         rows.append(html.Tr([html.Th(str(y), scope="row"), html.Td(text)]))
     head = html.Thead(html.Tr([html.Th(t("reports.col_year", lang), scope="col"),
                                html.Th(t("reports.col_deadline", lang), scope="col")]))
@@ -160,7 +160,8 @@ def warnings_table(rows: list[dict], lang: str, editor: bool) -> html.Div:
                 # The label wraps its input (a pattern id has no plain id for a `for`).
                 html.Label([html.Span(label, className="visually-hidden"),
                             dbc.Input(id={"type": ids.REPORTS_NOTE, "warning": int(w["id"])}, type="text",
-                                      maxLength=500, placeholder=label)], className="report-note"),
+                                      maxLength=500, placeholder=t("reports.note_placeholder", lang))],
+                           className="report-note"),
                 dbc.Button(t("reports.mark_checked", lang), id={"type": ids.REPORTS_MARK, "warning": int(w["id"])},
                            color="outline-primary", size="sm"),
             ])
@@ -169,7 +170,8 @@ def warnings_table(rows: list[dict], lang: str, editor: bool) -> html.Div:
         county_page = urls.place("county", place.code, PlaceState(
             indicator=w["indicator"] or catalogue.DEFAULT_INDICATOR, year=int(w["year"]), lang=lang))
         body.append(html.Tr([html.Td(dcc.Link(place.label(lang), href=county_page)),
-                             html.Td(str(w["year"]), className="num"), html.Td(str(int(w["batch_id"])), className="num"),
+                             html.Td(str(w["year"]), className="num"),
+                             html.Td(str(int(w["batch_id"])), className="num"),
                              html.Td(w["message"][lang]), html.Td(check)],
                             className="report-warning", **{"data-warning": str(int(w["id"]))}))
     head = html.Thead(html.Tr([html.Th(t(k, lang), scope="col") for k in (
@@ -180,38 +182,30 @@ def warnings_table(rows: list[dict], lang: str, editor: bool) -> html.Div:
 
 
 def body(*, frame: pd.DataFrame, years: list[int], per_city: dict, state: ReportsState, deadlines: dict,
-         warnings: list[dict], editor: bool) -> list:
-    """The parts an editor's action redraws: the grid, the deadlines, the data to check."""
+         warnings: list[dict], editor: bool) -> dict:
+    """The parts an editor's action redraws, by the id of the box each is drawn in."""
     lang = state.lang
     grid = (components.table_region(grid_table(frame, years, per_city, state), t("reports.grid_title", lang), lang)
             if len(frame) else html.P(t("reports.filtered_none", lang), id=ids.REPORTS_EMPTY))
-    return [
-        html.H2(t("reports.grid_title", lang), className="page-subtitle"),
-        html.P(t("reports.grid_help", lang)),
-        legend(lang),
-        grid,
-        html.H2(t("reports.deadlines_title", lang), className="page-subtitle"),
-        html.P(t("reports.deadlines_help", lang)),
-        components.table_region(deadlines_table(deadlines, years, lang), t("reports.deadlines_title", lang), lang),
-        html.H2(t("reports.warnings_title", lang), className="page-subtitle"),
-        html.P(t("reports.warnings_help", lang)),
-        warnings_table(warnings, lang, editor),
-    ]
+    return {
+        ids.REPORTS_GRID_BOX: grid,
+        ids.REPORTS_DEADLINES_BOX: components.table_region(deadlines_table(deadlines, years, lang),
+                                                           t("reports.deadlines_title", lang), lang),
+        ids.REPORTS_WARNINGS_BOX: warnings_table(warnings, lang, editor),
+    }
 
 
 def page(*, state: ReportsState, years: list[int], summary_lines: list[str], summary_title: str, notices: list,
-         body_parts: list, editor: bool, simulated, as_of: str, source: str) -> html.Div:
+         parts: dict, editor: bool, simulated, as_of: str, source: str) -> html.Div:
     lang = state.lang
-    editor_tools = [
-        html.H2(t("reports.deadline_save", lang), className="visually-hidden"),
-        deadline_form(years, lang),
-        html.Div(id=ids.REPORTS_RESULT, className="report-result", role="status"),
-    ] if editor else [
-        html.P([t("reports.sign_in_hint", lang), " ",
-                html.A(t("login.submit", lang), href=urls.login(urls.reports(state), lang), id=ids.REPORTS_LOGIN_LINK)],
-               className="report-sign-in"),
-        html.Div(id=ids.REPORTS_RESULT, hidden=True),
-    ]
+    if editor:
+        deadline_tools = [deadline_form(years, lang), html.Div(id=ids.REPORTS_RESULT, className="report-result")]
+        mark_result = [html.Div(id=ids.REPORTS_MARK_RESULT, className="report-result")]
+    else:
+        deadline_tools = [html.P([t("reports.sign_in_hint", lang), " ",
+                                  html.A(t("login.submit", lang), href=urls.login(urls.reports(state), lang),
+                                         id=ids.REPORTS_LOGIN_LINK)], className="report-sign-in")]
+        mark_result = []
     return components.page_frame(lang, simulated, as_of, source, lambda other: urls.reports(state, lang=other), [
         html.H1(t("reports.title", lang), className="page-title"),
         html.Div(notices, className="notices"),
@@ -219,8 +213,18 @@ def page(*, state: ReportsState, years: list[int], summary_lines: list[str], sum
         summary_list(summary_lines, summary_title),
         filters(state, lang),
         missing_downloads(state),
-        *editor_tools,
-        html.Div(body_parts, id=ids.REPORTS_BODY),
+        html.H2(t("reports.grid_title", lang), className="page-subtitle"),
+        html.P(t("reports.grid_help", lang)),
+        legend(lang),
+        html.Div(parts[ids.REPORTS_GRID_BOX], id=ids.REPORTS_GRID_BOX),
+        html.H2(t("reports.deadlines_title", lang), className="page-subtitle"),
+        html.P(t("reports.deadlines_help", lang)),
+        html.Div(parts[ids.REPORTS_DEADLINES_BOX], id=ids.REPORTS_DEADLINES_BOX),
+        *deadline_tools,
+        html.H2(t("reports.warnings_title", lang), className="page-subtitle"),
+        html.P(t("reports.warnings_help", lang)),
+        *mark_result,
+        html.Div(parts[ids.REPORTS_WARNINGS_BOX], id=ids.REPORTS_WARNINGS_BOX),
         dcc.Store(id=ids.REPORTS_STATE, data=state.to_query()),
     ], page_class="page-text reports-page", title=t("reports.title", lang))
 

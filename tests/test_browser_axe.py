@@ -234,6 +234,15 @@ def test_the_data_page_signed_out(public, lang):
     assert_no_violations(page, f"the data page signed out ({lang})")
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_reporting_status_page(public, lang):
+    page = open_page(public, f"/reports?city=210100&status=bad&lang={lang}")
+    page.wait_for_selector(f"#{ids.REPORTS_GRID}", timeout=60000)
+    settle(page)
+    assert_structure(page, "the reporting status", lang, words=(t("reports.title", lang),))
+    assert_no_violations(page, f"the reporting status with a notice ({lang})")
+
+
 def test_a_skip_link_moves_the_focus_into_the_main_content(public):
     page = open_page(public, "/city/210200?lang=en")
     page.wait_for_selector(f"#{ids.SCORECARD}")
@@ -267,6 +276,11 @@ def test_the_title_follows_the_overview_view(public):
 def data_server():
     store = stores.demo_copy("axe_data")
     users.create_user(store, "axe-admin", PASSWORD, "admin")
+    # A reported county-year with a warning to check, and a deadline past: every status on /reports.
+    from data import reporting
+    from tests.test_reporting import copy_batch, warning_rows
+    copy_batch(store, "210102", 2014, warning_rows("210102", 2014, "urban_facility_coverage"))
+    reporting.set_deadline(store, 2014, "2015-03-31", "axe-admin")
     server = LiveServer(Settings(debug=False, secret_key="axe-browser-test"), store=store)
     yield server
     server.stop()
@@ -288,6 +302,29 @@ def test_the_data_page_signed_in(browser, data_server, lang):
         settle(page)
         assert_structure(page, "the data page, signed in", lang, words=(t("data.title", lang),))
         assert_no_violations(page, f"the data page signed in as an admin ({lang})")
+        assert rec.foreign == []
+    finally:
+        rec.close()
+
+
+@pytest.mark.writes
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_reporting_status_page_for_an_editor(browser, data_server, lang):
+    """The deadline form and a warning's note and button, beside reported, simulated and late cells."""
+    rec = RecordingPage(browser, data_server.url, viewport=(1280, 720))
+    try:
+        page = rec.page
+        page.goto(f"{data_server.url}/login?next=/reports%3Fcity%3D210100%26lang%3D{lang}&lang={lang}")
+        page.fill("#username", "axe-admin")
+        page.fill("#password", PASSWORD)
+        page.click("#login-submit")
+        page.wait_for_selector(f"#{ids.REPORTS_DEADLINE_SAVE}", timeout=60000)
+        page.wait_for_selector(f"#{ids.REPORTS_WARNINGS_TABLE} button", timeout=60000)
+        assert page.locator(f"#{ids.REPORTS_GRID} td[data-status=late]").count() > 0
+        assert page.locator(f"#{ids.REPORTS_GRID} td[data-status=reported]").count() == 1
+        settle(page)
+        assert_structure(page, "the reporting status, signed in", lang, words=(t("reports.title", lang),))
+        assert_no_violations(page, f"the reporting status for an editor ({lang})")
         assert rec.foreign == []
     finally:
         rec.close()

@@ -33,6 +33,8 @@ PAGES = {
     "data-signed-out": ("/data", f"#{ids.DATA_LOGIN_LINK}"),
     "data-signed-in": ("/data", f"#{ids.DATA_UPLOAD}"),
     "not-found": ("/no-such-page", ".page-title"),
+    "reports": ("/reports", f"#{ids.REPORTS_GRID}"),
+    "reports-signed-in": ("/reports?city=210100", f"#{ids.REPORTS_DEADLINE_SAVE}"),
 }
 
 
@@ -64,13 +66,13 @@ def open_page(browser, server, signed_in, name: str, lang: str, viewport, scale:
     path, ready = PAGES[name]
     context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]},
                                   device_scale_factor=scale,
-                                  storage_state=signed_in if name == "data-signed-in" else None)
+                                  storage_state=signed_in if name.endswith("signed-in") else None)
     page = context.new_page()
     page.goto(server.url + path + ("&" if "?" in path else "?") + f"lang={lang}")
     if ready == "map":
         wait_for_map(page, timeout=30000)
     else:
-        # /compare's first drawing builds two places' tables and 40 traces: slow on a busy machine
+        # /compare's first drawing builds two places' tables and 40 traces: slow on a busy machine; /reports checks every county-year of a fresh store on its first view
         page.wait_for_selector(ready, timeout=90000)
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(300)  # assets/narrow.js fits the charts after they are drawn
@@ -265,7 +267,7 @@ def test_every_data_table_scrolls_in_its_own_named_region(browser, server, signe
     """A data table wider than a phone scrolls inside a focusable region with a name, not the
     page; a table of text that wraps (the method's) fits the screen as it is."""
     wrapped = {"city": ids.SCORECARD, "county": ids.SCORECARD, "method": "clause-table", "compare": ids.COMPARE_TABLE,
-               "data-signed-in": ids.DATA_HISTORY_TABLE}
+               "data-signed-in": ids.DATA_HISTORY_TABLE, "reports": ids.REPORTS_GRID}
     for name, table_id in wrapped.items():
         context, page = open_page(browser, server, signed_in, name, "en", (320, 640))
         try:

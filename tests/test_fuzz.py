@@ -26,11 +26,12 @@ HOSTILE_VALUES = [None, True, False, 0, -1, 2014, 2.5, 1e308, float("inf"), [], 
                   {}, {"a": 1}, {"points": "x"}, {"points": [{}]}, {"points": [{"location": ["a"]}]},
                   {"lang": ["en"]}, {"path": {}, "lang": {}}, "x" * 3000] + HOSTILE_TEXT
 PARAMETERS = ["indicator", "indicators", "year", "level", "city", "county", "map", "tab", "lang", "worklist",
-              "interval", "theme", "code", "format", "filled", "next", "rest"]
-PATHS = ["/", "/city/210100", "/county/210624", "/county/辽中县", "/present", "/data", "/method", "/login",
-         "/whoami", "/api/v1/indicators", "/api/v1/values", "/api/v1/nothing", "/download/table.csv",
+              "interval", "theme", "code", "format", "filled", "next", "rest", "status"]
+PATHS = ["/", "/city/210100", "/county/210624", "/county/辽中县", "/present", "/data", "/method", "/reports",
+         "/login", "/whoami", "/api/v1/indicators", "/api/v1/values", "/api/v1/nothing", "/download/table.csv",
          "/download/table.xlsx", "/download/scorecard.csv", "/download/worklist.xlsx",
-         "/download/template.xlsx", "/download/other.pdf", "/geo/city.geojson", "/geo/x.geojson",
+         "/download/template.xlsx", "/download/missing.csv", "/download/other.pdf", "/geo/city.geojson",
+         "/geo/x.geojson",
          "/_dash-layout", "/_dash-dependencies", "/_dash-component-suites/dash/deps/nothing.js",
          "/_dash-component-suites/nothing/x.js", "/_dash-component-suites/dash/../../../settings.py",
          "/_dash-component-suites/dash/..%2f..%2fsettings.py", "/_dash-component-suites/dash/dcc/../x",
@@ -113,7 +114,7 @@ def test_query_strings_never_answer_5xx(client, demo_store, tracebacks):
     before = demo_store.content_digest()
     routes = ["/", "/county/210624", "/city/210100", "/present", "/data", "/method", "/login",
               "/api/v1/values", "/api/v1/indicators", "/download/table.csv", "/download/scorecard.csv",
-              "/download/worklist.csv", "/download/template.xlsx", "/geo/city.geojson"]
+              "/download/worklist.csv", "/download/template.xlsx", "/download/missing.xlsx", "/geo/city.geojson"]
     queries = _queries(rng, 200)
     for i, query in enumerate(queries):
         _assert_no_5xx(client, "get", routes[i % len(routes)] + "?" + query)
@@ -241,6 +242,7 @@ def test_parsers_take_any_json_value():
     assert urls.normal_path(["/county"]) == "/" and urls.normal_path({"a": 1}) == "/"
     assert urls.language_of(["lang=en"]) == "zh" and urls.parse({"x": 1}, years)[0] == urls.default_state(years)
     assert urls.meta_language(["en"]) == "zh" and urls.meta_language({"lang": "en"}) == "en"
+    assert urls.parse_reports({"x": 1}) == (urls.ReportsState(), [])
     current = urls.default_state(years)
     for click in ("x", ["a"], {"points": "x"}, {"points": [1]}, {"points": [{"location": ["210100"]}]}):
         assert next_state(current, ids.MAP, search="", indicator=None, year=None, level=None, city=None,

@@ -29,6 +29,7 @@ NOT_REPORTED = "210103"  # Shenhe, Shenyang: never reported
 SUPERSEDED = "210104"   # Dadong: a batch with warnings, then one without, then reverted
 IMPORTED = "210522"     # Huanren: imported through the importer, with a warning its check raised
 RESULT = f"{ids.REPORTS_RESULT}.children"
+MARK_RESULT = f"{ids.REPORTS_MARK_RESULT}.children"
 META = f"{ids.PAGE_META}.data"
 
 
@@ -89,7 +90,8 @@ def test_the_summary_says_how_many_counties_reported_in_both_languages(store):
     reported = int((frame[frame["year"] == YEAR]["status"] == "reported").sum())
     assert counts == {"total": 100, "reported": reported, "simulated": 0, "late": 100 - reported}
     assert reporting.summary_line(YEAR, counts, "zh").startswith(f"2014 年：100 个县中 {reported} 个已报送，")
-    assert reporting.summary_line(YEAR, counts, "en") == f"2014: {reported} of 100 counties reported, {100 - reported} late"
+    assert reporting.summary_line(YEAR, counts, "en") == \
+        f"2014: {reported} of 100 counties reported, {100 - reported} late"
     city = reporting.summary(frame, "210100")[YEAR]
     assert city["total"] == len(counties_of("210100")) and city["reported"] >= 1
 
@@ -147,7 +149,8 @@ def test_a_warning_is_marked_checked_with_a_note_once(store):
     row = reporting.stored_warnings(store, REPORTED, YEAR).iloc[0].to_dict()
     assert (row["checked_by"], row["note"]) == ("ed", "Confirmed with the county: new facilities opened.")
     day = reporting.local_day(row["checked_at"])
-    assert reporting.checked_text(row, "en") == f"checked by ed on {day}: Confirmed with the county: new facilities opened."
+    assert reporting.checked_text(row, "en") == \
+        f"checked by ed on {day}: Confirmed with the county: new facilities opened."
     assert reporting.checked_text(row, "zh").startswith(f"ed 于 {day} 核查：")
     # Every page is drawn again (the data version moved), but the checks of the shown data are not redone.
     assert store.data_version() == version + 1 and reporting.records_version(store) == records
@@ -192,7 +195,8 @@ def test_the_page_shows_the_grid_the_summary_and_a_notice_for_a_bad_filter(app, 
     words = tree.text(page)
     assert "parameter city=“999999” is not valid" in words and "parameter status=“gone” is not valid" in words
     reported = int((reporting.grid(store)[lambda f: f["year"] == YEAR]["status"] == "reported").sum())
-    assert f"2014: {reported} of 100 counties reported, {100 - reported} late" in tree.text(tree.find(page, ids.REPORTS_SUMMARY))
+    summary = tree.text(tree.find(page, ids.REPORTS_SUMMARY))
+    assert f"2014: {reported} of 100 counties reported, {100 - reported} late" in summary
     grid = tree.find(page, ids.REPORTS_GRID)
     cells = [n for n in tree.walk(grid) if getattr(n, "className", "") and "report-cell" in n.className]
     assert len(cells) == 100 * 5
@@ -236,7 +240,8 @@ def test_the_download_lists_the_counties_not_reported_or_late_with_their_city(ap
     pairs = {(r["Code"], r["Year"]): r for r in rows}
     assert (REPORTED, "2014") not in pairs and (REPORTED, "2013") in pairs
     assert pairs[(NOT_REPORTED, "2014")]["Status"] == "Late (not reported)"
-    assert pairs[(NOT_REPORTED, "2014")]["City"] == "Shenyang" and pairs[(NOT_REPORTED, "2014")]["Deadline"] == "2015-03-31"
+    late = pairs[(NOT_REPORTED, "2014")]
+    assert late["City"] == "Shenyang" and late["Deadline"] == "2015-03-31"
     assert pairs[(NOT_REPORTED, "2013")]["Status"] == "Not reported (simulated)"
     assert {r["City"] for r in rows} == {"Shenyang"}
     xlsx = client.get("/download/missing.xlsx?lang=zh")
@@ -294,8 +299,8 @@ def test_a_viewer_cannot_set_a_deadline_nor_mark_a_warning(app, store):
     marks = {f"{ids.REPORTS_MARK}.n_clicks": [({"type": ids.REPORTS_MARK, "warning": warning}, 1)],
              f"{ids.REPORTS_NOTE}.value": [({"type": ids.REPORTS_NOTE, "warning": warning}, "looks fine")],
              META: {"lang": "en"}}
-    body = dash.call(RESULT, marks, f"{ids.REPORTS_MARK}.n_clicks", csrf=csrf).get_json()["response"]
-    assert body[ids.REPORTS_RESULT]["children"]["props"]["id"] == ids.DATA_FORBIDDEN
+    body = dash.call(MARK_RESULT, marks, f"{ids.REPORTS_MARK}.n_clicks", csrf=csrf).get_json()["response"]
+    assert body[ids.REPORTS_MARK_RESULT]["children"]["props"]["id"] == ids.DATA_FORBIDDEN
     assert reporting.stored_warnings(store, SUPERSEDED, YEAR)["checked_by"].isna().all()
 
 
@@ -309,9 +314,9 @@ def test_an_editor_marks_a_warning_checked_and_the_county_page_shows_it(app, sto
              f"{ids.REPORTS_NOTE}.value": [({"type": ids.REPORTS_NOTE, "warning": warning}, "Asked Dadong: right"),
                                            ({"type": ids.REPORTS_NOTE, "warning": other}, "not this one")],
              f"{ids.REPORTS_STATE}.data": "?lang=en", META: {"lang": "en"}}
-    body = dash.call(RESULT, marks, f"{ids.REPORTS_MARK}.n_clicks", csrf=csrf).get_json()["response"]
-    assert "Marked as checked." in str(body[ids.REPORTS_RESULT]["children"])
-    assert "checked by ed on" in str(body[ids.REPORTS_BODY]["children"])
+    body = dash.call(MARK_RESULT, marks, f"{ids.REPORTS_MARK}.n_clicks", csrf=csrf).get_json()["response"]
+    assert "Marked as checked." in str(body[ids.REPORTS_MARK_RESULT]["children"])
+    assert "checked by ed on" in str(body[ids.REPORTS_WARNINGS_BOX]["children"])
     after = reporting.stored_warnings(store, SUPERSEDED, YEAR).set_index("id")
     assert after.loc[warning, "note"] == "Asked Dadong: right" and pd.isna(after.loc[other, "checked_by"])
     event = audit.events(store, 1)[0]
