@@ -72,7 +72,8 @@ def open_page(browser, server, signed_in, name: str, lang: str, viewport, scale:
     if ready == "map":
         wait_for_map(page, timeout=30000)
     else:
-        # /compare's first drawing builds two places' tables and 40 traces: slow on a busy machine; /reports checks every county-year of a fresh store on its first view
+        # /compare's first drawing builds two places' tables and 40 traces: slow on a busy machine;
+        # /reports checks every county-year of a fresh store on its first view.
         page.wait_for_selector(ready, timeout=90000)
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(300)  # assets/narrow.js fits the charts after they are drawn
