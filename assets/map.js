@@ -79,8 +79,11 @@
     }
     // Each place's [name, value, target, numerator, denominator, status, share], as
     // build_choropleth's customdata; a value travels as numerator and denominator.
-    var custom = [], gaps = {};
+    var custom = [], gaps = {}, none = {};
     p.nd.forEach(function (k) { gaps[k] = true; });
+    // Nothing to count here (not a gap): its own hover, and its reason in words.
+    (p.na || []).forEach(function (k) { none[k] = true; });
+    if (p.naText) { words = words.slice(); words[words.length - 1] = p.naText; }
     for (i = 0; i < n; i++) {
       var num = p.num[i], den = p.den ? p.den[i] : null, value;
       if (p.words) { value = p.words[i]; } else if (!p.den) { value = num; } else {
@@ -89,8 +92,8 @@
       custom.push([places.names[i], value, p.targetText, num, den, words[status[i]], p.share ? p.share[i] : null]);
     }
     var template = cfg.hover[p.hover], templates = [];
-    for (i = 0; i < n; i++) { templates.push(gaps[i] ? cfg.hover.none : template); }
-    return {z: z, custom: custom, templates: p.nd.length ? templates : null, template: template, scale: scale,
+    for (i = 0; i < n; i++) { templates.push(none[i] ? cfg.hover.na : gaps[i] ? cfg.hover.none : template); }
+    return {z: z, custom: custom, templates: p.nd.length || p.na ? templates : null, template: template, scale: scale,
             colorbar: colorbar, zmin: zmin, zmax: zmax};
   }
 

@@ -150,7 +150,7 @@ def legend_children(store, state: ViewState, lang: str) -> list:
                             city=state.city if state.level == "county" else None)
     counts = status_counts(values["status"])
     return view.legend(state.mode, counts, ind.target_at(state.level) is not None,
-                       ind.unit, lang)
+                       ind.unit, lang, indicator=ind)
 
 
 # ---------------------------------------------------------------------- the outlook and change modes (h1)

@@ -63,6 +63,7 @@ def indicator_slide(store, ind, state) -> present.IndicatorSlide:
     province = province_row(store, ind, state.year)
     has_target = ind.target_at(state.level) is not None
     counts = status_counts(values["status"], SLIDE_STATUSES) if has_target else {}
+    not_applicable = int((values["status"] == "not_applicable").sum())
     ranked = values.dropna(subset=["value"])
     ranked = ranked.sort_values("progress" if has_target else "value", ascending=True)
     key = name_key(lang)
@@ -72,7 +73,8 @@ def indicator_slide(store, ind, state) -> present.IndicatorSlide:
     return present.IndicatorSlide(
         indicator=ind, figure=build_slide_map(values, ind, state.level, lang, state.theme),
         province_value=None if missing(value) else value,
-        province_status=province["status"], status_counts=counts, behind=behind, places=len(values),
+        province_status=province["status"], status_counts=counts, behind=behind, places=len(values) - not_applicable,
+        not_applicable=not_applicable,
         outlook=outlook_line(store, ind, state),
         text=map_text(values, ind, state.level, slide_map_mode(ind, state.level), lang, year=state.year,
                       title=t("alt.slide_map", lang, indicator=ind.name[lang], year=state.year,

@@ -103,6 +103,9 @@ class Indicator:
     cumulative: bool = False
     # A numerator that only grows (a facility, once built, stays): a fall is doubted (data/quality.py).
     numerator_only_grows: bool = False
+    # What a share is of, in a word, where a place may have none of it (a district without
+    # villages): the status there is "不适用（无村）/ not applicable (no villages)", not "no data".
+    scope: dict[str, str] | None = None
 
     def __post_init__(self):
         if self.comparator not in COMPARATORS:
@@ -194,6 +197,7 @@ INDICATORS: tuple[Indicator, ...] = (
         clause="城市社区服务设施实现全覆盖", clause_section="一、(三)",
         numerator={"zh": "建有综合服务设施的城市社区数", "en": "urban communities with a service facility"},
         denominator={"zh": "城市社区总数", "en": "urban communities"},
+        scope={"zh": "城市社区", "en": "urban communities"},
         source="units", compute=_share(_urban, _facility), numerator_only_grows=True,
     ),
     Indicator(
@@ -206,6 +210,7 @@ INDICATORS: tuple[Indicator, ...] = (
         clause="农村社区服务中心覆盖面达80%以上", clause_section="一、(三)",
         numerator={"zh": "建有社区服务中心的村数", "en": "villages with a service centre"},
         denominator={"zh": "村总数", "en": "villages"},
+        scope={"zh": "村", "en": "villages"},
         source="units", compute=_share(_rural, _facility), numerator_only_grows=True,
     ),
     Indicator(
@@ -224,6 +229,7 @@ INDICATORS: tuple[Indicator, ...] = (
         numerator={"zh": "面积达标的城市社区综合服务设施数",
                    "en": "urban facilities with area ≥ max(400 m², 20 m² per 100 households)"},
         denominator={"zh": "城市社区综合服务设施数", "en": "urban community facilities"},
+        scope={"zh": "城市社区综合服务设施", "en": "urban community facilities"},
         source="units", worklist_columns=(FACILITY_AREA,), shortfall=_urban_area_shortfall,
         compute=_share(_facility_in("urban"),
                        lambda r: pd.Series(meets_urban_area_standard(r["facility_area_m2"], r["households"]),
@@ -245,6 +251,7 @@ INDICATORS: tuple[Indicator, ...] = (
         numerator={"zh": "面积与广场均达标的农村社区服务中心数",
                    "en": "rural centres with area ≥ 350 m² and square ≥ 1000 m²"},
         denominator={"zh": "农村社区服务中心数", "en": "rural service centres"},
+        scope={"zh": "农村社区服务中心", "en": "rural service centres"},
         source="units", worklist_columns=(FACILITY_AREA, SQUARE_AREA), shortfall=_rural_centre_shortfall,
         compute=_share(_facility_in("rural"),
                        lambda r: pd.Series(meets_rural_centre_standard(r["facility_area_m2"], r["square_area_m2"]),
@@ -265,6 +272,7 @@ INDICATORS: tuple[Indicator, ...] = (
         numerator={"zh": "符合无障碍标准的服务设施数", "en": "facilities meeting the barrier-free standard"},
         denominator={"zh": "城市社区综合服务设施与农村社区服务中心总数",
                      "en": "urban facilities and rural centres"},
+        scope={"zh": "服务设施", "en": "service facilities"},
         source="units", compute=_share(_any_facility, lambda r: r["barrier_free"]),
     ),
     # ---------------------------------------------------------------- volunteer services
@@ -367,6 +375,7 @@ INDICATORS: tuple[Indicator, ...] = (
         clause="80%以上的社区居委会实行直接选举", clause_section="二、(一)4",
         numerator={"zh": "实行直接选举的社区居委会数", "en": "residents' committees directly elected"},
         denominator={"zh": "社区居委会数（城市社区）", "en": "residents' committees (urban communities)"},
+        scope={"zh": "城市社区", "en": "urban communities"},
         source="units", compute=_share(_urban, lambda r: r["election_type"] == "direct"),
     ),
     Indicator(
@@ -442,6 +451,7 @@ INDICATORS: tuple[Indicator, ...] = (
         clause="推进社区服务中心(站)接入宽带网络", clause_section="二、(二)3",
         numerator={"zh": "接入宽带的服务设施数", "en": "facilities on broadband"},
         denominator={"zh": "服务设施总数", "en": "facilities"},
+        scope={"zh": "服务设施", "en": "service facilities"},
         source="units", compute=_share(_any_facility, lambda r: r["broadband"]),
     ),
     Indicator(

@@ -4,8 +4,25 @@ Until real county reports are imported, the dashboard runs on this. It is made t
 like a province: about 4,300 urban communities and 11,500 villages over the 100 counties
 (districts mostly urban, counties mostly rural), about 15 million households in 2011
 (the 2010 census counted 14,994,046), five years from the 2011 baseline to 2015, and
-places that move at different paces: some cities reach targets early, some lag, and a few
-counties slip back on an indicator.
+places that move at different paces: some cities reach targets early, some lag, and now and
+then a whole city slips back on an indicator.
+
+The series are plausible by construction, so that data/quality.py's checks find nothing in
+them by chance: a county's communities and villages are drawn evenly (a count follows its
+share), shares rise at most MAX_RISE a year, counties of a city are alike (COUNTY_SPREAD),
+facilities and centres once built stay (GROWING), and no county slips back alone. Then a few
+county-years are made implausible on purpose (PLANTED), so that a fresh install shows the
+checks at work; data/quality.py on the demo store finds exactly these, no more (PLANTED
+names each county, year, check and subject; docs/method.md lists them too):
+
+  count_fell, 210423 清原满族自治县 Qingyuan, 2014: the 2013 report's service centres, less ten
+      (fewer villages with a centre than the year before; back in 2015);
+  copied_forward, 210522 桓仁满族自治县 Huanren, 2012: the 2011 report sent again, every value;
+  size_change, 210422 新宾满族自治县 Xinbin, 2015: the villages' households 1.4 times the true ones;
+  round_values, 210281 瓦房店市 Wafangdian, 2015: every rural centre's square exactly 1000 m²;
+  share_rise and outlier, 210302 铁东区 Tiedong (Anshan), 2015: communities with a social
+      worker from 51% to 88% in a year, far above the city's other counties too (two warnings
+      of one planted anomaly).
 
 None of it is real. The batch it is stored as says so (import_batches.is_simulated).
 """
@@ -35,10 +52,20 @@ URBAN_STATIONS_PLANNED = 1040  # reaches the 1000 target in 2015, not before
 # around 2014, the slowest get half way. Each county varies a little around its city.
 CITY_PACES = (1.45, 1.4, 1.35, 1.1, 1.05, 1.0, 0.95, 0.9, 0.85, 0.8, 0.7, 0.6, 0.55, 0.5)
 COUNTY_PACE_SPREAD = 0.06
+FAST_CITY_PACE = 1.3  # faster than this, a city moves early
 # Indicators on which one whole city (drawn at random) slips back in 2014-2015, and the
 # share of other counties that slip back on each indicator.
-CITY_SLIPS = ("rural_centre", "barrier_free", "direct_election")
-COUNTY_SLIP_SHARE = 0.04
+CITY_SLIPS = ("rural_standard_ok", "barrier_free", "direct_election")
+# Facilities and centres, once built, stay: these shares never slip back (data/quality.py's
+# count_fell would rightly doubt a county whose count of them fell).
+GROWING = ("urban_facility", "rural_centre")
+# The most a county's share moves up in one year (quality's share_rise doubts more than 30 points).
+MAX_RISE = 0.2
+# Shares of the facilities (not of all units): their draws are spread along the facilities' order.
+FACILITY_SHARES = ("urban_area_ok", "rural_standard_ok", "barrier_free", "broadband")
+# A county's 2011 share varies around its city's by this much of the indicator's spread:
+# counties of one city are alike, and one far from the others is a number to check.
+COUNTY_SPREAD = 0.3
 
 
 @dataclass(frozen=True)
@@ -128,7 +155,7 @@ def _county_table(rng: np.random.Generator) -> pd.DataFrame:
     table["city_pace"] = table["parent_code"].map(paces)
     table["pace"] = table["city_pace"] * rng.lognormal(0.0, COUNTY_PACE_SPREAD, len(table))
     # The curve's exponent: <1 moves early, >1 starts late. Fast cities move early.
-    table["timing"] = np.where(table["city_pace"] > 1.3, rng.uniform(0.7, 0.9, len(table)),
+    table["timing"] = np.where(table["city_pace"] > FAST_CITY_PACE, rng.uniform(0.7, 0.9, len(table)),
                                rng.uniform(0.8, 1.3, len(table)))
 
     district = table["kind"] == "district"
@@ -154,24 +181,50 @@ def _names(kind: str, n: int, rng: np.random.Generator) -> tuple[list[str], list
 
 
 def _progress(table: pd.DataFrame, traj: Trajectory, rng: np.random.Generator,
-              city_slips: bool = False) -> np.ndarray:
+              city_slips: bool = False, grows: bool = False) -> np.ndarray:
     """County x year share for one indicator: baseline, then toward the goal at each
-    county's pace and timing; a few counties (now and then a whole city) fall back in
-    2014-2015."""
+    county's pace and timing, rising at most MAX_RISE a year; a few counties (now and then a
+    whole city) fall back in 2014-2015, unless the share only grows."""
     n = len(table)
     city_effect = (table["city_pace"].to_numpy() - 0.9) * traj.spread
-    baseline = np.clip(traj.baseline + city_effect + rng.normal(0, traj.spread * 0.6, n), 0.01, traj.goal * 0.97)
+    baseline = np.clip(traj.baseline + city_effect + np.clip(rng.normal(0, 1, n), -1.5, 1.5) * traj.spread * COUNTY_SPREAD, 0.01, traj.goal * 0.97)
     pace = table["pace"].to_numpy()
     timing = table["timing"].to_numpy()
     years = np.array(YEARS)
     s = ((years - BASE_YEAR) / (TARGET_YEAR - BASE_YEAR))[None, :] ** timing[:, None]
     share = baseline[:, None] + (traj.goal - baseline)[:, None] * np.minimum(1.0, pace[:, None] * s)
-    slipping = rng.random(n) < COUNTY_SLIP_SHARE
-    if city_slips:
-        slipping |= (table["parent_code"] == rng.choice(sorted(table["parent_code"].unique()))).to_numpy()
-    fall = rng.uniform(0.05, 0.14, n)
-    share[slipping, 3:] = share[slipping, 2][:, None] - fall[slipping, None] * np.array([0.6, 1.0])
+    for y in range(1, len(years)):
+        share[:, y] = np.minimum(share[:, y], share[:, y - 1] + MAX_RISE)
+    if city_slips and not grows:
+        # A whole city falls back in 2014-2015. A county alone does not: while its city's other
+        # counties move on, one falling back is soon 15 points or more from them, which is a
+        # number to check (quality's outlier), not a trend; the planted anomalies are those.
+        # Not one of the fast cities, which reach their goals early and hold them.
+        cities = sorted(table.loc[table["city_pace"] < FAST_CITY_PACE, "parent_code"].unique())
+        city = (table["parent_code"] == rng.choice(cities)).to_numpy()
+        fall = rng.uniform(0.05, 0.14, n)
+        share[city, 3:] = share[city, 2][:, None] - fall[city, None] * np.array([0.6, 1.0])
     return np.clip(share, 0.0, 1.0)
+
+
+_GOLDEN = (np.sqrt(5) - 1) / 2
+
+
+def _stratified(groups: np.ndarray, rng: np.random.Generator, order: np.ndarray | None = None) -> np.ndarray:
+    """One draw in [0, 1) per unit, spread evenly within each group (a county's urban
+    communities, its villages), so that a county's count follows its share without the
+    sampling noise of independent draws (which, over 10-40 units, moved a share by 10-15
+    points a year and made it look doubtful). The draws are a golden-ratio sequence along
+    `order` (random if None): every first k units in that order are spread evenly too, so a
+    share of the units that have a facility (the first in the facility draw's order) is as
+    steady as a share of all."""
+    draws = np.empty(len(groups))
+    key = rng.random(len(groups)) if order is None else order
+    for group in np.unique(groups):
+        where = np.flatnonzero(groups == group)
+        ranked = where[np.argsort(key[where], kind="stable")]
+        draws[ranked] = (rng.random() + np.arange(len(where)) * _GOLDEN) % 1.0
+    return draws
 
 
 def generate(seed: int = SEED) -> DemoData:
@@ -198,9 +251,14 @@ def generate(seed: int = SEED) -> DemoData:
     persons_per_household = rng.uniform(2.5, 3.1, n_units)
     growth = np.where(urban, 1.006, 0.996) * rng.normal(1.0, 0.004, n_units)
 
-    shares = {name: _progress(counties, traj, rng, city_slips=name in CITY_SLIPS)
+    shares = {name: _progress(counties, traj, rng, city_slips=name in CITY_SLIPS, grows=name in GROWING)
               for name, traj in TRAJECTORIES.items()}
-    latent = {name: rng.random(n_units) for name in TRAJECTORIES}
+    groups = county_index * 2 + urban
+    latent = {name: _stratified(groups, rng) for name in TRAJECTORIES}
+    # The standards and equipment of a facility are shares of the units that have one.
+    facility_order = np.where(urban, latent["urban_facility"], latent["rural_centre"])
+    for name in FACILITY_SHARES:
+        latent[name] = _stratified(groups, rng, order=facility_order)
     offsets = {name: rng.normal(0, 0.07, n_units) for name in ("party_rate", "resident_rate", "co_building_rate")}
     offsets["registered_rate"] = rng.normal(0, 0.025, n_units)
 
@@ -266,6 +324,7 @@ def generate(seed: int = SEED) -> DemoData:
     unit_years = pd.concat(frames, ignore_index=True)
 
     county_years = _county_years(counties, rng)
+    _plant(units, unit_years, county_years)
     province_years = pd.DataFrame({"year": list(YEARS),
                                    "training_base_established": [y >= 2015 for y in YEARS]})
     return DemoData(units=units, unit_years=unit_years, county_years=county_years,
@@ -294,3 +353,71 @@ def _county_years(counties: pd.DataFrame, rng: np.random.Generator) -> pd.DataFr
                          bool(year >= platform_year[c_i]), bool(year >= hotline_year[c_i])))
     return pd.DataFrame(rows, columns=["county_code", "year", "rural_centers_built", "urban_stations_built",
                                        "info_platform", "unified_hotline"])
+
+
+@dataclass(frozen=True)
+class Anomaly:
+    """A county-year made implausible on purpose, and the warning data/quality.py raises for it."""
+    county: str
+    year: int
+    check: str      # one of data.quality.CHECKS
+    subject: str    # as data.quality names it: an indicator id, a size, "report", a field.kind
+
+
+PLANTED = (
+    Anomaly("210423", 2014, "count_fell", "rural_center_coverage"),
+    Anomaly("210522", 2012, "copied_forward", "report"),
+    Anomaly("210422", 2015, "size_change", "households"),
+    Anomaly("210281", 2015, "round_values", "square_area_m2.rural"),
+    Anomaly("210302", 2015, "share_rise", "social_worker_coverage"),
+    Anomaly("210302", 2015, "outlier", "social_worker_coverage"),
+)
+PLANTED_LOST_CENTRES = 10
+PLANTED_HOUSEHOLDS_FACTOR = 1.4
+PLANTED_SOCIAL_WORKER_SHARE = 0.88
+
+
+def _plant(units: pd.DataFrame, unit_years: pd.DataFrame, county_years: pd.DataFrame) -> None:
+    """Make PLANTED's county-years implausible, in place (the module's docstring says how)."""
+    kind = unit_years["unit_id"].map(units.set_index("id")["kind"])
+    county = unit_years["unit_id"].map(units.set_index("id")["county_code"])
+    year = unit_years["year"]
+    where = {a.check: (a.county, a.year) for a in PLANTED}
+
+    def rows(check, unit_kind=None, years_before=0):
+        code, y = where[check]
+        mask = (county == code) & (year == y - years_before)
+        return unit_years.index[mask & (kind == unit_kind) if unit_kind else mask]
+
+    def record(check, years_before=0):
+        code, y = where[check]
+        return county_years.index[(county_years["county_code"] == code) & (county_years["year"] == y - years_before)]
+
+    facility = unit_years["has_facility"].astype(bool)
+    # count_fell: the year's report has the centres of the year before, less some.
+    now, before = rows("count_fell", "rural"), rows("count_fell", "rural", 1)
+    kept = facility.loc[before].to_numpy().copy()
+    kept[np.flatnonzero(kept)[:PLANTED_LOST_CENTRES]] = False
+    lost = now[facility.loc[now].to_numpy() & ~kept]
+    unit_years.loc[lost, "has_facility"] = False
+    unit_years.loc[lost, ["facility_area_m2", "square_area_m2"]] = np.nan
+    unit_years.loc[lost, ["barrier_free", "broadband"]] = None
+    # copied_forward: the year's report is the year before's, every unit's values and the county's own record.
+    values = [c for c in unit_years.columns if c not in ("unit_id", "year")]
+    unit_years.loc[rows("copied_forward"), values] = unit_years.loc[rows("copied_forward", years_before=1),
+                                                                    values].to_numpy()
+    fields = [c for c in county_years.columns if c not in ("county_code", "year")]
+    county_years.loc[record("copied_forward"), fields] = county_years.loc[record("copied_forward", 1),
+                                                                          fields].to_numpy()
+    # size_change: the villages' households inflated (the residents as before).
+    villages = rows("size_change", "rural")
+    unit_years.loc[villages, "households"] = np.round(unit_years.loc[villages, "households"]
+                                                      * PLANTED_HOUSEHOLDS_FACTOR).astype(int)
+    # round_values: every rural centre's square written as the document's 1000 m².
+    centres = rows("round_values", "rural")
+    unit_years.loc[centres[facility.loc[centres].to_numpy()], "square_area_m2"] = float(RURAL_MIN_SQUARE_M2)
+    # share_rise (and outlier): social workers reported in far more communities than a year before.
+    every = rows("share_rise")
+    without = every[unit_years.loc[every, "social_workers"].to_numpy() == 0]
+    more = int(round(PLANTED_SOCIAL_WORKER_SHARE * len(every))) - (len(every) - len(without))
+    unit_years.loc[without[:max(0, more)], "social_workers"] = 1

@@ -85,7 +85,10 @@ def target_text(ind: Indicator, level: str, lang: str) -> str:
 
 def status_label(status: str, lang: str, indicator: Indicator | None = None) -> str:
     """The status in words. A province-wide count seen below the province has a target,
-    just not here: it says so rather than "tracked"."""
+    just not here: it says so rather than "tracked". Not applicable says why, where the
+    indicator names what it counts: 不适用（无村）/ Not applicable (no villages)."""
     if status == "no_target" and indicator is not None and indicator.target is not None:
         return t("status.no_local_target", lang)
+    if status == "not_applicable" and indicator is not None and indicator.scope is not None:
+        return t("status.not_applicable_scope", lang, scope=indicator.scope[lang])
     return t(f"status.{status}", lang)

@@ -461,6 +461,12 @@ TEXT: dict[str, dict[str, str]] = {
     "status.not_yet": {"zh": "尚未达标", "en": "Not yet achieved"},
     "status.no_data": {"zh": "无数据", "en": "No data"},
     "status.no_target": {"zh": "跟踪指标，无数值目标", "en": "Tracked, no numeric target"},
+    # h4: not applicable (issue 18) ------------------------------------------------------
+    "status.not_applicable": {"zh": "不适用（无统计对象）", "en": "Not applicable (nothing to count)"},
+    "status.not_applicable_scope": {"zh": "不适用（无{scope}）", "en": "Not applicable (no {scope})"},
+    "map.not_applicable": {"zh": "不适用", "en": "Not applicable"},
+    "alt.not_applicable": {"zh": "另有 {n} 个{why}，不计入。", "en": "{n} more: {why}, not counted."},
+    # h4 end -----------------------------------------------------------------------------
     "status.no_local_target": {"zh": "不分解到市县", "en": "No local quota"},
     # the outlook to 2015 (data/outlook.py; docs/method.md "2015 年展望")
     "outlook.title": {"zh": "2015 年展望", "en": "Outlook to 2015"},

@@ -13,6 +13,10 @@ in docs/method.md; this module is its single implementation.
     limited progress    0 <= R < 0.6
     deteriorating       R < 0 (or: the 2011 value met the target and the value has fallen below it)
     not yet             in 2011 itself, or with no 2011 value to measure change from
+    not applicable      nothing to count here: a share whose place has none of what it is a share
+                        of (a district without villages on a rural indicator, a county without
+                        urban communities on an urban one); kept apart from "no data", which
+                        is a real gap (no report, no value), and left out of "N of 100" counts
     no data             no value
     no target           the document sets no number here (tracked items; the 6000 and 1000
                         below province level)
@@ -36,7 +40,9 @@ _EPS = 1e-9
 COMPARATORS = {">=": "≥"}
 
 STATUSES = ("achieved", "on_track", "needs_acceleration", "limited_progress", "deteriorating",
-            "not_yet", "no_data", "no_target")
+            "not_yet", "no_data", "no_target", "not_applicable")
+# Places where an indicator cannot apply: not counted among the places it is measured for.
+NOT_COUNTED = ("not_applicable",)
 
 
 def status_counts(statuses, keep=STATUSES) -> dict[str, int]:
@@ -72,8 +78,17 @@ def ratio_of_change(value, baseline, target, year, base_year=BASE_YEAR, target_y
     return observed / required
 
 
-def status(value, baseline, target, year, base_year=BASE_YEAR, target_year=TARGET_YEAR) -> str:
+def applies(unit: str, denominator) -> bool:
+    """Whether a share can be measured here: not where the place reported and has nothing to
+    count (a denominator of 0). A missing denominator is no report, a gap: it applies."""
+    return unit == "count" or missing(denominator) or denominator > 0
+
+
+def status(value, baseline, target, year, base_year=BASE_YEAR, target_year=TARGET_YEAR,
+           applicable: bool = True) -> str:
     """The status class of `value` in `year`, given its 2011 `baseline` and the `target`."""
+    if not applicable:
+        return "not_applicable"
     if missing(value):
         return "no_data"
     if missing(target):

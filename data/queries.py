@@ -136,8 +136,9 @@ def _level_table(version: int, store, indicator_id: str, level: str) -> pd.DataF
     frame["trend"] = [None if missing(c) else "flat" if abs(c) < flat else "up" if c > 0 else "down"
                       for c in frame["change"]]
     frame["progress"] = [progress.progress(v, target) for v in frame["value"]]
-    frame["status"] = [progress.status(number_or_none(v), number_or_none(b), target, int(y))
-                       for v, b, y in zip(frame["value"], frame["baseline"], frame["year"])]
+    frame["status"] = [progress.status(number_or_none(v), number_or_none(b), target, int(y),
+                                       applicable=progress.applies(ind.unit, d))
+                       for v, b, y, d in zip(frame["value"], frame["baseline"], frame["year"], frame["denominator"])]
     if ind.unit == "count":
         # Derived, not a target: the place's share of what the province has built so far.
         province = frame.groupby("year")["value"].transform("sum") if level != "province" else frame["value"]

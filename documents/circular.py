@@ -568,7 +568,8 @@ def render(c: CircularContent) -> bytes:
         line = [city_name(d.parent_code, lang), d.label(lang)]
         for ind in catalogue.HEADLINE:
             value, status = c.annex[code][ind.id]
-            line.append(value_text(ind, value, lang, "county"))
+            line.append(t("map.not_applicable", lang) if status == "not_applicable"
+                        else value_text(ind, value, lang, "county"))
             if ind.target_at("county") is not None:
                 line.append(status_label(status, lang, ind))
         rows.append(line)

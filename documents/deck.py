@@ -41,7 +41,7 @@ from data.formatting import colon, format_value, status_label, target_text
 from data.i18n import t
 from documents import images
 from layouts.figures.style import STATUS_COLOURS
-from layouts.present import MAP_SIZE, STATUS_SYMBOLS
+from layouts.present import MAP_SIZE, STATUS_SYMBOLS, not_applicable_line
 import urls
 from urls import PresentState
 
@@ -328,6 +328,8 @@ class DeckWriter:
             counts = [[Run("■ ", MIN_PT, colour=_hex(STATUS_COLOURS[k])),
                        Run(t("present.count_line", lang, status=status_label(k, lang), n=n), MIN_PT)]
                       for k, n in s.status_counts.items()]
+            if s.not_applicable:
+                counts.append([Run("□ ", MIN_PT, colour=th["muted"]), Run(not_applicable_line(s, lang), MIN_PT)])
             # More than three run on in a second column (as the stage runs them on), so that the
             # outlook line above leaves the three places furthest behind room above the footer.
             rows = (len(counts) + 1) // 2 if len(counts) > 3 else len(counts)

@@ -510,12 +510,14 @@ def _status_grid(pg: Page, p: Profile, y: float) -> None:
             x = MARGIN + name_w + j * cell_w
             pg.rect(x + 0.6, y - ROW_H + 0.6, cell_w - 1.2, ROW_H - 1.2,
                     HexColor(STATUS_COLOURS.get(status, "#B8C4CC")))
-            pg.text(x + cell_w / 2, y - ROW_H + 4, format_value(value, ind, lang, "county"), 6.8, INK_C, "centre")
+            shown = t("map.not_applicable", lang) if status == "not_applicable" else format_value(value, ind, lang,
+                                                                                                   "county")
+            pg.text(x + cell_w / 2, y - ROW_H + 4, shown, 6.8, INK_C, "centre")
         y -= ROW_H
     # the legend: each status's colour with its word
     x = MARGIN
     for status in ("achieved", "on_track", "needs_acceleration", "limited_progress", "deteriorating", "not_yet",
-                   "no_data"):
+                   "no_data", "not_applicable"):
         label = status_label(status, lang)
         pg.rect(x, y - 11, 7, 7, HexColor(STATUS_COLOURS[status]), HexColor("#6b7785"))
         pg.text(x + 10, y - 10, label, 6.8, MUTED)

@@ -228,17 +228,25 @@ def summary(s: Summary, sparkline, lang: str, *, place_page: str | None, hint: b
     ]
 
 
-def legend(mode: str, status_counts: dict[str, int], has_target: bool, unit: str, lang: str) -> list:
+def _legend_row(status: str, n: int, lang: str, indicator) -> html.Div:
+    return html.Div(className=f"legend-row legend-{status.replace('_', '-')}", children=[
+        html.Span(className="legend-swatch", style={"backgroundColor": STATUS_COLOURS[status]}),
+        html.Span(status_label(status, lang, indicator), className="legend-word"),
+        html.Span(t("legend.count", lang, n=n), className="legend-count")])
+
+
+def legend(mode: str, status_counts: dict[str, int], has_target: bool, unit: str, lang: str,
+           indicator=None) -> list:
     """Beside the map: in status mode, each status in words with its colour and how many
-    places are in it; otherwise what the colour means."""
+    places are in it; otherwise what the colour means. Places where the indicator cannot
+    apply have their own entry in every mode (白 / white, 不适用（无村）), apart from "no data"."""
     if mode == "status":
-        return [html.Div(className="legend-row", children=[
-            html.Span(className="legend-swatch", style={"backgroundColor": STATUS_COLOURS[s]}),
-            html.Span(status_label(s, lang), className="legend-word"),
-            html.Span(t("legend.count", lang, n=n), className="legend-count")])
-            for s, n in status_counts.items()]
+        return [_legend_row(s, n, lang, indicator) for s, n in status_counts.items()]
     key = "legend.progress" if has_target else ("legend.count_value" if unit == "count" else "legend.value")
-    return [html.P(t(key, lang), className="legend-note")]
+    rows = [html.P(t(key, lang), className="legend-note")]
+    if status_counts.get("not_applicable"):
+        rows.append(_legend_row("not_applicable", status_counts["not_applicable"], lang, indicator))
+    return rows
 
 
 def map_table_link(state: ViewState, lang: str) -> dcc.Link:

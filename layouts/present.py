@@ -20,7 +20,8 @@ from urls import PresentState
 MAP_SIZE = (1120, 820)
 # A symbol per status for the summary table, read with its legend.
 STATUS_SYMBOLS = {"achieved": "✔", "on_track": "↗", "needs_acceleration": "→", "limited_progress": "↘",
-                  "deteriorating": "↓", "not_yet": "…", "no_data": "·", "no_target": "—"}
+                  "deteriorating": "↓", "not_yet": "…", "no_data": "·", "no_target": "—",
+                  "not_applicable": "○"}
 
 
 @dataclass
@@ -31,9 +32,10 @@ class IndicatorSlide:
     province_status: str
     status_counts: dict[str, int]
     behind: list[tuple[str, str]]   # (place name, value text) of the three furthest behind
-    places: int                     # how many cities or counties
+    places: int                     # how many cities or counties the indicator applies to
     text: object = None             # the map's text alternative (alternatives.ChartText)
     outlook: str | None = None      # the outlook to 2015 in one line, before 2015 (callbacks.present.outlook_line)
+    not_applicable: int = 0         # how many it cannot apply to (a district without villages): not counted
 
 
 @dataclass
@@ -131,6 +133,11 @@ def title_slide(state: PresentState, title: TitleSlide, notices: list[str]) -> h
     ])
 
 
+def not_applicable_line(s: IndicatorSlide, lang: str) -> str:
+    """The places left out of the counts, with the reason said once: 另有 19 个不适用（无村），不计入。"""
+    return t("alt.not_applicable", lang, n=s.not_applicable, why=status_label("not_applicable", lang, s.indicator))
+
+
 def indicator_slide(state: PresentState, s: IndicatorSlide) -> html.Div:
     lang = state.lang
     ind = s.indicator
@@ -141,6 +148,9 @@ def indicator_slide(state: PresentState, s: IndicatorSlide) -> html.Div:
         counts = [html.Li([html.Span(className="swatch", style={"backgroundColor": STATUS_COLOURS[k]}),
                            t("present.count_line", lang, status=status_label(k, lang), n=n)])
                   for k, n in s.status_counts.items()]
+        if s.not_applicable:
+            counts.append(html.Li([html.Span(className="swatch", style={"backgroundColor": STATUS_COLOURS["not_applicable"]}),
+                                   not_applicable_line(s, lang)]))
         counts_intro = t("present.counts_intro", lang, places=level_word)
     else:
         counts = [html.Li(t("present.no_local_target", lang) if ind.target is not None else t("legend.value", lang))]

@@ -189,6 +189,18 @@ def test_the_store_checks_every_county_year_it_shows(demo_store):
     assert quality.for_store(demo_store, 2014, county=one).equals(rows[rows["county_code"] == one].reset_index(drop=True))
 
 
+def test_the_demo_data_raise_exactly_the_planted_anomalies(demo_store):
+    from data import demo
+    found = set()
+    for year in demo.YEARS:
+        rows = quality.for_store(demo_store, year)
+        found |= set(zip(rows["county_code"], rows["year"], rows["check"], rows["subject"]))
+    planted = {(a.county, a.year, a.check, a.subject) for a in demo.PLANTED}
+    assert found == planted
+    # Every check has a planted anomaly of its own: a fresh install shows each at work.
+    assert {a.check for a in demo.PLANTED} == set(quality.CHECKS)
+
+
 def test_a_commit_is_checked_at_once():
     store = stores.demo_copy("quality_commit")
     before = quality.for_store(store, 2014, county=COUNTY)

@@ -72,10 +72,13 @@ def map_text(values: pd.DataFrame, ind: Indicator, level: str, mode: str, lang: 
     zoomed = bool(city) and level == "county"
     shown = [i for i, f in enumerate(feats) if not zoomed or f["properties"].get("city_adcode") == city]
     gaps = set(view.no_data)
+    none = set(view.not_applicable)
     kind = view.hover.split("/")[0]
 
     def value_text(i: int) -> str:
         value = custom[i][1]
+        if i in none:
+            return t("map.not_applicable", lang)
         if i in gaps or progress.missing(value):
             return t("map.none", lang)
         if kind == "word":
@@ -90,10 +93,15 @@ def map_text(values: pd.DataFrame, ind: Indicator, level: str, mode: str, lang: 
     numbers = [None if i in gaps else custom[i][1] for i in shown]
     numbers = [x if isinstance(x, (int, float)) else None for x in numbers]
     colour = "status" if view.scale == "status" else "progress" if view.scale == "progress" else "value"
+    # Places where the indicator cannot apply are not among the places it is measured for:
+    # counted apart, with the reason said once.
+    counted = [k for k, i in enumerate(shown) if i not in none]
+    left_out = len(shown) - len(counted)
     summary = _sentences([
-        t("alt.map_summary", lang, where=where, n=len(rows), indicator=ind.name[lang], year=year,
+        t("alt.map_summary", lang, where=where, n=len(counted), indicator=ind.name[lang], year=year,
           colour=t(f"alt.colour_{colour}", lang)),
-        _counts([r[2] for r in rows], [view.status[i] for i in shown], lang),
+        t("alt.not_applicable", lang, n=left_out, why=view.not_applicable_text) if left_out else "",
+        _counts([rows[k][2] for k in counted], [view.status[shown[k]] for k in counted], lang),
         # A yes-or-no map has no highest and lowest: its counts say it all.
         "" if kind == "word" else _extremes([r[0] for r in rows], numbers, [r[1] for r in rows], lang),
     ], lang)

@@ -88,7 +88,11 @@ def progress_class(progress: float, achieved: bool) -> int:
 
 
 NO_DATA_CLASS = -1
+NOT_APPLICABLE_CLASS = -2
 NO_DATA_DEPTH = 0.05  # a value map draws "no data" this far (of its top) below zero, in grey
+# ... and "not applicable" as far again below it, in white.
+NOT_APPLICABLE_DEPTH = 3 * NO_DATA_DEPTH
+NOT_APPLICABLE = progress.STATUSES.index("not_applicable")
 COLOUR_BAR = dict(thickness=14, len=0.6, x=1.0, xanchor="right", y=0.5, tickfont=dict(size=13), outlinewidth=0,
                   bgcolor="rgba(255,255,255,0.7)")
 # On a narrow screen (narrow.NARROW_SCREEN: a phone) the bar lies across the foot of the map
@@ -107,17 +111,20 @@ def colour_scales(lang: str) -> dict[str, dict]:
         title = t(title_key, lang) if title_key else ""
         return COLOUR_BAR | {"title": {"text": title, "side": "right", "font": {"size": 14}}} | ticks
 
-    progress_labels = [t("map.none", lang), f"< {format_percent(PROGRESS_BREAKS[0], 0)}"]
+    progress_labels = [t("map.not_applicable", lang), t("map.none", lang), f"< {format_percent(PROGRESS_BREAKS[0], 0)}"]
     progress_labels += [f"{format_percent(a, 0)}–{format_percent(b, 0)}"
                         for a, b in zip(PROGRESS_BREAKS, PROGRESS_BREAKS[1:])]
     progress_labels += [f"{format_percent(PROGRESS_BREAKS[-1], 0)}–100%", t("map.achieved", lang)]
-    no_data = STATUS_COLOURS["no_data"]
-    gap = 1 / 11  # the grey step below zero in a value scale
-    value_colours = [[0, no_data], [gap, no_data]] + [[gap + c[0] * (1 - gap), c[1]] for c in scale(VALUE_SCALE)]
+    no_data, not_applicable = STATUS_COLOURS["no_data"], STATUS_COLOURS["not_applicable"]
+    # The white and the grey steps below zero in a value scale (value_range: each 2 depths of 1 + 4).
+    gap = 2 * NO_DATA_DEPTH / (1 + 4 * NO_DATA_DEPTH)
+    value_colours = ([[0, not_applicable], [gap, not_applicable], [gap, no_data], [2 * gap, no_data]]
+                     + [[2 * gap + c[0] * (1 - 2 * gap), c[1]] for c in scale(VALUE_SCALE)])
     return {
-        "progress": {"colorscale": discrete([no_data] + PROGRESS_SCALE), "zmin": NO_DATA_CLASS - 0.5,
-                     "zmax": len(PROGRESS_SCALE) - 0.5, "showscale": True,
-                     "colorbar": bar("map.progress_title", tickvals=list(range(NO_DATA_CLASS, len(PROGRESS_SCALE))),
+        "progress": {"colorscale": discrete([not_applicable, no_data] + PROGRESS_SCALE),
+                     "zmin": NOT_APPLICABLE_CLASS - 0.5, "zmax": len(PROGRESS_SCALE) - 0.5, "showscale": True,
+                     "colorbar": bar("map.progress_title",
+                                     tickvals=list(range(NOT_APPLICABLE_CLASS, len(PROGRESS_SCALE))),
                                      ticktext=progress_labels)},
         "status": {"colorscale": discrete([STATUS_COLOURS[s] for s in progress.STATUSES]), "zmin": -0.5,
                    "zmax": len(progress.STATUSES) - 0.5, "showscale": False, "colorbar": bar(None)},
@@ -132,13 +139,14 @@ def _round_half_up(x: float) -> int:
 
 def value_range(top: float, ind: Indicator, lang: str) -> dict:
     """A value scale's range and colour-bar ticks for a map whose largest value is `top`:
-    "no data" below zero, then five ticks from 0 to the top."""
+    "not applicable" and "no data" below zero, then five ticks from 0 to the top."""
     step = top / 4
     ticks = [step * i for i in range(5)]
     words = [format_number(_round_half_up(x)) if ind.unit == "count" else f"{_round_half_up(x * 100)}%"
              for x in ticks]
-    return {"zmin": -2 * NO_DATA_DEPTH * top, "zmax": top,
-            "tickvals": [-NO_DATA_DEPTH * top] + ticks, "ticktext": [t("map.none", lang)] + words}
+    return {"zmin": -4 * NO_DATA_DEPTH * top, "zmax": top,
+            "tickvals": [-NOT_APPLICABLE_DEPTH * top, -NO_DATA_DEPTH * top] + ticks,
+            "ticktext": [t("map.not_applicable", lang), t("map.none", lang)] + words}
 
 
 # ---------------------------------------------------------------------- hover
@@ -163,6 +171,8 @@ def hover_templates(lang: str) -> dict[str, str]:
     out = {f"{v}/{c}": template(text, counts) for v, text in values.items()
            for c, counts in (("ratio", ratio), ("count", count))}
     out["none"] = template(t("map.none", lang), t("map.none", lang))
+    # Nothing to count: the place and why, no value, target or counts to read as a gap.
+    out["na"] = "<b>%{customdata[0]}</b><br>" + t("map.status", lang) + sep + "%{customdata[5]}<extra></extra>"
     return out
 
 
@@ -191,6 +201,8 @@ class MapView:
     value_range: dict | None    # zmin, zmax, tickvals, ticktext of a value scale; None for classes
     hover: str                  # the name of its hover template in hover_templates()
     no_data: list[int]          # places without data: drawn grey, hover template "none"
+    not_applicable: list[int]   # places with nothing to count: drawn white, hover template "na"
+    not_applicable_text: str    # why, in words: 不适用（无村）
     target_text: str
     num: list
     den: list | None            # None for counts: the value is then the numerator
@@ -210,7 +222,8 @@ class MapView:
     def customdata(self, names: list[str], lang: str) -> list[list]:
         """[name, value, target, numerator, denominator, status, share] of each place."""
         n = len(names)
-        words = status_words(lang)[self.status_words]
+        words = list(status_words(lang)[self.status_words])
+        words[NOT_APPLICABLE] = self.not_applicable_text
         den, share = self.den or [None] * n, self.share or [None] * n
         return [[names[i], value, self.target_text, self.num[i], den[i], words[self.status[i]], share[i]]
                 for i, value in enumerate(self.values())]
@@ -218,10 +231,10 @@ class MapView:
     def hovertemplate(self, lang: str) -> str | list[str]:
         """The view's template, or one per place where some have no data."""
         templates = hover_templates(lang)
-        if not self.no_data:
+        if not self.no_data and not self.not_applicable:
             return templates[self.hover]
-        gaps = set(self.no_data)
-        return [templates["none" if i in gaps else self.hover] for i in range(len(self.z))]
+        gaps, none = set(self.no_data), set(self.not_applicable)
+        return [templates["na" if i in none else "none" if i in gaps else self.hover] for i in range(len(self.z))]
 
     def trace_colours(self, lang: str) -> dict:
         """z and the colour scale as plotly choropleth attributes."""
@@ -240,18 +253,20 @@ def map_view(values: pd.DataFrame, ind: Indicator, level: str, mode: str, lang: 
     at this level, else by value on a continuous scale with "no data" below zero."""
     rows = values.set_index("code").reindex(map_codes(level))
     status = [progress.STATUSES.index(s if isinstance(s, str) else "no_data") for s in rows["status"]]
+    inapplicable = [s == NOT_APPLICABLE for s in status]
     missing = [progress.missing(v) for v in rows["value"]]
     target = ind.target_at(level)
     value_range_ = None
     if mode == "status":
         z, scale_name = status, "status"
     elif target is not None:
-        z = [NO_DATA_CLASS if m else progress_class(v / target, s == "achieved")
-             for m, v, s in zip(missing, rows["value"], rows["status"])]
+        z = [NOT_APPLICABLE_CLASS if a else NO_DATA_CLASS if m else progress_class(v / target, s == "achieved")
+             for a, m, v, s in zip(inapplicable, missing, rows["value"], rows["status"])]
         scale_name = "progress"
     else:
         top = max((float(v) for m, v in zip(missing, rows["value"]) if not m), default=0.0) or 1.0
-        z = [-NO_DATA_DEPTH * top if m else _number(v) for m, v in zip(missing, rows["value"])]
+        z = [-NOT_APPLICABLE_DEPTH * top if a else -NO_DATA_DEPTH * top if m else _number(v)
+             for a, m, v in zip(inapplicable, missing, rows["value"])]
         scale_name = "count" if ind.unit == "count" else "value"
         value_range_ = value_range(top, ind, lang)
     shares = [None if m else _number(s) for m, s in zip(missing, rows["share_of_province"])]
@@ -266,7 +281,9 @@ def map_view(values: pd.DataFrame, ind: Indicator, level: str, mode: str, lang: 
     return MapView(
         z=z, scale=scale_name, value_range=value_range_,
         hover=f"{value_kind}/{'ratio' if ind.denominator is not None else 'count'}",
-        no_data=[i for i, m in enumerate(missing) if m], target_text=target_text(ind, level, lang),
+        no_data=[i for i, (m, a) in enumerate(zip(missing, inapplicable)) if m and not a],
+        not_applicable=[i for i, a in enumerate(inapplicable) if a],
+        not_applicable_text=status_label("not_applicable", lang, ind), target_text=target_text(ind, level, lang),
         num=[_number(x) for x in rows["numerator"]],
         den=[_number(x) for x in rows["denominator"]] if ind.denominator is not None else None,
         words=words, share=shares if with_share else None, status=status,

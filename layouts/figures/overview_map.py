@@ -124,4 +124,6 @@ def map_payload(values: pd.DataFrame, ind: Indicator, level: str, city: str | No
         payload["z"], payload["range"] = view.z, view.value_range
     # Left out when they do not apply, to keep the payload small.
     optional = {"den": view.den, "words": view.words, "share": view.share}
+    if view.not_applicable:
+        optional |= {"na": view.not_applicable, "naText": view.not_applicable_text}
     return payload | {k: v for k, v in optional.items() if v is not None}

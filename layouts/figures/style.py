@@ -33,6 +33,9 @@ STATUS_COLOURS = {
     "not_yet": "#CC79A7",
     "no_data": "#E6E6E6",
     "no_target": "#B8C4CC",
+    # Nothing to count here (a district without villages): white, unlike the grey of a real
+    # gap, and drawn with its own words in the legend and hover.
+    "not_applicable": "#FFFFFF",
 }
 
 
