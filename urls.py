@@ -1,6 +1,6 @@
 """Every path and query of the dashboard, parsed and written in one place.
 
-    /?indicator=rural_center_coverage&year=2014&level=county&city=210200&county=210224&map=status&lang=en
+    /?indicator=rural_center_coverage&year=2014&level=county&city=210200&county=210224&map=status&quality=off&lang=en
     /?indicator=barrier_free&year=2014&map=change&from=2011     /?year=2013&map=outlook
     /city/<code>?indicator=&year=&lang=        /county/<code>?indicator=&year=&worklist=all&lang=
     /present?indicators=a,b&year=&level=&interval=&theme=&lang=
@@ -30,6 +30,8 @@ MAP_MODES = ("progress", "status", "outlook", "change")
 # target year; the change runs from one year (`from`) to a later one (`year`).
 OUTLOOK_MODE, CHANGE_MODE = "outlook", "change"
 TABS = ("map", "table")
+QUALITY_LAYER = ("on", "off")  # the overview map's "numbers to check" markers (data/quality.py)
+DEFAULT_QUALITY = "on"
 WORKLISTS = ("selected", "all")
 DEFAULT_LEVEL = "city"
 DEFAULT_MODE = "progress"
@@ -198,9 +200,10 @@ class ViewState:
     lang: str = DEFAULT_LANGUAGE
     tab: str = "map"
     from_year: int | None = None   # the change mode's first year (?from=); None in the other modes
+    quality: str = DEFAULT_QUALITY   # the "numbers to check" markers: "on" or "off"
 
     def to_query(self) -> str:
-        """The query string, with "?"; city, county, map (and the change's from) and tab only when set."""
+        """The query string, with "?"; city, county, map (and the change's from) tab and quality only when set."""
         params = {"indicator": self.indicator, "year": self.year, "level": self.level}
         if self.city:
             params["city"] = self.city
@@ -212,6 +215,8 @@ class ViewState:
             params["from"] = self.from_year
         if self.tab != "map":
             params["tab"] = self.tab
+        if self.quality != DEFAULT_QUALITY:
+            params["quality"] = self.quality
         params["lang"] = self.lang
         return "?" + urlencode(params)
 
@@ -250,7 +255,8 @@ def parse(query: str | None, years: list[int]) -> tuple[ViewState, list[tuple[st
         if from_year is None:
             q.bad("from", str(min(years)))
     state, problems = check_mode(ViewState(indicator=indicator, year=year_, level=level, city=city, county=county,
-                                           mode=mode, lang=lang, tab=tab, from_year=from_year), years)
+                                           mode=mode, lang=lang, tab=tab, from_year=from_year,
+                                           quality=q.choice("quality", QUALITY_LAYER, DEFAULT_QUALITY)), years)
     return state, q.notices + problems
 
 

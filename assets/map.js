@@ -237,9 +237,19 @@
       patch.assign(["layout", "geo", "lonaxis", "range"], null);
       patch.assign(["layout", "geo", "lataxis", "range"], null);
     }
+    // The "numbers to check" markers (trace 3): shown only when the payload has "q".
+    // Zoomed into a city, only its counties' markers.
+    var qcfg = cfg.quality, qshown = (p.q || []).filter(function (e) { return !zoomed || places.parent[e[0]] === p.city; });
+    patch.assign(["data", 3, "visible"], qshown.length > 0);
+    patch.assign(["data", 3, "lon"], qshown.map(function (e) { return places.lon[e[0]]; }));
+    patch.assign(["data", 3, "lat"], qshown.map(function (e) { return places.lat[e[0]] + qcfg.offset; }));
+    patch.assign(["data", 3, "customdata"], qshown.map(function (e) { return [places.names[e[0]], e[1]]; }));
+    patch.assign(["data", 3, "hovertemplate"], qcfg.hover[p.level]);
+    patch.assign(["data", 3, "hoverinfo"], null);
     // For tests and timing: what the map shows now.
     patch.assign(["layout", "meta"], {ind: p.ind, year: p.year, level: p.level, city: p.city, county: p.county,
-                                      mode: p.mode, from: p.from, st: p.st || p.z});
+                                      mode: p.mode, from: p.from, st: p.st || p.z,
+                                      q: qshown.map(function (e) { return e[0]; })});
     return patch.build();
   }
 

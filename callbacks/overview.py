@@ -11,7 +11,7 @@ from functools import lru_cache
 from dash import ClientsideFunction, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
-from data import catalogue, outlook, queries, reports
+from data import catalogue, outlook, quality, queries, reports
 from data.divisions import CITY_CODES, COUNTY_CODES, PROVINCE_CODE, division
 from data.i18n import t
 from data.progress import number_or_none, status_counts
@@ -117,7 +117,8 @@ def map_alternative(store, state: ViewState, lang: str):
     values = queries.values(store, ind.id, state.level, state.year)
     return map_text(values, ind, state.level, state.mode, lang, year=state.year, title=map_title(state, lang),
                     where=scope_name(state, lang) if state.city and state.level == "county"
-                    else t("place.province", lang), city=state.city)
+                    else t("place.province", lang), city=state.city,
+                    doubted=doubted(store, state.level, state.year, ind.id) if state.quality == "on" else None)
 
 
 def summary(store, state: ViewState, lang: str) -> list:
@@ -149,8 +150,14 @@ def legend_children(store, state: ViewState, lang: str) -> list:
     values = queries.values(store, ind.id, state.level, state.year,
                             city=state.city if state.level == "county" else None)
     counts = status_counts(values["status"])
-    return view.legend(state.mode, counts, ind.target_at(state.level) is not None,
+    rows = view.legend(state.mode, counts, ind.target_at(state.level) is not None,
                        ind.unit, lang, indicator=ind)
+    if state.quality == "on":
+        shown = doubted(store, state.level, state.year, ind.id)
+        if state.city and state.level == "county":
+            shown = {c: n for c, n in shown.items() if division(c).parent_code == state.city}
+        rows.append(view.quality_legend(state.level, len(shown), lang))
+    return rows
 
 
 # ---------------------------------------------------------------------- the outlook and change modes (h1)
@@ -209,12 +216,12 @@ def payload(store, state: ViewState) -> dict:
     kept by data version and the view's fields; a committed batch moves the version. Callers
     must not change the dict they get (Dash only serialises it)."""
     return _payload(store.data_version(), store, state.indicator, state.level, state.year, state.city,
-                    state.county, state.mode, state.lang, state.from_year)
+                    state.county, state.mode, state.lang, state.from_year, state.quality)
 
 
 @lru_cache(maxsize=1024)
 def _payload(version: int, store, indicator: str, level: str, year: int, city, county, mode: str,
-             lang: str, from_year: int | None = None) -> dict:
+             lang: str, from_year: int | None = None, quality_layer: str = "on") -> dict:
     ind = catalogue.get(indicator)
     if mode in (urls.OUTLOOK_MODE, urls.CHANGE_MODE):
         state = ViewState(indicator=indicator, year=year, level=level, city=city, county=county, mode=mode,
@@ -224,7 +231,14 @@ def _payload(version: int, store, indicator: str, level: str, year: int, city, c
             return base | mode_maps.outlook_payload(outlook_view_of(store, state), ind, level, lang)
         return base | mode_maps.change_payload(change_view_of(store, state), ind, level, from_year, year, lang)
     values = queries.values(store, ind.id, level, year)
-    return map_payload(values, ind, level, city, county, mode, lang, year)
+    return map_payload(values, ind, level, city, county, mode, lang, year,
+                       doubted=doubted(store, level, year, ind.id) if quality_layer == "on" else None)
+
+
+def doubted(store, level: str, year: int, indicator_id: str) -> dict[str, int]:
+    """The "numbers to check" layer's places at `level` (data/quality.py): county -> warnings,
+    or city -> doubted counties."""
+    return quality.doubted_at(level, quality.doubted(store, year, indicator_id))
 
 
 def overview_page(store, search: str | None):
@@ -258,12 +272,13 @@ def table_content(store, state: ViewState) -> dict:
 
 # ---------------------------------------------------------------------- callbacks
 def next_state(current: ViewState, trigger: str | None, *, search, indicator, year, level, city, mode,
-               click, years, tab=None, change_from=None) -> tuple[ViewState, list]:
+               click, years, tab=None, change_from=None, quality_layer=None) -> tuple[ViewState, list]:
     """The state after one user action; pure, so it is tested without a browser. A colour mode
     the new view cannot show (the outlook from 2015, a change from a year not before the year
     shown) falls back to progress with a notice (urls.check_mode)."""
     state, problems = _next_state(current, trigger, search=search, indicator=indicator, year=year, level=level,
-                                  city=city, mode=mode, click=click, years=years, tab=tab, change_from=change_from)
+                                  city=city, mode=mode, click=click, years=years, tab=tab, change_from=change_from,
+                                  quality_layer=quality_layer)
     if trigger == ids.OVERVIEW_URL:
         return state, problems
     state, more = urls.check_mode(state, years)
@@ -271,7 +286,7 @@ def next_state(current: ViewState, trigger: str | None, *, search, indicator, ye
 
 
 def _next_state(current: ViewState, trigger: str | None, *, search, indicator, year, level, city, mode,
-                click, years, tab=None, change_from=None) -> tuple[ViewState, list]:
+                click, years, tab=None, change_from=None, quality_layer=None) -> tuple[ViewState, list]:
     if trigger == ids.OVERVIEW_URL:
         return parse(search, years)
     if trigger == ids.RESET:
@@ -312,6 +327,8 @@ def _next_state(current: ViewState, trigger: str | None, *, search, indicator, y
         changes["from_year"] = int(change_from)
     if trigger == ids.TAB and tab in ("map", "table"):
         changes["tab"] = tab
+    if trigger == ids.QUALITY and quality_layer in urls.QUALITY_LAYER:
+        changes["quality"] = quality_layer
     return current.with_(**changes), []
 
 
@@ -321,14 +338,15 @@ def register(app, store) -> None:
         Output(ids.LEVEL, "value"), Output(ids.CITY, "value"), Output(ids.MODE, "value"), Output(ids.TAB, "value"),
         Output(ids.NOTICES, "children"), Output(ids.PLAY_TIMER, "disabled"), Output(ids.PLAY, "children"),
         Output(ids.MAP_DATA, "data"), Output(ids.CHANGE_FROM, "value"), Output(ids.CHANGE_FROM_WRAP, "hidden"),
+        Output(ids.QUALITY, "value"),
         Input(ids.OVERVIEW_URL, "search"), Input(ids.INDICATOR, "value"), Input(ids.YEAR, "value"),
         Input(ids.LEVEL, "value"), Input(ids.CITY, "value"), Input(ids.MODE, "value"), Input(ids.TAB, "value"),
         Input(ids.RESET, "n_clicks"), Input(ids.MAP, "clickData"),
-        Input(ids.PLAY, "n_clicks"), Input(ids.PLAY_TIMER, "n_intervals"), Input(ids.CHANGE_FROM, "value"),
+        Input(ids.PLAY, "n_clicks"), Input(ids.PLAY_TIMER, "n_intervals"), Input(ids.CHANGE_FROM, "value"), Input(ids.QUALITY, "value"),
         State(ids.PLAY_TIMER, "disabled"), State(ids.NOTICES, "children"),
         prevent_initial_call=True,
     )
-    def sync_state(search, indicator, year, level, city, mode, tab, _reset, click, _play, _tick, change_from,
+    def sync_state(search, indicator, year, level, city, mode, tab, _reset, click, _play, _tick, change_from, quality_layer,
                    timer_off, shown_notices):
         """One user action -> the new URL, the controls that must follow, and the map's numbers.
         The URL is the state: what the page shows is always parse(URL)."""
@@ -346,7 +364,7 @@ def register(app, store) -> None:
         else:
             state, problems = next_state(current, trigger, search=search, indicator=indicator, year=year,
                                          level=level, city=city, mode=mode, click=click, years=years, tab=tab,
-                                         change_from=change_from)
+                                         change_from=change_from, quality_layer=quality_layer)
             if trigger == ids.PLAY_TIMER:
                 playing = state.year != max(years)
             elif trigger != ids.OVERVIEW_URL:
@@ -367,7 +385,8 @@ def register(app, store) -> None:
                 payload(store, state) if moved else no_update,
                 _same_or(change_from, state.from_year) if state.from_year is not None else no_update,
                 (state.mode != urls.CHANGE_MODE) if from_url or (state.mode == urls.CHANGE_MODE) !=
-                (current.mode == urls.CHANGE_MODE) else no_update)
+                (current.mode == urls.CHANGE_MODE) else no_update,
+                _same_or(quality_layer, state.quality))
 
     @app.callback(
         Output(ids.CARDS, "children"), Output(ids.MAP_TITLE, "children"), Output(ids.MAP_LEGEND, "children"),

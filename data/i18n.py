@@ -466,6 +466,22 @@ TEXT: dict[str, dict[str, str]] = {
     "status.not_applicable_scope": {"zh": "不适用（无{scope}）", "en": "Not applicable (no {scope})"},
     "map.not_applicable": {"zh": "不适用", "en": "Not applicable"},
     "alt.not_applicable": {"zh": "另有 {n} 个{why}，不计入。", "en": "{n} more: {why}, not counted."},
+    "quality_layer.control": {"zh": "数据存疑标记", "en": "Numbers to check"},
+    "quality_layer.on": {"zh": "显示", "en": "Show"},
+    "quality_layer.off": {"zh": "隐藏", "en": "Hide"},
+    "quality_layer.legend": {"zh": "数据存疑：合理性检查提示须核实（本指标及整份报表的提示）",
+                             "en": "Numbers to check: plausibility warnings to verify (on this indicator or the whole report)"},
+    "quality_layer.legend_title": {
+        "zh": "本年有合理性检查提示的县：本指标的提示（涨幅过大、只增不减的数减少、与本市其他县差得太远），以及整份报表的提示（照抄上年、规模突变、恰好报成标准值）。只是提示，请核实。",
+        "en": "Counties with plausibility warnings this year: on this indicator (a share rising too fast, a count that only grows falling, far from the city's other counties) and on the whole report (copied forward, a jump in size, exactly the document's figure). Warnings only: verify them."},
+    "quality_layer.count_county": {"zh": "{n} 个县（市、区）", "en": "{n} counties"},
+    "quality_layer.count_city": {"zh": "{n} 个市", "en": "{n} cities"},
+    "quality_layer.hover_county": {"zh": "数据存疑：{n} 条提示", "en": "Numbers to check: {n} warnings"},
+    "quality_layer.hover_city": {"zh": "数据存疑：{n} 个县（市、区）", "en": "Numbers to check: {n} counties"},
+    "quality_layer.alt": {"zh": "数据存疑标记：{places}。", "en": "Numbers to check: {places}."},
+    "quality_layer.alt_none": {"zh": "数据存疑标记：本年无。", "en": "Numbers to check: none this year."},
+    "quality_layer.alt_county": {"zh": "{place}（{n} 条提示）", "en": "{place} ({n} warnings)"},
+    "quality_layer.alt_city": {"zh": "{place}（{n} 个县）", "en": "{place} ({n} counties)"},
     # h4 end -----------------------------------------------------------------------------
     "status.no_local_target": {"zh": "不分解到市县", "en": "No local quota"},
     # the outlook to 2015 (data/outlook.py; docs/method.md "2015 年展望")

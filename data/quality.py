@@ -282,3 +282,29 @@ def message(row: dict, lang: str) -> str:
 
 
 _WHAT = {f"quality.what.{k}" for k in (*SIZES, *(f"{f}.{kind}" for f, kind, _ in ROUND_FIELDS))}
+
+
+# ---------------------------------------------------------------------- the overview's map layer
+# Warnings about a county's whole report (copied forward, a jump in size, every facility at the
+# document's figure): they put in doubt every number of it, whatever the indicator shown.
+REPORT_CHECKS = ("copied_forward", "size_change", "round_values")
+
+
+def doubted(store, year: int, indicator_id: str) -> dict[str, int]:
+    """county -> how many warnings put its number for `indicator_id` in `year` in doubt: those
+    about that indicator (a rise, a fall, an outlier) and those about its whole report. The
+    overview's "数据存疑 / Numbers to check" layer marks these counties."""
+    frame = for_store(store, year)
+    mine = frame[frame["subject"].eq(indicator_id) | frame["check"].isin(REPORT_CHECKS)]
+    return {str(k): int(v) for k, v in mine.groupby("county_code").size().items()}
+
+
+def doubted_at(level: str, by_county: dict[str, int]) -> dict[str, int]:
+    """doubted() at `level`: the counties themselves, or each city's number of doubted counties."""
+    if level == "county":
+        return dict(by_county)
+    cities: dict[str, int] = {}
+    for code in by_county:
+        parent = division(code).parent_code
+        cities[parent] = cities.get(parent, 0) + 1
+    return cities

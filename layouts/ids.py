@@ -171,3 +171,5 @@ COMPARE_TABLE = "compare-table"
 COMPARE_TRENDS = "compare-trends"
 COMPARE_TRENDS_TEXT = "compare-trends-text"
 COMPARE_LINK = "compare-link"            # "与……比较" on a city or county page
+# The overview map's "数据存疑 / Numbers to check" layer (h4, issue 18): its on/off toggle.
+QUALITY = "map-quality"

@@ -249,6 +249,22 @@ def legend(mode: str, status_counts: dict[str, int], has_target: bool, unit: str
     return rows
 
 
+def quality_legend(level: str, n: int, lang: str) -> html.Div:
+    """The "numbers to check" markers' legend entry: the marker, what it means, how many are shown."""
+    return html.Div(className="legend-row legend-quality", children=[
+        html.Span("▲", className="legend-marker", **{"aria-hidden": "true"}),
+        html.Span(t("quality_layer.legend", lang), className="legend-word",
+                  title=t("quality_layer.legend_title", lang)),
+        html.Span(t(f"quality_layer.count_{level}", lang, n=n), className="legend-count")])
+
+
+def quality_toggle(state: ViewState, lang: str) -> html.Div:
+    """The markers on or off: a labelled radio group like the others, one Tab stop, kept in the URL."""
+    return html.Div(toggle(ids.QUALITY, t("quality_layer.control", lang), state.quality,
+                           [(t("quality_layer.on", lang), "on"), (t("quality_layer.off", lang), "off")]),
+                    className="quality-toggle")
+
+
 def map_table_link(state: ViewState, lang: str) -> dcc.Link:
     """The map's equivalent for the keyboard and screen readers: the same view as a table, whose
     names link to each place (assets/keyboard.js moves the focus to the table once shown)."""
@@ -322,7 +338,8 @@ def overview_layout(*, state: ViewState, years: list[int], lang: str, simulated:
                             dcc.Graph(id=ids.MAP, figure=map_figure, config=graph_config(lang),
                                       className="map-graph", clear_on_unhover=True),
                             map_text, ids.MAP_TEXT, class_name="chart-fill")),
-                        dbc.CardFooter(html.Div(legend_children, id=ids.MAP_LEGEND, className="map-legend")),
+                        dbc.CardFooter([html.Div(legend_children, id=ids.MAP_LEGEND, className="map-legend"),
+                                        quality_toggle(state, lang)]),
                     ]),
                     table_card(state, lang, table_rows, table_columns),
                 ]),

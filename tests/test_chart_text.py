@@ -33,13 +33,18 @@ def payload_rows(values, ind, level, mode, lang, city=None):
     the payload and the page's map config: the browser's side of the map, in Python."""
     p = map_payload(values, ind, level, city, None, mode, lang, YEAR)
     cfg = map_client_config(lang)[level]
-    words = map_client_config(lang)["statusWords"][p["statusWords"]]
+    words = list(map_client_config(lang)["statusWords"][p["statusWords"]])
+    if "naText" in p:  # nothing to count: its reason in words (the last status)
+        words[-1] = p["naText"]
+    none = set(p.get("na", []))
     rows = []
     for i, code in enumerate(cfg["codes"]):
         if city and level == "county" and cfg["parent"][i] != city:
             continue
         num, den = p["num"][i], (p["den"][i] if "den" in p else None)
-        if "words" in p:
+        if i in none:
+            value = t("map.not_applicable", lang)  # the "na" hover: no value, the reason
+        elif "words" in p:
             value = p["words"][i]
         else:
             value = num if "den" not in p else (None if num is None or not den else num / den)
@@ -298,7 +303,11 @@ def map_table_matches_the_map(page, lang: str) -> bool:
     custom = trace["customdata"]
     if len(table) != len(custom):
         return False
-    return all(row[0] == c[0] and row[2] == c[5] and same_value(row[1], c[1], lang) for row, c in zip(table, custom))
+    # A place with nothing to count has no value: the table says "not applicable" where the hover says why.
+    none = t("map.not_applicable", lang)
+    return all(row[0] == c[0] and row[2] == c[5]
+               and (row[1] == none if c[5].startswith(none) else same_value(row[1], c[1], lang))
+               for row, c in zip(table, custom))
 
 
 @pytest.mark.browser

@@ -61,10 +61,11 @@ def _counts(words: list[str], order: list[int], lang: str) -> str:
 
 # ---------------------------------------------------------------------- maps
 def map_text(values: pd.DataFrame, ind: Indicator, level: str, mode: str, lang: str, *, year: int, title: str,
-             where: str, city: str | None = None) -> ChartText:
+             where: str, city: str | None = None, doubted: dict[str, int] | None = None) -> ChartText:
     """A choropleth of `level` (values: data.queries.values() for it, as map_view() takes),
     zoomed into `city` when one is given at county level: the places it draws, in the map's
-    feature order, each with the value and status its hover shows."""
+    feature order, each with the value and status its hover shows; with `doubted` (the
+    "numbers to check" layer: code -> warnings, or a city's doubted counties), which it marks."""
     view = map_view(values, ind, level, mode, lang)
     feats = features(level)
     names = [f["properties"][name_key(lang)] for f in feats]
@@ -104,10 +105,21 @@ def map_text(values: pd.DataFrame, ind: Indicator, level: str, mode: str, lang: 
         _counts([rows[k][2] for k in counted], [view.status[shown[k]] for k in counted], lang),
         # A yes-or-no map has no highest and lowest: its counts say it all.
         "" if kind == "word" else _extremes([r[0] for r in rows], numbers, [r[1] for r in rows], lang),
+        "" if doubted is None else _doubted_sentence([(names[i], doubted[feats[i]["properties"]["adcode"]])
+                                                      for i in shown if feats[i]["properties"]["adcode"] in doubted],
+                                                     level, lang),
     ], lang)
     return ChartText(label=t("alt.map_label", lang, title=title), summary=summary,
                      caption=t("alt.map_table", lang, title=title),
                      columns=(t("alt.col_place", lang), t("map.value", lang), t("map.status", lang)), rows=rows)
+
+
+def _doubted_sentence(places: list[tuple[str, int]], level: str, lang: str) -> str:
+    """The "numbers to check" markers in words: which places, and how many warnings (or doubted counties)."""
+    if not places:
+        return t("quality_layer.alt_none", lang)
+    each = t("list.separator", lang).join(t(f"quality_layer.alt_{level}", lang, place=p, n=n) for p, n in places)
+    return t("quality_layer.alt", lang, places=each)
 
 
 def locator_label(place_name: str, lang: str) -> str:

@@ -19,6 +19,7 @@ from shapely.geometry import shape
 import geo
 from data.catalogue import Indicator
 from data.formatting import name_key
+from data.i18n import t
 from layouts.figures.maps import (COLOUR_BAR_NARROW, LABEL_SIZE, LABEL_SIZE_NARROW, base_map_layout, city_labels,
                                   colour_scales, features, hover_templates, map_codes, map_view, status_words,
                                   zoom_frame)
@@ -59,7 +60,27 @@ def build_map_figure(lang: str) -> go.Figure:
             hoverinfo="skip", name=level, visible=False,
         ))
     fig.add_trace(city_labels(lang))
+    fig.add_trace(quality_markers())
     return base_map_layout(fig)
+
+
+# The "数据存疑 / Numbers to check" markers: a triangle just north of each doubted place's
+# label point (north, so as not to hide a name), drawn over everything; trace 3.
+QUALITY_MARKER = {"symbol": "triangle-up", "size": 13, "color": "#1a1a1a", "line": {"color": "#ffffff", "width": 1.5}}
+QUALITY_OFFSET_LAT = 0.07
+
+
+def quality_markers() -> go.Scattergeo:
+    """Empty until assets/map.js places them from the payload's "q"."""
+    return go.Scattergeo(lon=[], lat=[], mode="markers", marker=QUALITY_MARKER, showlegend=False, visible=False,
+                         hoverinfo="skip", name="quality")
+
+
+def quality_hover(lang: str) -> dict[str, str]:
+    """The markers' hover over customdata [name, warnings]: a county's count of warnings, a
+    city's count of doubted counties."""
+    return {level: "<b>%{customdata[0]}</b><br>" + t(f"quality_layer.hover_{level}", lang, n="%{customdata[1]}")
+            + "<extra></extra>" for level in ("county", "city")}
 
 
 @lru_cache(maxsize=4)
@@ -92,6 +113,7 @@ def map_client_config(lang: str) -> dict:
         "hover": hover_templates(lang),
         "statusWords": status_words(lang),
         "modes": mode_maps.client_config(lang),   # the "2015 outlook" and "change" modes
+        "quality": {"hover": quality_hover(lang), "offset": QUALITY_OFFSET_LAT},
         "style": {"borderWidth": BORDER_WIDTH, "border": BORDER_COLOUR, "selected": SELECTED, "context": CONTEXT,
                   "labelSize": {"province": LABEL_SIZE, "city": ZOOMED_LABEL_SIZE},
                   "narrow": {"query": NARROW_SCREEN, "colorbar": COLOUR_BAR_NARROW,
@@ -106,13 +128,15 @@ def _digits(numbers: list[int]) -> tuple[str, int]:
 
 
 def map_payload(values: pd.DataFrame, ind: Indicator, level: str, city: str | None, county: str | None,
-                mode: str, lang: str, year: int | None = None) -> dict:
+                mode: str, lang: str, year: int | None = None, doubted: dict[str, int] | None = None) -> dict:
     """One map view, small enough to send on every change, in feature order.
 
     `values` is data.queries.values() for the indicator, level and year. It is map_view()
     packed: classes and statuses as one digit per place (z_i = digit + zbase), numbers as
     integers where they are integers. A value travels as numerator and denominator (the
     browser divides them for the hover: sending the quotient too would double the bytes).
+    `doubted` (data.quality.doubted_at for the level) is the "numbers to check" layer when it
+    is shown: "q" is [[place index, warnings], ...]; without it the layer is off.
     """
     view = map_view(values, ind, level, mode, lang)
     payload = {"ind": ind.id, "year": year, "level": level, "city": city, "county": county, "mode": mode,
@@ -126,4 +150,7 @@ def map_payload(values: pd.DataFrame, ind: Indicator, level: str, city: str | No
     optional = {"den": view.den, "words": view.words, "share": view.share}
     if view.not_applicable:
         optional |= {"na": view.not_applicable, "naText": view.not_applicable_text}
+    if doubted is not None:
+        codes = map_codes(level)
+        optional["q"] = [[i, doubted[c]] for i, c in enumerate(codes) if c in doubted]
     return payload | {k: v for k, v in optional.items() if v is not None}
