@@ -33,6 +33,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from data import catalogue
 from data.catalogue import BASE_YEAR, TARGET_YEAR
 from data.divisions import COUNTY_CODES, DIVISIONS
 from data.standards import RURAL_MIN_AREA_M2, RURAL_MIN_SQUARE_M2, urban_area_required
@@ -364,13 +365,19 @@ class Anomaly:
     subject: str    # as data.quality names it: an indicator id, a size, "report", a field.kind
 
 
+# The indicators the planted shares are of, found in the catalogue (which alone names them): the
+# one counting villages with a centre, and the one counting communities with a social worker.
+VILLAGE_CENTRES = next(i.id for i in catalogue.INDICATORS if i.numerator_only_grows and i.scope
+                       and i.scope["en"] == "villages")
+SOCIAL_WORKERS = next(i.id for i in catalogue.INDICATORS if catalogue.SOCIAL_WORKERS in i.worklist_columns)
+
 PLANTED = (
-    Anomaly("210423", 2014, "count_fell", "rural_center_coverage"),
+    Anomaly("210423", 2014, "count_fell", VILLAGE_CENTRES),
     Anomaly("210522", 2012, "copied_forward", "report"),
     Anomaly("210422", 2015, "size_change", "households"),
     Anomaly("210281", 2015, "round_values", "square_area_m2.rural"),
-    Anomaly("210302", 2015, "share_rise", "social_worker_coverage"),
-    Anomaly("210302", 2015, "outlier", "social_worker_coverage"),
+    Anomaly("210302", 2015, "share_rise", SOCIAL_WORKERS),
+    Anomaly("210302", 2015, "outlier", SOCIAL_WORKERS),
 )
 PLANTED_LOST_CENTRES = 10
 PLANTED_HOUSEHOLDS_FACTOR = 1.4

@@ -19,7 +19,7 @@ from layouts.figures.alternatives import map_text, multiples_text, ranking_text,
 from layouts.figures.charts import build_ranking, build_small_multiples, build_sparkline, build_trend
 from layouts.figures.maps import features, map_codes, slide_map_mode
 from layouts.figures.overview_map import map_client_config, map_payload
-from tests.browser import active_trace, wait_for_map
+from tests.browser import MAP_JS, active_trace, wait_for_map
 from tests.tree import find, text, walk
 from urls import mappable_indicators
 
@@ -319,6 +319,8 @@ def test_the_overview_s_charts_have_names_descriptions_and_the_map_s_values(reco
     expect(page.get_by_role("figure", name=re.compile(r"^Map: "))).to_have_count(1)
     expect(page.get_by_role("figure", name=re.compile(r"^Bar chart: "))).to_have_count(1)
     assert map_table_matches_the_map(page, "en")
+    # Dalian's urban districts have no villages: their own legend entry, not "no data".
+    expect(page.locator(f"#{ids.MAP_LEGEND} .legend-not-applicable")).to_contain_text("Not applicable (no villages)")
     # A new view: the map recolours in the browser, and its text follows.
     page.locator(f"#{ids.MODE} label", has_text="Status").click()
     wait_for_map(page, mode="status", city=DALIAN)
@@ -329,6 +331,19 @@ def test_the_overview_s_charts_have_names_descriptions_and_the_map_s_values(reco
     assert_described(figures(page), 3)
     assert map_table_matches_the_map(page, "zh")
     assert len(page.evaluate(JS_MAP_TABLE)) == 14
+    # The "numbers to check" layer: Benxi holds Huanren's planted copied report of 2012 (data/demo.py);
+    # its marker, its legend entry and words, then the toggle (a radio group) takes them off, in the URL.
+    benxi = map_codes("city").index(division("210522").parent_code)
+    page.wait_for_function(f"""() => {{ const m = {MAP_JS}.layout.meta; return m.q && m.q.includes({benxi}); }}""",
+                           timeout=30000)
+    expect(page.locator(f"#{ids.MAP_LEGEND} .legend-quality")).to_contain_text("数据存疑")
+    expect(page.locator(f"#{ids.MAP_TEXT}")).to_contain_text(division("210500").label("zh"))
+    toggle = page.get_by_role("radiogroup", name="数据存疑标记")
+    toggle.get_by_text("隐藏").click()
+    page.wait_for_function(f"""() => {{ const m = {MAP_JS}.layout.meta; return m.q && m.q.length === 0; }}""",
+                           timeout=30000)
+    assert "quality=off" in page.url
+    expect(page.locator(f"#{ids.MAP_LEGEND} .legend-quality")).to_have_count(0, timeout=30000)
 
 
 @pytest.mark.browser

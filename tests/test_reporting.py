@@ -169,7 +169,7 @@ def test_an_import_keeps_the_warnings_its_check_showed(store):
     expected = report.plausibility_rows
     assert list(kept["batch_id"].unique()) == [batch]
     assert sorted(zip(kept["check"], kept["subject"])) == sorted(zip(expected["check"], expected["subject"]))
-    assert ("share_rise", "urban_facility_coverage") in set(zip(kept["check"], kept["subject"]))
+    assert ("share_rise", "rural_center_coverage") in set(zip(kept["check"], kept["subject"]))
     shown = cell(reporting.grid(store), IMPORTED, YEAR)
     assert shown["status"] == "reported" and shown["warnings"] == len(expected)
     assert shown["rows"] == sum(report.rows.values())
