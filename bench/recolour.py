@@ -47,7 +47,7 @@ def sync_request(app, state: ViewState, new_year: int) -> dict:
               ("view-tab", "value"): state.tab,
               ("reset-button", "n_clicks"): 0, ("map", "clickData"): None, ("play-button", "n_clicks"): 0,
               ("play-timer", "n_intervals"): None, ("play-timer", "disabled"): True, ("notices", "children"): [],
-              ("change-from", "value"): state.from_year}
+              ("change-from", "value"): state.from_year, ("map-quality", "value"): state.quality}
     outputs = [{"id": o.split(".")[0], "property": o.split(".")[1]} for o in key.strip(".").split("...")]
     return {"output": key, "outputs": outputs,
             "inputs": [{**i, "value": values[(i["id"], i["property"])]} for i in spec["inputs"]],
