@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from data import users
+from data import catalogue, reports, users
+from data.divisions import COUNTY_CODES
 from layouts import ids
 from settings import Settings
 from tests import stores
@@ -30,6 +31,7 @@ def server():
     store = stores.demo_copy("csp")
     users.create_user(store, "csp-admin", PASSWORD, "admin")
     server = LiveServer(Settings(debug=False, secret_key="csp-browser-test"), store=store)
+    server.store = store
     yield server
     server.stop()
 
@@ -80,15 +82,29 @@ def test_a_city_page(watched, server):
     assert settled(watched) == []
 
 
+def a_work_list_with_thousands(store, year: int) -> tuple[str, str, int]:
+    """(indicator, county, households): a work list of `year` short enough for the grid to draw
+    every row (12 at most) with a unit of 1,000 households or more, and that unit's households
+    (the largest in the list), read from the store."""
+    for ind in catalogue.UNIT_SOURCED:
+        for county in COUNTY_CODES:
+            frame = reports.worklist(store, county, ind.id, year, "zh").rows
+            if 0 < len(frame) <= 12 and frame["households"].max() >= 1000:
+                return ind.id, county, int(frame["households"].max())
+    raise AssertionError(f"no short work list of {year} has a unit of 1,000 households or more")
+
+
 def test_a_county_page_with_its_work_list(watched, server):
     page = watched.page
-    page.goto(server.url + "/county/210224?indicator=party_member_volunteering&year=2012")
+    year = 2012
+    indicator, county, households = a_work_list_with_thousands(server.store, year)
+    page.goto(server.url + f"/county/{county}?indicator={indicator}&year={year}")
     page.wait_for_selector(f"#{ids.WORKLIST} .ag-row")
     # The grid's number formatter ({"function": "… d3.format(',.0f') …"}) runs without eval:
     # 1047 households are shown as 1,047.
     shown = page.evaluate(f"""[...document.querySelectorAll('#{ids.WORKLIST} .ag-cell[col-id=households]')]
                               .map(c => c.textContent)""")
-    assert "1,047" in shown
+    assert f"{households:,}" in shown
     assert settled(watched) == []
 
 
