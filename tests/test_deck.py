@@ -178,13 +178,18 @@ def test_every_number_on_an_indicator_slide_is_the_api_s(decks, client, demo_sto
         has_target = ind.target_at(state.level) is not None
         if has_target:
             intro = text_of(slide, "Status counts intro")
-            assert str(len(rows)) in intro
+            # "Of 81 counties": the places where the indicator applies (not_applicable is left out)
+            assert str(len([r for r in rows if r["status"] != "not_applicable"])) in intro
             counts = {}
             for r in rows:
                 if r["status"] in present_callbacks.SLIDE_STATUSES:
                     counts[r["status"]] = counts.get(r["status"], 0) + 1
             expected = [f"■ {t('present.count_line', lang, status=status_label(k, lang), n=counts[k])}"
                         for k in present_callbacks.SLIDE_STATUSES if counts.get(k)]
+            left_out = len([r for r in rows if r["status"] == "not_applicable"])
+            if left_out:  # the places left out of the counts, with the reason said once
+                expected.append("□ " + t("alt.not_applicable", lang, n=left_out,
+                                         why=status_label("not_applicable", lang, ind)))
             assert text_of(slide, "Status counts").split("\n") == expected
         key = "name" if lang == "zh" else "name_en"
         ranked = sorted((r for r in rows if r["value"] is not None),

@@ -34,7 +34,10 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[1]
 YEAR = 2014
 TIEXI, HEPING, CHANGHAI = "210106", "210102", "210224"
-FULL_IMPORT_LIMIT_S = 15.0  # a sanity bound, 3x the 5 s that bench/import.py holds (on SQLite and PostgreSQL)
+# A sanity bound for a busy CI machine (two passes on 2 cores), not the target: bench/import.py holds
+# the 5 s. 15 s failed at 24 s on PostgreSQL during CI once the import also ran the plausibility
+# checks and stored their warnings (2026-12-02); the quiet figure is to be measured again.
+FULL_IMPORT_LIMIT_S = 45.0
 
 
 # ---------------------------------------------------------------- stores and files
