@@ -11,7 +11,7 @@ from data.comparison import Row, Side
 from data.divisions import CITY_CODES, COUNTY_CODES, PROVINCE_CODE, division
 from data.formatting import change_text, format_value, target_text
 from data.i18n import t
-from layouts import components, ids, outlook
+from layouts import components, ids, outlook, place_links
 from layouts.chart_text import described_graph
 import urls
 from urls import CompareState
@@ -27,14 +27,7 @@ def compare_link(code: str, year: int, lang: str) -> dcc.Link:
 
 def place_options(lang: str) -> list[dict]:
     """The province, 14 cities and 100 counties, searchable by name (both languages) and code."""
-    options = []
-    for code in [PROVINCE_CODE] + CITY_CODES + COUNTY_CODES:
-        d = division(code)
-        label = d.full_name if lang == "zh" else d.label(lang) + (
-            f", {division(d.parent_code).label(lang)}" if d.level == "county" else "")
-        options.append({"label": f"{label} ({code})", "value": code,
-                        "search": f"{d.full_name} {d.name} {d.name_en} {code}"})
-    return options
+    return place_links.picker_options(lang, [PROVINCE_CODE] + CITY_CODES + COUNTY_CODES)
 
 
 def difference_text(x, ind, lang: str) -> str:

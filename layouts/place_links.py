@@ -66,11 +66,12 @@ def city_counties(city: str, state: PlaceState) -> html.Section:
     ])
 
 
-def picker_options(lang: str) -> list[dict]:
-    """The 114 places, searchable by Chinese and English name, full name and code; a county's
-    label names its city. The value is the code (the page's query follows the view)."""
+def picker_options(lang: str, codes: list[str] | None = None) -> list[dict]:
+    """The places of `codes` (by default the 114 cities and counties), searchable by Chinese
+    and English name, full name and code; a county's label names its city. The value is the
+    code (the page's query follows the view)."""
     options = []
-    for code in CITY_CODES + COUNTY_CODES:
+    for code in CITY_CODES + COUNTY_CODES if codes is None else codes:
         d = division(code)
         label = d.full_name if lang == "zh" else d.label(lang) + (
             f", {division(d.parent_code).label(lang)}" if d.level == "county" else "")
