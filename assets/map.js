@@ -58,8 +58,11 @@
       var bar = e.matches ? narrowBar(shownBar.colorbar, narrow.colorbar)
                           : clearedBar(shownBar.colorbar, narrow.colorbar);
       var trace = shownBar.trace, labelSize = e.matches ? narrow.labelSize : shownBar.labelSize;
-      // Taken down and drawn anew: plotly leaves a bar turned in place half drawn.
-      window.Plotly.restyle(gd, {showscale: [false]}, [trace]).then(function () {
+      // Fitted to the new width first, then the bar taken down and drawn anew: plotly leaves a
+      // bar turned in place half drawn, and one turned before the resize placed for the old size.
+      window.Plotly.Plots.resize(gd).then(function () {
+        return window.Plotly.restyle(gd, {showscale: [false]}, [trace]);
+      }).then(function () {
         return window.Plotly.restyle(gd, {colorbar: [bar], showscale: [true]}, [trace]);
       }).then(function () {
         return window.Plotly.restyle(gd, {"textfont.size": labelSize}, [2]);
@@ -243,7 +246,10 @@
     patch.assign(["data", 3, "visible"], qshown.length > 0);
     patch.assign(["data", 3, "lon"], qshown.map(function (e) { return places.lon[e[0]]; }));
     patch.assign(["data", 3, "lat"], qshown.map(function (e) { return places.lat[e[0]] + qcfg.offset; }));
-    patch.assign(["data", 3, "customdata"], qshown.map(function (e) { return [places.names[e[0]], e[1]]; }));
+    // [name, warnings, code]: the code so that a click on a marker opens its place, as a click
+    // on the place under it would (plotly gives the click to the nearest marker within 20 px).
+    patch.assign(["data", 3, "customdata"], qshown.map(function (e) {
+      return [places.names[e[0]], e[1], places.codes[e[0]]]; }));
     patch.assign(["data", 3, "hovertemplate"], qcfg.hover[p.level]);
     patch.assign(["data", 3, "hoverinfo"], null);
     // For tests and timing: what the map shows now.

@@ -299,6 +299,8 @@ def _next_state(current: ViewState, trigger: str | None, *, search, indicator, y
         points = click.get("points") if isinstance(click, dict) else None
         point = points[0] if isinstance(points, list) and points and isinstance(points[0], dict) else {}
         code = point.get("location")
+        if code is None and isinstance(point.get("customdata"), list) and len(point["customdata"]) == 3:
+            code = point["customdata"][2]  # a 数据存疑 marker: [name, warnings, code] (assets/map.js)
         code = code if isinstance(code, str) else None
         if code in CITY_CODES:
             return current.with_(city=code, level="county", county=None), []

@@ -67,9 +67,6 @@ def test_changing_the_level_swaps_cities_for_counties(page, live_server):
     assert query(page)["level"] == "county"
 
 
-@pytest.mark.xfail(strict=False, reason="open bug (2026-12-02): since the 数据存疑 layer (Dalian has a marked county in "
-                   "2015), a click beside Dalian's label no longer drills down; suspected: the marker trace takes the "
-                   "click, or the label trace is no longer data[2]")
 def test_clicking_a_city_zooms_to_its_counties_and_changes_the_url(page, live_server):
     open_view(page, live_server, "?year=2015", level="city")
     dalian = page.evaluate("""(() => {

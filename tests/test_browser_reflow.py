@@ -6,6 +6,7 @@ stands beside the map there and lies under it on a phone (assets/map.js, assets/
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from data import users
 from layouts import ids
@@ -237,6 +238,16 @@ def test_the_colour_bar_lies_under_the_map_on_a_phone_and_beside_it_on_the_deskt
         page.set_viewport_size({"width": 320, "height": 640})
         page.wait_for_function(f"() => document.querySelector('#{ids.MAP} .js-plotly-plot')"
                                "._fullData.some(d => d.showscale && d.colorbar.orientation === 'h')", timeout=10000)
+        # Plotly moves the bar in two steps (restyle, then its automatic margin makes room below
+        # the plot), so the bar is asked to settle under the map, not caught between the steps.
+        try:
+            page.wait_for_function(f"""() => {{
+                const gd = document.querySelector('#{ids.MAP} .js-plotly-plot');
+                const bar = gd.querySelector('.colorbar'), plot = gd.querySelector('.geolayer, .geo');
+                return bar && plot && bar.getBoundingClientRect().top >= plot.getBoundingClientRect().bottom - 2;
+            }}""", timeout=10000)
+        except PlaywrightTimeout:
+            pass
         phone = colour_bar(page)
         assert phone["barTop"] >= phone["plotBottom"] - 2, phone
         page.wait_for_function(f"() => document.querySelector('#{ids.RANKING} .js-plotly-plot')"

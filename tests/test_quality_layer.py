@@ -99,3 +99,22 @@ def test_the_toggle_is_a_labelled_radio_group_on_the_page(demo_store):
     walk(layout)
     assert len(found) == 1 and found[0].value == "off"
     assert [o["label"] for o in found[0].options] == ["Show", "Hide"]
+
+
+def test_a_click_on_a_marker_opens_the_place_it_marks_and_a_forged_one_changes_nothing():
+    """plotly gives a click within 20 px of a marker to the marker (trace 3, no "location"), so
+    its customdata carries the place's code (assets/map.js): a click there opens that place."""
+    state, _ = parse("?year=2015", YEARS)
+
+    def click(point):
+        return overview.next_state(state, ids.MAP, search="", indicator=None, year=None, level=None, city=None,
+                                   mode=None, click={"points": [point]}, years=YEARS)[0]
+
+    city = click({"curveNumber": 3, "pointNumber": 0, "customdata": ["大连市", 2, "210200"]})
+    assert city == state.with_(city="210200", level="county", county=None)
+    county = click({"curveNumber": 3, "customdata": ["中山区", 2, "210202"]})
+    assert county == state.with_(city="210200", county="210202")
+    for forged in (["x", 1, "999999"], ["x", 1, ["210200"]], ["x", 1], "210200", ["x", 1, "210200", "y"]):
+        assert click({"curveNumber": 3, "customdata": forged}) == state
+    # A place's own location still wins over anything in customdata.
+    assert click({"location": "210100", "customdata": ["x", 1, "210200"]}).city == "210100"
