@@ -98,7 +98,10 @@ def scorecard_table(rows: list[dict], place: Division, state: PlaceState, notes:
             html.Td([dcc.Link(ind.name[lang], href=urls.place(place.level, place.code, state, indicator=ind.id),
                               className="score-name",
                               title=ind.description[lang]), notes.get(ind.id)]),
-            html.Td(format_value(row["value"], ind, lang, place.level), className="num"),
+            # Nothing to count: the status chip says why (不适用（无村）); "no data" here would
+            # read as a missing report.
+            html.Td("—" if row["status"] == "not_applicable" else format_value(row["value"], ind, lang, place.level),
+                    className="num"),
             html.Td(target_text(ind, place.level, lang)),
             html.Td(html.Div([html.Div(className="score-bar-fill",
                                        style={"width": f"{min(progress, 1) * 100:.0f}%",

@@ -105,3 +105,19 @@ def test_the_api_and_the_table_say_not_applicable(demo_store, without_villages):
     assert rows[code]["status"] == "not_applicable" and rows[code]["denominator"] == 0
     csv = client.get(f"/download/table.csv?indicator={RURAL}&level=county&lang=zh").get_data(as_text=True)
     assert "不适用（无村）" in csv
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_place_page_says_not_applicable_and_not_no_data_beside_it(demo_store, without_villages, lang):
+    from data.i18n import t
+    from layouts.places import scorecard_table
+    from data.divisions import division
+    from urls import PlaceState
+    code = without_villages["code"].iloc[0]
+    rows = queries.scorecard(demo_store, code, YEAR).to_dict("records")
+    table = scorecard_table(rows, division(code), PlaceState(year=YEAR, indicator=RURAL, lang=lang))
+    row = next(tr for tr in table.children[1].children if getattr(tr, "data-indicator") == RURAL)
+    text = json.dumps(row.to_plotly_json(), default=lambda o: o.to_plotly_json(), ensure_ascii=False)
+    assert status_label("not_applicable", lang, catalogue.get(RURAL)) in text
+    assert t("value.none", lang) not in text and t("map.none", lang) not in text
+    assert row.children[1].children == "—"
