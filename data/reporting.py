@@ -296,8 +296,24 @@ def described(row: dict) -> dict:
 
 
 def county_warnings(store, county: str, year: int) -> list[dict]:
-    """The warnings kept with the batch shown for one county-year (described())."""
-    return [described(row) for row in stored_warnings(store, county, year).to_dict("records")]
+    """The warnings of one county-year (described()), as the grid counts them: those kept with
+    its batch when what is shown is a county's report; else (simulated data) what the checks
+    find in the shown data now, which no one can mark checked (no batch of a report keeps them)."""
+    if _reported(store, county, year):
+        return [described(row) for row in stored_warnings(store, county, year).to_dict("records")]
+    live = quality.for_store(store, year, county)
+    return [described({**LIVE_WARNING, **row}) for row in live.to_dict("records")]
+
+
+# What a warning found in simulated data has instead of a kept warning's batch and check.
+LIVE_WARNING = {"id": None, "batch_id": None, "checked_by": None, "checked_at": None, "note": None}
+
+
+def _reported(store, county: str, year: int) -> bool:
+    """Whether the batch shown for the county-year is a county's report (as grid() decides)."""
+    batch_id = store.active_batch(county, int(year))
+    batch = next((b for b in store.batches() if b.id == batch_id), None) if batch_id is not None else None
+    return batch is not None and not batch.is_simulated and batch.kind == "import"
 
 
 # ---------------------------------------------------------------------------- the download

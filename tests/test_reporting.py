@@ -332,6 +332,36 @@ def test_an_editor_marks_a_warning_checked_and_the_county_page_shows_it(app, sto
     unchecked = next(n for n in tree.walk(tree.find(page, ids.SCORECARD))
                      if getattr(n, "data-indicator", None) == after.loc[other, "subject"])
     assert "Data to check" in tree.text(unchecked) and "checked by" not in tree.text(unchecked)
-    # A county-year without a report has no note.
+    # A county-year without a report, in whose simulated data the checks find nothing: no note.
     page, _ = render(app, f"?year={YEAR}&lang=en", path=f"/county/{NOT_REPORTED}")
     assert "Data to check" not in tree.text(tree.find(page, ids.SCORECARD))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_simulated_county_year_shows_what_the_checks_find_in_it_on_the_county_page(app, store, lang):
+    """The grid counts the live checks of a county-year with no report: its county page shows
+    them too, beside their indicator (the planted share rise and outlier of Tiedong's social
+    workers in 2015, data/demo.py), or above the scorecard for one about the whole report
+    (Huanren's copied-forward 2012), and none of them offers a check mark."""
+    from data import catalogue, demo
+    from data.i18n import t
+    planted = [a for a in demo.PLANTED if a.county == "210302"]
+    assert {a.check for a in planted} == {"share_rise", "outlier"}
+    subject = planted[0].subject
+    assert reporting.grid(store).set_index(["county_code", "year"]).loc[("210302", 2015), "warnings"] == 2
+    page, _ = render(app, f"?year=2015&lang={lang}", path="/county/210302")
+    rows = {getattr(n, "data-indicator", None): tree.text(n) for n in tree.walk(tree.find(page, ids.SCORECARD))
+            if getattr(n, "data-indicator", None)}
+    live = quality.for_store(store, 2015, "210302")
+    assert len(live) == 2
+    for row in live.to_dict("records"):
+        assert quality.message(row, lang) in rows[subject]
+    assert t("reports.to_check", lang) in rows[subject]
+    assert all(t("reports.to_check", lang) not in words for ind, words in rows.items() if ind != subject)
+    assert subject in catalogue.BY_ID
+    # The whole-report warning of a simulated year: above the scorecard.
+    copied = next(a for a in demo.PLANTED if a.check == "copied_forward")
+    page, _ = render(app, f"?year={copied.year}&lang={lang}", path=f"/county/{copied.county}")
+    note = tree.find(page, ids.COUNTY_TO_CHECK)
+    assert note is not None and t("reports.to_check", lang) in tree.text(note)
+    assert "checked by" not in tree.text(note) and "核查：" not in tree.text(note)
