@@ -509,3 +509,49 @@ def test_a_range_of_one_value_says_so():
     row = outlook.place_outlook(URBAN, "city", {2011: 0.60, 2012: 0.80, 2013: 0.90}, 2013, 90, 100)
     assert outlook.describe(row, URBAN, "city", "zh")["range"] == "按最慢与最快一年的速度均为 100.0%"
     assert outlook.describe(row, URBAN, "city", "en")["range"] == "100.0% at both the slowest and the fastest year's pace"
+
+
+@pytest.mark.parametrize("indicator, level, lang", [("rural_center_coverage", "county", "zh"),
+                                                    ("social_worker_coverage", "city", "en")])
+def test_data_ending_before_2015_give_the_overview_table_the_outlook_api_cell_by_cell(
+        client, demo_store, monkeypatch, indicator, level, lang):
+    """The demo reaches 2015, so its table has no outlook; with the data ending in 2014 (the
+    store's years cut there, as a store before the last round's reports would be) the overview's
+    table tab and its download carry the outlook made in 2014, as /api/v1/outlook gives it."""
+    from callbacks.overview import table_content
+    from data import reports
+    from data.reports import OUTLOOK_FIELDS
+    from data.i18n import t
+    from urls import ViewState
+    assert "outlook_outlook" not in reports.overview_table(demo_store, indicator, level, lang).rows
+    monkeypatch.setattr(reports.queries, "years", lambda store: [2011, 2012, 2013, 2014])
+    ind = catalogue.get(indicator)
+    sheet = reports.overview_table(demo_store, indicator, level, lang)
+    fields = [c.field for c in sheet.columns]
+    assert "2015" not in fields and all(f"outlook_{f}" in fields for f in OUTLOOK_FIELDS)
+    api = {r["code"]: r for r in client.get(
+        f"/api/v1/outlook?indicator={indicator}&level={level}&year=2014").get_json()["rows"]}
+    rows = sheet.rows.to_dict("records")
+    assert len(rows) == len(api) == (100 if level == "county" else 14)
+    for row in rows:
+        mine = api[row["code"]]
+        assert row["outlook_outlook"] == outlook.describe(mine, ind, level, lang)["status"]
+        for field in ("projected", "projected_low", "projected_high", "reach_year", "needed_pace", "pace",
+                      "gap_units"):
+            assert _same(None if row[f"outlook_{field}"] is None or row[f"outlook_{field}"] != row[f"outlook_{field}"]
+                         else float(row[f"outlook_{field}"]), mine[field]), (row["code"], field)
+    # The table tab shows these rows.
+    shown = table_content(demo_store, ViewState(indicator=indicator, year=2014, level=level, tab="table", lang=lang))
+    assert {f"outlook_{f}" for f in OUTLOOK_FIELDS} <= {c.get("field") for c in _leaves(shown["table_columns"])}
+    assert len(shown["table_rows"]) == len(rows)
+    # And the download of the table.
+    csv_text = client.get(f"/download/table.csv?indicator={indicator}&level={level}&lang={lang}").get_data(
+        as_text=True)
+    assert t("download.outlook", lang, year=2014) in csv_text
+
+
+def _leaves(columns: list[dict]) -> list[dict]:
+    out = []
+    for c in columns:
+        out += _leaves(c["children"]) if "children" in c else [c]
+    return out
