@@ -66,10 +66,14 @@ def format_value(value, ind: Indicator, lang: str, level: str | None = None) -> 
     return format_percent(value)
 
 
-def change_text(change, ind: Indicator) -> str | None:
-    """The change since the baseline: +1,234 for counts, +5.2pp for rates; None if unknown."""
+def change_text(change, ind: Indicator, lang: str = "zh") -> str | None:
+    """The change since the baseline: +1,234 for counts, +5.2pp for rates, in words for a yes/no
+    (由否变为是 / from no to yes: a 0 that became 1 is not "+100pp"); None if unknown."""
     if missing(change):
         return None
+    if ind.unit == "yes_no":
+        key = "change.became_yes" if change > 0 else "change.became_no" if change < 0 else "change.unchanged"
+        return t(key, lang)
     return f"{change:+,.0f}" if ind.unit == "count" else f"{change * 100:+.1f}pp"
 
 

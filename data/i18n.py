@@ -180,6 +180,10 @@ TEXT: dict[str, dict[str, str]] = {
     "value.none": {"zh": "无数据", "en": "no data"},
     "value.yes": {"zh": "是", "en": "yes"},
     "value.no": {"zh": "否", "en": "no"},
+    # A yes/no indicator's change since 2011 (not "+100pp").
+    "change.became_yes": {"zh": "由否变为是", "en": "from no to yes"},
+    "change.became_no": {"zh": "由是变为否", "en": "from yes to no"},
+    "change.unchanged": {"zh": "无变化", "en": "no change"},
     "notice.bad_param": {
         "zh": "链接中的参数 {name}=“{value}” 无效，已改为显示默认值：{fallback}。",
         "en": "The link's parameter {name}=“{value}” is not valid; showing the default instead: {fallback}.",

@@ -313,7 +313,7 @@ def _cell(r: Row, key: str, p: Profile) -> str:
     if key == "status":
         return status_label(r.status, lang, ind)
     if key == "change":
-        return change_text(r.change, ind) or "—"
+        return change_text(r.change, ind, lang) or "—"
     if key == "rank":
         return f"{r.rank}/{r.rank_of}" if r.rank is not None else "—"
     if key == "rank_city":

@@ -82,8 +82,8 @@ def compare_table(rows: list[Row], state: CompareState, with_outlook: bool) -> h
                  html.Td(_value(row.b, ind, place_b.level, lang), className="num"),
                  html.Td(difference_text(row.difference, ind, lang), className="num compare-diff"),
                  html.Td(_status(row.a, ind, lang)), html.Td(_status(row.b, ind, lang)),
-                 html.Td(change_text(row.a.change, ind) or "—", className="num"),
-                 html.Td(change_text(row.b.change, ind) or "—", className="num"),
+                 html.Td(change_text(row.a.change, ind, lang) or "—", className="num"),
+                 html.Td(change_text(row.b.change, ind, lang) or "—", className="num"),
                  html.Td(difference_text(row.change_difference, ind, lang), className="num compare-diff")]
         if with_outlook:
             cells += [html.Td(outlook.cell(row.a.outlook, ind, place_a.level, lang) if row.a.tracked else "—",

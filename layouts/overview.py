@@ -140,7 +140,7 @@ def headline_card(card: Card, lang: str) -> html.Div:
         html.Div(ind.short[lang], className="kpi-name"),
         html.Div(className="kpi-value-row", children=[
             html.Span(format_value(card.value, ind, lang), className="kpi-value"),
-            components.trend(card.trend, change_text(card.change, ind), lang),
+            components.trend(card.trend, change_text(card.change, ind, lang), lang),
         ]),
         bar,
         html.Div(components.status_chip(card.status, lang, indicator=ind), className="kpi-status"),
@@ -213,7 +213,7 @@ def summary(s: Summary, sparkline, lang: str, *, place_page: str | None, hint: b
         html.Div(className="summary-value-row", children=[
             html.Span(format_value(s.value, ind, lang, level), className="summary-value"),
             components.status_chip(s.status, lang, indicator=ind),
-            components.trend(s.trend, change_text(s.change, ind), lang),
+            components.trend(s.trend, change_text(s.change, ind, lang), lang),
         ]),
         html.Dl(className="summary-facts", children=[
             html.Dt(t("map.target", lang) + sep), html.Dd(target_text(ind, level, lang)),

@@ -110,7 +110,7 @@ def scorecard_table(rows: list[dict], place: Division, state: PlaceState, notes:
                              className="score-bar") if progress is not None else "—"),
             html.Td([components.status_chip(row["status"], lang, indicator=ind), " ",
                      components.trend(row["trend"], None, lang)]),
-            html.Td(change_text(row["change_since_base"], ind) or "—", className="num"),
+            html.Td(change_text(row["change_since_base"], ind, lang) or "—", className="num"),
             html.Td(rank_text(row["rank"], row["rank_of"], lang), className="num"),
         ]
         if county_level:

@@ -186,3 +186,25 @@ def test_a_picker_writes_the_address_and_the_same_view_writes_nothing(client):
     bad = dash.call("url.search", {"compare-a.value": "<script>", "compare-b.value": "210200", "url.search": base},
                     changed="compare-a.value")
     assert bad.status_code == 204
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_yes_no_change_reads_in_words_not_percentage_points(demo_store, lang):
+    """The training base (yes/no, the province's) changed since 2011 reads 由否变为是 / from no to
+    yes (or no change), never "+100.0pp", on the compare page, where the province shows it."""
+    from data.formatting import change_text
+    from data.i18n import t
+    ind = catalogue.get("training_base")
+    assert change_text(1.0, ind, lang) == t("change.became_yes", lang)
+    assert change_text(-1.0, ind, lang) == t("change.became_no", lang)
+    assert change_text(0.0, ind, lang) == t("change.unchanged", lang)
+    assert change_text(float("nan"), ind, lang) is None
+    assert change_text(0.052, catalogue.get("barrier_free"), lang) == "+5.2pp"
+    rows = {r.indicator.id: r for r in comparison.table(demo_store, PROVINCE_CODE, "210200", 2015)}
+    change = rows["training_base"].a.change
+    page, _ = callbacks.render(demo_store, "/compare", f"?a={PROVINCE_CODE}&b=210200&year=2015&lang={lang}")
+    row = next(n for n in walk(find(page, ids.COMPARE_TABLE)) if type(n).__name__ == "Tr"
+               and n.to_plotly_json()["props"].get("data-indicator") == "training_base")
+    words = text(row)
+    assert "pp" not in words and "百分点" not in words
+    assert change is not None and change == change and change_text(change, ind, lang) in words
