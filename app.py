@@ -7,6 +7,7 @@ import os
 import signal
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -251,7 +252,24 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     headers.init_app(app.server, settings, app.csp_hashes)
     page_cache.init_app(app.server, store, settings)  # last: its lookup runs after every other check
     static_answers.init_app(app.server, settings)  # outermost: a kept static answer skips Flask
+    app.warm_up = start_warm_up(store) if settings.warm_up else None
     return app
+
+
+def start_warm_up(store: Store) -> threading.Thread:
+    """Runs the plausibility checks of every year once, in a background thread of this worker:
+    the overview's "数据存疑" layer, the county pages and /reports read them (kept by data
+    version, data/quality.for_store), and each year costs about a second the first time."""
+    def warm() -> None:
+        from data import quality, queries
+        try:
+            for year in queries.years(store):
+                quality.for_store(store, year)
+        except Exception as err:  # noqa: BLE001 - a cold cache is slower, never wrong: say so and go on
+            print(f"warm-up stopped: {type(err).__name__}: {err}", file=sys.stderr)
+    thread = threading.Thread(target=warm, name="warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 if __name__ == "__main__":

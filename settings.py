@@ -43,6 +43,10 @@ class Settings:
     # Where `python -m data.backup create` writes when not told (--out): git-ignored, mode 700.
     backup_dir: Path = field(default_factory=lambda: Path(
         os.environ.get("BACKUP_DIR", str(ROOT / "instance" / "backups"))))
+    # Each worker runs the plausibility checks of every year in the background as it starts
+    # (data/quality.py; about a second a year), so that the first map, year change and /reports
+    # do not wait for them. WARM_UP=0 turns it off (the tests do, tests/conftest.py).
+    warm_up: bool = field(default_factory=lambda: _flag("WARM_UP", True))
     # Viewing needs no sign-in by default; set REQUIRE_LOGIN=1 to require it for every page.
     require_login: bool = field(default_factory=lambda: _flag("REQUIRE_LOGIN"))
     # Signs the session cookie. One value for every worker; by default a random key kept in

@@ -20,6 +20,9 @@ os.environ.setdefault("SECRET_KEY", "tests-only-secret")
 # Thousands of requests come from one address here: the rate limits are off unless a test
 # turns them on (tests/test_limits.py does, for its apps and its server).
 os.environ.setdefault("RATE_LIMITS", "0")
+# No background warm-up of the checks in the many apps and servers the tests start (tests that
+# need it turn it on: test_warm_up.py); it would only compete with the tests for the CPU.
+os.environ.setdefault("WARM_UP", "0")
 os.environ["DATABASE_URL"] = f"sqlite:///{Path(tempfile.mkdtemp(prefix='dashboard-tests-')) / 'unused.sqlite'}"
 
 
