@@ -62,8 +62,7 @@ def origin_line(store, place, year: int, part, lang: str) -> list:
     simulated, and from which batch."""
     if place.level != "county" or not part or part.whole:
         return []
-    batch_id = store.active_batch(place.code, year)
-    batch = next((b for b in store.batches() if b.id == batch_id), None)
+    batch = reporting.shown_batch(store, place.code, year)
     if batch is None or batch.is_simulated:
         return [places.origin_note(t("origin.simulated", lang, year=year), simulated=True)]
     return [places.origin_note(t("origin.real", lang, year=year, batch=batch.id,

@@ -309,10 +309,15 @@ def county_warnings(store, county: str, year: int) -> list[dict]:
 LIVE_WARNING = {"id": None, "batch_id": None, "checked_by": None, "checked_at": None, "note": None}
 
 
+def shown_batch(store, county: str, year: int):
+    """The batch (data.store.BatchInfo) whose records the store shows for the county-year, or None."""
+    batch_id = store.active_batch(county, int(year))
+    return next((b for b in store.batches() if b.id == batch_id), None) if batch_id is not None else None
+
+
 def _reported(store, county: str, year: int) -> bool:
     """Whether the batch shown for the county-year is a county's report (as grid() decides)."""
-    batch_id = store.active_batch(county, int(year))
-    batch = next((b for b in store.batches() if b.id == batch_id), None) if batch_id is not None else None
+    batch = shown_batch(store, county, year)
     return batch is not None and not batch.is_simulated and batch.kind == "import"
 
 
