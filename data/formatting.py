@@ -66,7 +66,7 @@ def format_value(value, ind: Indicator, lang: str, level: str | None = None) -> 
     return format_percent(value)
 
 
-def change_text(change, ind: Indicator, lang: str = "zh") -> str | None:
+def change_text(change, ind: Indicator, lang: str) -> str | None:
     """The change since the baseline: +1,234 for counts, +5.2pp for rates, in words for a yes/no
     (由否变为是 / from no to yes: a 0 that became 1 is not "+100pp"); None if unknown."""
     if missing(change):
