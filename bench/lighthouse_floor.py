@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import socket
 import statistics
 import subprocess
 import sys
@@ -33,6 +32,7 @@ import requests
 
 from bench.lighthouse import Job, ensure_lighthouse, metric, run_lighthouse, score
 from bench.load import load_average
+from bench.startup import free_port
 
 APP = r'''
 import json, sys
@@ -85,12 +85,6 @@ app.run(host="127.0.0.1", port={port}, debug=False)
 '''
 
 PAGES = ("/h1", "/map", "/map-bar")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def main(argv=None) -> int:
