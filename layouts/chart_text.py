@@ -2,8 +2,9 @@
 
 described_graph() wraps a dcc.Graph in a role="figure" whose name and description point at a
 visually hidden block (the chart's name, its summary and a table of its values, from
-layouts/figures/alternatives.py), and hides plotly's own SVG text from the accessibility tree,
-where it would read as loose strings. A callback that redraws the figure also sends
+layouts/figures/alternatives.py; the table is one TextTable, layouts/text_table.py says why),
+and hides plotly's own SVG text from the accessibility tree, where it would read as loose
+strings. A callback that redraws the figure also sends
 block_children() to the block's id, so the two change together.
 """
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from dash import html
 
 from layouts.figures.alternatives import ChartText
+from layouts.text_table import TextTable
 
 
 def label_id(text_id: str) -> str:
@@ -24,11 +26,8 @@ def summary_id(text_id: str) -> str:
 def _children(text: ChartText) -> list:
     """The hidden block's content: the chart's name, its summary, the table of its values."""
     return [html.Span(text.label, className="chart-text-label"), html.P(text.summary, className="chart-text-summary"),
-            html.Table(className="chart-text-table", children=[
-                html.Caption(text.caption),
-                html.Thead(html.Tr([html.Th(c, scope="col") for c in text.columns])),
-                html.Tbody([html.Tr([html.Th(r[0], scope="row")] + [html.Td(c) for c in r[1:]]) for r in text.rows]),
-            ]) if text.rows else None]
+            TextTable(className="chart-text-table", caption=text.caption, columns=text.columns, rows=text.rows)
+            if text.rows else None]
 
 
 def text_block(text: ChartText, text_id: str) -> html.Div:

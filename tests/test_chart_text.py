@@ -199,8 +199,8 @@ def test_the_small_multiples_text_has_a_row_per_panel_with_its_values(demo_store
 
 # ---------------------------------------------------------------------- the markup
 def table_rows(block) -> list[list[str]]:
-    body = next(n for n in walk(block) if type(n).__name__ == "Tbody")
-    return [[text(cell) for cell in row.children] for row in body.children]
+    table = next(n for n in walk(block) if type(n).__name__ == "TextTable")
+    return table.rows
 
 
 def test_a_described_graph_is_a_named_figure_whose_picture_is_hidden_and_text_is_not():
@@ -218,8 +218,8 @@ def test_a_described_graph_is_a_named_figure_whose_picture_is_hidden_and_text_is
     assert text(find(block, label_id("g-text"))) == "Map: x"
     assert text(find(block, summary_id("g-text"))) == "It shows x."
     assert table_rows(block) == [["A", "1"], ["B", "2"]]
-    heads = [n for n in walk(block) if type(n).__name__ == "Th"]
-    assert [h.scope for h in heads] == ["col", "col", "row", "row"]
+    table = next(n for n in walk(block) if type(n).__name__ == "TextTable")
+    assert table.caption == "c" and table.columns == ["Place", "Value"]
 
 
 def test_a_described_graph_holds_its_height_before_plotly_has_loaded(demo_store):
@@ -319,6 +319,10 @@ def test_the_overview_s_charts_have_names_descriptions_and_the_map_s_values(reco
     expect(page.get_by_role("figure", name=re.compile(r"^Map: "))).to_have_count(1)
     expect(page.get_by_role("figure", name=re.compile(r"^Bar chart: "))).to_have_count(1)
     assert map_table_matches_the_map(page, "en")
+    # Each row headed by its place, each column by its heading (layouts/text_table.py).
+    assert page.evaluate(f"""() => [document.querySelectorAll('#{ids.MAP_TEXT} tbody th[scope=row]').length,
+        document.querySelectorAll('#{ids.MAP_TEXT} thead th[scope=col]').length,
+        document.querySelectorAll('#{ids.MAP_TEXT} caption').length]""") == [len(counties_of(DALIAN)), 3, 1]
     # Dalian's urban districts have no villages: their own legend entry, not "no data".
     expect(page.locator(f"#{ids.MAP_LEGEND} .legend-not-applicable")).to_contain_text("Not applicable (no villages)")
     # A new view: the map recolours in the browser, and its text follows.

@@ -26,4 +26,7 @@ def text(node) -> str:
         return str(node)
     if isinstance(node, (list, tuple)):
         return " ".join(text(c) for c in node)
+    if type(node).__name__ == "TextTable":  # layouts/text_table.py: its texts are data, not children
+        return " ".join([getattr(node, "caption", ""), *getattr(node, "columns", []),
+                         *(cell for row in getattr(node, "rows", []) for cell in row)])
     return text(getattr(node, "children", None))
