@@ -8,8 +8,14 @@
   animation frame after plotly's "afterplot" for the new year; changes 0.4 s apart, as a
   person (or the 1.4 s play timer) makes them.
 
+- the page held after a year change: the longest task on the main thread (a Long Tasks API
+  entry) from the key press to the next one, while the panels are redrawn. The map can be
+  repainted in time and the page still not answer a click for a second after it: Dash's
+  renderer costs each newly drawn component a pass over every component on the page
+  (layouts/text_table.py), so a panel of many components holds the page.
+
 Prints medians and exits 1 if a target is missed (issue 4: first map <= 2 s on
-localhost, year change <= 150 ms).
+localhost, year change <= 150 ms; the page held at most 250 ms after a change).
 """
 from __future__ import annotations
 
@@ -28,6 +34,7 @@ from tests.browser import CHROMIUM_ARGS, LiveServer, wait_for_map
 
 FIRST_MAP_TARGET_S = 2.0
 YEAR_CHANGE_TARGET_MS = 150.0
+HELD_TARGET_MS = 250.0
 
 RECORDER = """
 window.__bench = {firstColoured: null};
@@ -41,11 +48,16 @@ window.__bench = {firstColoured: null};
 })();
 """
 
+LONG_TASKS = """() => { window.__long = [];
+  new PerformanceObserver(l => l.getEntries().forEach(e => window.__long.push([e.startTime, e.duration])))
+    .observe({type: 'longtask'}); }"""
+
 ARM = """(year) => { window.__step = new Promise(resolve => {
   const gd = document.querySelector('#map .js-plotly-plot');
   const thumb = document.querySelector('#year-slider [role=slider]');
   let start = null;
-  thumb.addEventListener('keydown', () => { start = performance.now(); }, {once: true, capture: true});
+  thumb.addEventListener('keydown', () => { start = performance.now(); (window.__starts = window.__starts || []).push(start); },
+                         {once: true, capture: true});
   const done = () => {
     if (start !== null && gd.layout.meta && gd.layout.meta.year === year) {
       gd.removeListener('plotly_afterplot', done);
@@ -64,9 +76,9 @@ MODES = {"progress": ("?indicator=barrier_free&level=county&year=2015", 2012, 20
 
 
 def measure(url: str, repeat: int, loads: int = 5, browser=None, mode: str = "progress"
-            ) -> tuple[list[float], list[float]]:
-    """(seconds to the first coloured map per load, milliseconds per year change), in
-    `browser` or in a Chromium of its own."""
+            ) -> tuple[list[float], list[float], list[float]]:
+    """(seconds to the first coloured map per load, milliseconds per year change, the longest
+    task in milliseconds after each change), in `browser` or in a Chromium of its own."""
     if browser is None:
         with sync_playwright() as p:
             own = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
@@ -88,6 +100,7 @@ def measure(url: str, repeat: int, loads: int = 5, browser=None, mode: str = "pr
     wait_for_map(page, year=high, mode=mode, timeout=30000)
     thumb = page.locator("#year-slider [role=slider]")
     thumb.focus()
+    page.evaluate(LONG_TASKS)
     year = high
     for i in range(repeat):
         key, year = ("ArrowLeft", year - 1) if year > low and (i // 3) % 2 == 0 else ("ArrowRight", year + 1)
@@ -97,8 +110,12 @@ def measure(url: str, repeat: int, loads: int = 5, browser=None, mode: str = "pr
         page.keyboard.press(key)
         steps.append(page.evaluate("window.__step"))
         page.wait_for_timeout(400)  # let the panels of this change land before the next one
+    page.wait_for_timeout(1000)
+    starts, tasks = page.evaluate("[window.__starts, window.__long]")
     page.close()
-    return first, steps
+    ends = starts[1:] + [float("inf")]
+    held = [max([d for s, d in tasks if a <= s < b], default=0.0) for a, b in zip(starts, ends)]
+    return first, steps, held
 
 
 def main(argv=None) -> int:
@@ -113,16 +130,18 @@ def main(argv=None) -> int:
         store.ensure_ready()
         server = LiveServer(Settings(debug=False, secret_key="bench-only"), store=store)
         try:
-            first, steps = measure(server.url, repeat, args.loads, mode=args.mode)
+            first, steps, held = measure(server.url, repeat, args.loads, mode=args.mode)
         finally:
             server.stop()
-    med_first, med_step = statistics.median(first), statistics.median(steps)
+    med_first, med_step, med_held = statistics.median(first), statistics.median(steps), statistics.median(held)
     print(f"mode {args.mode}")
     print(f"navigation -> first coloured map: median {med_first:.2f} s over {len(first)} loads "
           f"(min {min(first):.2f}, max {max(first):.2f}; target <= {FIRST_MAP_TARGET_S} s)")
     print(f"year change -> map repainted:     median {med_step:.0f} ms over {len(steps)} changes "
           f"(min {min(steps):.0f}, max {max(steps):.0f}; target <= {YEAR_CHANGE_TARGET_MS:.0f} ms)")
-    ok = med_first <= FIRST_MAP_TARGET_S and med_step <= YEAR_CHANGE_TARGET_MS
+    print(f"year change -> page held (longest task): median {med_held:.0f} ms over {len(held)} changes "
+          f"(max {max(held):.0f}; target <= {HELD_TARGET_MS:.0f} ms)")
+    ok = med_first <= FIRST_MAP_TARGET_S and med_step <= YEAR_CHANGE_TARGET_MS and med_held <= HELD_TARGET_MS
     return 0 if ok else 1
 
 

@@ -37,7 +37,10 @@ def test_a_recolour_sends_at_most_2_kb_and_50x_less_than_the_whole_map(demo_stor
 @pytest.mark.slow
 def test_first_map_and_a_year_change_repaint_stay_within_a_sane_bound(live_server, browser):
     """A sanity bound, three times the targets: `python -m bench.browser` holds the targets
-    themselves (2 s, 150 ms), so that a busy CI machine does not fail the suite."""
-    first, steps = browser_bench.measure(live_server.url, repeat=15, loads=5, browser=browser)
+    themselves (2 s, 150 ms, the page held 250 ms), so that a busy CI machine does not fail the
+    suite. The page held after a change was 0.9-1.5 s while the map's text table was a Dash
+    component per cell (layouts/text_table.py)."""
+    first, steps, held = browser_bench.measure(live_server.url, repeat=15, loads=5, browser=browser)
     assert statistics.median(first) <= 3 * browser_bench.FIRST_MAP_TARGET_S, first
     assert statistics.median(steps) <= 3 * browser_bench.YEAR_CHANGE_TARGET_MS, steps
+    assert statistics.median(held) <= 3 * browser_bench.HELD_TARGET_MS, held
