@@ -27,6 +27,7 @@ from layouts.figures.overview_map import map_client_config, map_payload, map_ske
 from layouts import colour_modes
 from layouts.figures import mode_maps
 from layouts.figures.dumbbell import build_dumbbell, dumbbell_text
+from layouts.static import Static, static
 import urls
 from urls import PlaceState, ViewState, default_state, parse
 
@@ -97,15 +98,15 @@ def ranking(store, state: ViewState, lang: str):
             ranking_text(values, ind, level, lang, title))
 
 
-def ranking_links(store, state: ViewState, lang: str) -> list:
+def ranking_links(store, state: ViewState, lang: str) -> Static:
     """The places the ranking draws, highest first as it draws them (then any without a value),
-    each a link to its page."""
+    each a link to its page; one component (layouts/static.py)."""
     ind = catalogue.get(state.indicator)
     level, city = ("county", state.city) if state.city else ("city", None)
     values = queries.values(store, ind.id, level, state.year, city=city)
     drawn = list(reversed(list(ranked(values)["code"])))
     codes = drawn + [c for c in values["code"] if c not in drawn]
-    return place_links.ranking_items(codes, place_links.place_state(ind.id, state.year, lang), city)
+    return static(place_links.ranking_items(codes, place_links.place_state(ind.id, state.year, lang), city))
 
 
 def map_alternative(store, state: ViewState, lang: str):
@@ -140,7 +141,12 @@ def summary(store, state: ViewState, lang: str) -> list:
                         sparkline_text=series_text(series, ind, lang, place.label(lang), place.level))
 
 
-def legend_children(store, state: ViewState, lang: str) -> list:
+def legend_children(store, state: ViewState, lang: str) -> Static:
+    """The map's legend, one component (layouts/static.py)."""
+    return static(_legend_rows(store, state, lang))
+
+
+def _legend_rows(store, state: ViewState, lang: str) -> list:
     ind = catalogue.get(state.indicator)
     shown = mode_maps._shown(state.level, state.city)
     if state.mode == urls.OUTLOOK_MODE:

@@ -17,6 +17,7 @@ from layouts.chart_text import described_graph
 from layouts.figures.style import STATUS_COLOURS, graph_config
 import urls
 from layouts.documents import deck_control
+from layouts.static import Static, static
 from urls import PresentState, ViewState, mappable_indicators
 
 
@@ -112,9 +113,11 @@ def controls(state: ViewState, years: list[int], lang: str) -> html.Div:
     ])
 
 
-def headline_cards(cards: list[Card], lang: str, scope_name: str) -> list:
-    return [html.H2(t("cards.title", lang, scope=scope_name), className="section-title")] + [
-        html.Div(className="cards-row", children=[headline_card(c, lang) for c in cards])]
+def headline_cards(cards: list[Card], lang: str, scope_name: str) -> Static:
+    """The cards' heading and row, as one component (layouts/static.py): redrawn on every change
+    of the view, they were a hundred."""
+    return static([html.H2(t("cards.title", lang, scope=scope_name), className="section-title"),
+                   html.Div(className="cards-row", children=[headline_card(c, lang) for c in cards])])
 
 
 def headline_card(card: Card, lang: str) -> html.Div:
@@ -353,7 +356,7 @@ def overview_layout(*, state: ViewState, years: list[int], lang: str, simulated:
                                       config={"displayModeBar": False, "responsive": True}),
                             ranking_text, ids.RANKING_TEXT),
                             # every ranked place a link to its page: the keyboard's way in
-                            place_links.link_list(ranking_links or [], ids.RANKING_LINKS, "ranking-links")]),
+                            place_links.link_list(ranking_links if ranking_links is not None else [], ids.RANKING_LINKS, "ranking-links")]),
                     ]),
                 ]),
             ]),

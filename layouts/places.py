@@ -18,6 +18,7 @@ from data.i18n import other_language, t
 from layouts import components, ids, outlook
 from layouts.chart_text import described_graph, described_picture
 from layouts.figures.style import STATUS_COLOURS
+from layouts.static import Static, static
 import urls
 from urls import PlaceState, ViewState
 
@@ -68,8 +69,8 @@ def fact(label: str, value: str) -> html.Div:
 
 
 def scorecard_table(rows: list[dict], place: Division, state: PlaceState, notes: dict | None = None,
-                    outlooks: dict[str, dict] | None = None) -> html.Table:
-    """A row per indicator; the name selects it for the trend and work list, "map" opens the
+                    outlooks: dict[str, dict] | None = None) -> Static:
+    """A row per indicator (one Static component: layouts/static.py); the name selects it for the trend and work list, "map" opens the
     overview on it. `notes`: indicator id -> a note shown under its name (the data to check,
     layouts/reports.indicator_note). With `outlooks` (data.outlook.place_outlooks: a year before
     2015), a column of the outlook to 2015 (layouts/outlook.py)."""
@@ -120,8 +121,8 @@ def scorecard_table(rows: list[dict], place: Division, state: PlaceState, notes:
         cells.append(html.Td(dcc.Link(t("score.on_map", lang), href=map_href, className="score-map-link")))
         body.append(html.Tr(cells, className="score-row selected" if selected else "score-row",
                             **{"data-indicator": ind.id}))
-    return html.Table([html.Thead(html.Tr([html.Th(h) for h in head])), html.Tbody(body)],
-                      className="table table-sm scorecard", id=ids.SCORECARD)
+    return static(html.Table([html.Thead(html.Tr([html.Th(h) for h in head])), html.Tbody(body)],
+                             className="table table-sm scorecard", id=ids.SCORECARD))
 
 
 def rank_text(rank, of, lang: str) -> str:

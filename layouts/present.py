@@ -15,6 +15,7 @@ from layouts.figures.style import STATUS_COLOURS, TOPOJSON_URL
 from layouts import components, ids
 from layouts.chart_text import described_graph
 from layouts.documents import deck_control
+from layouts.static import Static, static
 from urls import PresentState
 
 MAP_SIZE = (1120, 820)
@@ -108,7 +109,7 @@ def stage_controls(lang: str, leave_href: str) -> html.Div:
     ])
 
 
-def title_slide(state: PresentState, title: TitleSlide, notices: list[str]) -> html.Div:
+def title_slide(state: PresentState, title: TitleSlide, notices: list[str]) -> Static:
     lang = state.lang
     total = len(title.achieved) + len(title.on_track) + len(title.behind) + len(title.not_yet)
 
@@ -124,13 +125,13 @@ def title_slide(state: PresentState, title: TitleSlide, notices: list[str]) -> h
              tile("present.behind", title.behind, STATUS_COLOURS["limited_progress"])]
     if title.not_yet:
         tiles.append(tile("present.not_yet", title.not_yet, STATUS_COLOURS["not_yet"]))
-    return html.Div(className="slide slide-title-page", **{"data-title": t("present.title_slide", lang)}, children=[
+    return static(html.Div(className="slide slide-title-page", **{"data-title": t("present.title_slide", lang)}, children=[
         html.H1(t("app.title", lang), className="slide-title"),
         html.Div(t("present.title_sub", lang, year=state.year, n=total), className="slide-sub"),
         html.Div(tiles, className="title-tiles"),
         html.Div([html.Div(n, className="stage-notice") for n in notices], className="stage-notices")
         if notices else None,
-    ])
+    ]))
 
 
 def not_applicable_line(s: IndicatorSlide, lang: str) -> str:
@@ -164,7 +165,7 @@ def indicator_slide(state: PresentState, s: IndicatorSlide) -> html.Div:
                                       config={"staticPlot": True, "displayModeBar": False, "topojsonURL": TOPOJSON_URL},
                                       style={"width": f"{MAP_SIZE[0]}px", "height": f"{MAP_SIZE[1]}px"}),
                             s.text, f"{ids.SLIDE_MAP_TEXT}-{ind.id}", style={"flex": "none"}),
-            html.Div(className="slide-side", children=[
+            static(html.Div(className="slide-side", children=[
                 html.Div(t("present.province", lang), className="side-label"),
                 html.Div([html.Span(format_value(s.province_value, ind, lang), className="side-value"),
                           html.Span(" / " + target_text(ind, "province", lang), className="side-target")]),
@@ -176,14 +177,14 @@ def indicator_slide(state: PresentState, s: IndicatorSlide) -> html.Div:
                 html.Div(t("present.behind_title" if has_target else "present.fewest_title", lang,
                            places=t(f"present.kind_{state.level}", lang)), className="side-label side-gap"),
                 html.Ol([html.Li(f"{name}{sep}{value}") for name, value in s.behind], className="side-behind"),
-            ]),
+            ])),
         ]),
         html.Div(f"{t('download.clause', lang)}{sep}{ind.clause_section} “{ind.clause}”", className="slide-clause",
                  lang="zh-CN"),
     ])
 
 
-def summary_slide(state: PresentState, rows: list[tuple[Indicator, list[str]]], cities: list[str]) -> html.Div:
+def summary_slide(state: PresentState, rows: list[tuple[Indicator, list[str]]], cities: list[str]) -> Static:
     """Indicators x cities, a status symbol in each cell. A real table for a screen reader: a
     caption, each city a column header and each indicator a row header, and every cell its
     status in words (the symbol is for the eye, with the legend beside the table)."""
@@ -199,13 +200,13 @@ def summary_slide(state: PresentState, rows: list[tuple[Indicator, list[str]]], 
                                    style={"backgroundColor": STATUS_COLOURS[k]}), status_label(k, lang)],
                         className="heat-legend-item")
               for k in ("achieved", "on_track", "needs_acceleration", "limited_progress", "deteriorating")]
-    return html.Div(className="slide slide-summary", **{"data-title": t("present.summary", lang)}, children=[
+    return static(html.Div(className="slide slide-summary", **{"data-title": t("present.summary", lang)}, children=[
         html.H1(t("present.summary", lang), className="slide-title"),
         html.Div(t("present.summary_sub", lang, year=state.year), className="slide-sub"),
         html.Div([html.Table([html.Caption(t("present.heat_caption", lang, year=state.year), className="visually-hidden"),
                               html.Thead(head), html.Tbody(body)], className="heat-table"),
                   html.Div(legend, className="heat-legend")], className="heat-wrap"),
-    ])
+    ]))
 
 
 def goal_groups(statuses: dict[str, str]) -> TitleSlide:

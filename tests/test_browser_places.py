@@ -101,6 +101,24 @@ def test_from_a_scorecard_row_to_the_overview_map_of_that_indicator(page, live_s
     assert meta["city"] == "210200"
 
 
+def test_a_scorecard_name_selects_its_indicator_inside_the_app_by_mouse_and_keyboard(page, live_server):
+    """The scorecard is one Static component (layouts/static.py): its links are followed as
+    dcc.Link follows them, without loading the page again, and back returns."""
+    page.goto(live_server.url + "/county/210224?year=2014&indicator=barrier_free")
+    page.wait_for_selector(f"#{ids.SCORECARD} tr.selected[data-indicator=barrier_free]")
+    page.evaluate("window.__same_page = true")
+    page.locator(f"#{ids.SCORECARD} tr[data-indicator=direct_elections] .score-name").click()
+    page.wait_for_selector(f"#{ids.SCORECARD} tr.selected[data-indicator=direct_elections]")
+    assert parse_qs(urlsplit(page.url).query)["indicator"] == ["direct_elections"]
+    assert page.evaluate("window.__same_page === true")   # not loaded again
+    page.locator(f"#{ids.SCORECARD} tr[data-indicator=social_worker_coverage] .score-name").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector(f"#{ids.SCORECARD} tr.selected[data-indicator=social_worker_coverage]")
+    page.go_back()
+    page.wait_for_selector(f"#{ids.SCORECARD} tr.selected[data-indicator=direct_elections]")
+    assert page.evaluate("window.__same_page === true")
+
+
 def test_the_not_found_page_searches_the_114_places(page, live_server):
     page.goto(live_server.url + "/county/nowhere")
     page.wait_for_selector(f"#{ids.PLACE_SEARCH}")

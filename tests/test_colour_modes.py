@@ -240,7 +240,7 @@ def test_the_legends_word_every_class_and_link_to_the_method(demo_store):
     assert "/method?lang=en#outlook" in legend
     zoomed = state.with_(city="210200")
     shown = mode_maps._shown("county", "210200")
-    words = [c for c in ov.legend_children(demo_store, zoomed, "en") if "legend-row" in str(c)]
+    words = [c for c in ov.legend_children(demo_store, zoomed, "en").source if "legend-row" in str(c)]
     assert sum(int(str(row.children[2].children)) for row in words) == len(shown)
     change = ViewState(indicator=SHARE.id, year=2014, level="county", mode="change", from_year=2011)
     counts = ov.change_view_of(demo_store, change).counts()

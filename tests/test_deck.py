@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import os
 import shutil
-import json
 import re
 import struct
 import time
@@ -18,7 +17,6 @@ from pathlib import Path
 
 import pytest
 from pptx import Presentation
-from plotly.utils import PlotlyJSONEncoder
 from pptx.util import Inches, Pt
 
 from app import create_app
@@ -36,6 +34,7 @@ from settings import Settings
 from tests import stores
 from tests.factories import batch, unit_year
 from tests.offline import refuse_other_hosts
+from tests.tree import walk
 import urls
 
 # Building needs Debian's chromium (kaleido draws the maps) and takes seconds: such tests are slow.
@@ -107,19 +106,21 @@ def present_titles(demo_store, query: str) -> list[str]:
     stage, _ = present_callbacks.present_page(demo_store, query)
     titles = []
 
-    def walk(node, in_slide=False):
-        if isinstance(node, dict):
-            props = node.get("props", {})
-            classes = str(props.get("className", "")).split()
-            if in_slide and "slide-title" in classes:
-                titles.append(props["children"])
-            for value in props.values():
-                walk(value, in_slide or "slide" in classes)
-        elif isinstance(node, (list, tuple)):
+    def visit(node, in_slide=False):
+        # tests.tree.walk's order, keeping whether a node lies inside a slide
+        if node is None or isinstance(node, (str, int, float)):
+            return
+        if isinstance(node, (list, tuple)):
             for item in node:
-                walk(item, in_slide)
+                visit(item, in_slide)
+            return
+        classes = str(getattr(node, "className", "") or "").split()
+        if in_slide and "slide-title" in classes:
+            titles.append(node.children)
+        inside = in_slide or "slide" in classes
+        visit(node.source if type(node).__name__ == "Static" else getattr(node, "children", None), inside)
 
-    walk(json.loads(json.dumps(stage, cls=PlotlyJSONEncoder)))
+    visit(stage)
     return titles
 
 
@@ -212,20 +213,7 @@ def test_the_outlook_line_is_the_api_s_and_the_stage_s_words(decks, client, demo
     (/api/v1/outlook's will_achieve count), in the words of /present's slide; from 2015, nothing."""
     state = state_of(CASES[lang], demo_store)
     stage, _ = present_callbacks.present_page(demo_store, CASES[lang])
-    on_stage = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            props = node.get("props", {})
-            if "side-outlook" in str(props.get("className", "")).split():
-                on_stage.append(props["children"])
-            for value in props.values():
-                walk(value)
-        elif isinstance(node, (list, tuple)):
-            for item in node:
-                walk(item)
-
-    walk(json.loads(json.dumps(stage, cls=PlotlyJSONEncoder)))
+    on_stage = [n.children for n in walk(stage) if "side-outlook" in str(getattr(n, "className", "") or "").split()]
     shown = []
     for slide, ind_id in zip(list(decks[lang].slides)[1:-1], state.indicators):
         ind = catalogue.get(ind_id)

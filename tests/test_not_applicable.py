@@ -116,7 +116,7 @@ def test_the_place_page_says_not_applicable_and_not_no_data_beside_it(demo_store
     code = without_villages["code"].iloc[0]
     rows = queries.scorecard(demo_store, code, YEAR).to_dict("records")
     table = scorecard_table(rows, division(code), PlaceState(year=YEAR, indicator=RURAL, lang=lang))
-    row = next(tr for tr in table.children[1].children if getattr(tr, "data-indicator") == RURAL)
+    row = next(tr for tr in table.source.children[1].children if getattr(tr, "data-indicator") == RURAL)
     text = json.dumps(row.to_plotly_json(), default=lambda o: o.to_plotly_json(), ensure_ascii=False)
     assert status_label("not_applicable", lang, catalogue.get(RURAL)) in text
     assert t("value.none", lang) not in text and t("map.none", lang) not in text

@@ -73,10 +73,10 @@ def test_every_payload_with_the_layer_stays_under_2_kb_without_geometry(demo_sto
 def test_the_legend_and_the_text_alternative_say_which_places(demo_store):
     state = ViewState(indicator="social_worker_coverage", year=2015, level="county", lang="zh")
     expected = _expected(demo_store, 2015, state.indicator)
-    legend = overview.legend_children(demo_store, state, "zh")
+    legend = overview.legend_children(demo_store, state, "zh").source
     marker = [r for r in legend if "legend-quality" in (getattr(r, "className", "") or "")]
     assert len(marker) == 1 and marker[0].children[2].children == f"{len(expected)} 个县（市、区）"
-    assert not [r for r in overview.legend_children(demo_store, state.with_(quality="off"), "zh")
+    assert not [r for r in overview.legend_children(demo_store, state.with_(quality="off"), "zh").source
                 if "legend-quality" in (getattr(r, "className", "") or "")]
     text = overview.map_alternative(demo_store, state, "zh").summary
     assert f"{division('210302').label('zh')}（2 条提示）" in text

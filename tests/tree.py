@@ -11,6 +11,9 @@ def walk(node):
             yield from walk(child)
         return
     yield node
+    if type(node).__name__ == "Static":  # layouts/static.py: drawn from its source
+        yield from walk(node.source)
+        return
     yield from walk(getattr(node, "children", None))
 
 
@@ -26,6 +29,8 @@ def text(node) -> str:
         return str(node)
     if isinstance(node, (list, tuple)):
         return " ".join(text(c) for c in node)
+    if type(node).__name__ == "Static":
+        return text(node.source)
     if type(node).__name__ == "TextTable":  # layouts/text_table.py: its texts are data, not children
         return " ".join([getattr(node, "caption", ""), *getattr(node, "columns", []),
                          *(cell for row in getattr(node, "rows", []) for cell in row)])
