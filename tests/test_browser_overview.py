@@ -37,6 +37,25 @@ def test_page_loads_with_badge_cards_and_a_coloured_map(page, live_server):
     assert page.locator(".choroplethlocation").count() == 14
 
 
+def test_each_chart_is_drawn_in_a_task_of_its_own(page, live_server):
+    """assets/map.js: a plotly draw waits for a task of its own, so that a page's charts, mounted
+    by React together, are not drawn in one long task; the draw still happens, in call order."""
+    open_view(page, live_server, "", level="city")
+    drawn = page.evaluate("""async () => {
+        const a = document.createElement('div'), b = document.createElement('div');
+        document.body.append(a, b);
+        const order = [];
+        const pa = Plotly.newPlot(a, [{type: 'bar', y: [1, 2]}], {}).then(() => order.push('a'));
+        const pb = Plotly.react(b, [{type: 'bar', y: [3]}], {}).then(() => order.push('b'));
+        const drawnAtOnce = Boolean(a._fullLayout || b._fullLayout);
+        await Promise.all([pa, pb]);
+        const result = {drawnAtOnce, order, bars: a.querySelectorAll('.point').length + b.querySelectorAll('.point').length};
+        a.remove(); b.remove();
+        return result;
+    }""")
+    assert drawn == {"drawnAtOnce": False, "order": ["a", "b"], "bars": 3}
+
+
 def test_changing_the_year_changes_the_map_and_the_url(page, live_server):
     open_view(page, live_server, "?indicator=barrier_free&year=2015&level=county", year=2015, level="county")
     before = active_trace(page)["z"]
