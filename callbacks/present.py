@@ -91,7 +91,7 @@ def outlook_line(store, ind, state) -> str | None:
     lang = state.lang
     if ind.target_at(state.level) is None:
         row = outlook.place(store, ind.id, PROVINCE_CODE, state.year)
-        return t("present.outlook_province", lang, status=t(f"outlook.status.{row['outlook']}", lang))
+        return t("present.outlook_province", lang, status=outlook.status_words(row['outlook'], ind, lang))
     frame = outlook.table(store, ind.id, state.level, state.year)
     return t("present.outlook_line", lang, places=t(f"present.places_{state.level}", lang, n=len(frame)),
              n=outlook.counts_by_outlook(frame).get("will_achieve", 0))

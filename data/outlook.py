@@ -299,14 +299,24 @@ def pace_text(change, ind: Indicator, lang: str) -> str:
     return t("outlook.per_year_pp", lang, n=f"{change * 100:+.1f}")
 
 
+def status_words(outlook: str, ind: Indicator, lang: str) -> str:
+    """The outlook status in words, wherever it is written (the scorecard, the map's legend,
+    hover and text, the slides, the profile): a target set only above this level says so, and
+    where there is nothing to count it says what, as the status does (不适用（无村）)."""
+    if outlook == "no_target" and ind.target is not None:
+        return t("outlook.status.province_only", lang)
+    if outlook == "not_applicable" and ind.scope is not None:
+        return t("status.not_applicable_scope", lang, scope=ind.scope[lang])
+    return t(f"outlook.status.{outlook}", lang)
+
+
 def describe(row: dict, ind: Indicator, level: str, lang: str) -> dict[str, str | None]:
     """The outlook row in words, one phrase per part (None where a part does not apply):
     status, projection, range, year reached, needed pace, gap and hindsight."""
     def value(x):
         return format_value(x, ind, lang, level) if not missing(x) else None
 
-    status = ("province_only" if row["outlook"] == "no_target" and ind.target is not None else row["outlook"])
-    out = {"status": t(f"outlook.status.{status}", lang), "projection": None, "range": None,
+    out = {"status": status_words(row["outlook"], ind, lang), "projection": None, "range": None,
            "reach": None, "pace": None, "gap": None, "derived": None}
     if row["projected"] is not None and not missing(row["projected"]):
         out["projection"] = t("outlook.projection", lang, year=row["target_year"], value=value(row["projected"]))

@@ -118,7 +118,7 @@ def _outlook(ind: Indicator, level: str, series, year: int, lang: str) -> str | 
     row = outlook.place_outlook(ind, level, history, year, now["numerator"].iloc[0], now["denominator"].iloc[0])
     if row["outlook"] not in ("will_achieve", "at_risk", "will_miss"):
         return None
-    words = t(f"outlook.status.{row['outlook']}", lang)
+    words = outlook.status_words(row['outlook'], ind, lang)
     if missing(row["projected"]):
         return words
     return f"{words} · {format_value(row['projected'], ind, lang, level)}"

@@ -121,3 +121,39 @@ def test_the_place_page_says_not_applicable_and_not_no_data_beside_it(demo_store
     assert status_label("not_applicable", lang, catalogue.get(RURAL)) in text
     assert t("value.none", lang) not in text and t("map.none", lang) not in text
     assert row.children[1].children == "—"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_outlook_says_what_there_is_nothing_to_count_as_the_status_does(demo_store, without_villages, lang):
+    """不适用（无村）in the scorecard's outlook column, the outlook map's legend, hover words and
+    text, as the status chip beside it says; not the generic 不适用（无统计对象）."""
+    from data import outlook
+    from data.divisions import division
+    from data.i18n import t
+    from layouts.figures.mode_maps import client_config, outlook_payload, outlook_view, outlook_word
+    from layouts.places import scorecard_table
+    from tests.tree import text
+    from urls import PlaceState
+    ind = catalogue.get(RURAL)
+    said = status_label("not_applicable", lang, ind)
+    generic = t("outlook.status.not_applicable", lang)
+    assert said != generic and outlook.status_words("not_applicable", ind, lang) == said
+    assert outlook_word("not_applicable", ind, lang) == said
+    # an indicator without a scope keeps the generic words
+    assert outlook.status_words("not_applicable", catalogue.get("county_platform"), lang) == generic
+    code = without_villages["code"].iloc[0]
+    year = 2013
+    rows = queries.scorecard(demo_store, code, year).to_dict("records")
+    outlooks = outlook.place_outlooks(demo_store, code, year)
+    table = scorecard_table(rows, division(code), PlaceState(year=year, indicator=RURAL, lang=lang), outlooks=outlooks)
+    row = next(tr for tr in table.source.children[1].children if getattr(tr, "data-indicator") == RURAL)
+    assert text(row.children[-2]).startswith(said), text(row.children[-2])
+    # the map's hover words: the list the payload names, in the page's config
+    view = outlook_view(outlook.table(demo_store, RURAL, "county", year), ind, "county")
+    words = client_config(lang)["words"][outlook_payload(view, ind, "county", lang)["ow"]]
+    assert words[outlook_index("not_applicable")] == said
+
+
+def outlook_index(name: str) -> int:
+    from data.outlook import OUTLOOKS
+    return list(OUTLOOKS).index(name)

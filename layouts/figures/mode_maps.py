@@ -23,7 +23,7 @@ from data import catalogue
 from data.catalogue import Indicator
 from data.formatting import colon, format_number, format_percent, name_key, target_text
 from data.i18n import t
-from data.outlook import OUTLOOKS
+from data.outlook import OUTLOOKS, status_words
 from data.progress import missing
 from layouts.figures.maps import COLOUR_BAR, features, map_codes
 from layouts.figures.style import STATUS_COLOURS, discrete
@@ -114,8 +114,7 @@ def change_words(x, ind: Indicator, lang: str) -> str:
 # ---------------------------------------------------------------------- the outlook
 def outlook_word(outlook: str, ind: Indicator, lang: str) -> str:
     """The class in words, as the legend, the hover and the text alternative write it."""
-    key = "province_only" if outlook == "no_target" and ind.target is not None else outlook
-    return t(f"outlook.status.{key}", lang)
+    return status_words(outlook, ind, lang)
 
 
 @dataclass
@@ -164,8 +163,9 @@ def outlook_payload(view: OutlookView, ind: Indicator, level: str, lang: str) ->
 
 
 def _words_key(ind: Indicator) -> str:
-    """Which list of class words the browser uses: "province only" for a target set above."""
-    return "elsewhere" if ind.target is not None else "plain"
+    """Which list of class words the browser uses: "province only" for a target set above
+    ("elsewhere"), and nothing to count in the indicator's own words ("|villages")."""
+    return ("elsewhere" if ind.target is not None else "plain") + (f"|{ind.scope['en']}" if ind.scope else "")
 
 
 # ---------------------------------------------------------------------- the change
@@ -266,7 +266,6 @@ def client_config(lang: str) -> dict:
     no_data = STATUS_COLOURS["no_data"]
     change_colours = [[0, no_data], [NO_DATA_GAP, no_data]] + [
         [NO_DATA_GAP + (1 - NO_DATA_GAP) * i / (len(CHANGE_SCALE) - 1), c] for i, c in enumerate(CHANGE_SCALE)]
-    province_only = catalogue.INDICATORS[0]  # any indicator with a target: "no target" reads "province only"
     return {
         "scales": {
             "outlook": {"colorscale": discrete([OUTLOOK_COLOURS[o] for o in OUTLOOKS]), "zmin": -0.5,
@@ -275,8 +274,7 @@ def client_config(lang: str) -> dict:
                        "colorbar": COLOUR_BAR | {"title": {"text": "", "side": "right", "font": {"size": 14}}}},
         },
         "hover": hover,
-        "words": {"plain": [t(f"outlook.status.{o}", lang) for o in OUTLOOKS],
-                  "elsewhere": [outlook_word(o, province_only, lang) for o in OUTLOOKS]},
+        "words": {_words_key(ind): [outlook_word(o, ind, lang) for o in OUTLOOKS] for ind in catalogue.INDICATORS},
         "shareScale": SHARE_SCALE, "countScale": COUNT_SCALE,
     }
 
