@@ -14,7 +14,7 @@ from dash.exceptions import PreventUpdate
 from data import catalogue, outlook, quality, queries, reports
 from data.divisions import CITY_CODES, COUNTY_CODES, PROVINCE_CODE, division
 from data.i18n import t
-from data.progress import number_or_none, status_counts
+from data.progress import BASE_YEAR, number_or_none, status_counts
 from data.provenance import page_chrome
 from layouts import components, ids, place_links
 from layouts import overview as view
@@ -49,7 +49,8 @@ def cards(store, state: ViewState) -> list[view.Card]:
         found.append(view.Card(indicator=ind, level=level, value=number_or_none(row["value"]),
                                progress=number_or_none(row["progress"]), status=row["status"], trend=row["trend"],
                                change=number_or_none(row["change"]),
-                               share_of_province=number_or_none(row["share_of_province"])))
+                               share_of_province=number_or_none(row["share_of_province"]),
+                               base_year=state.year == BASE_YEAR))
     headline = [c for ind in catalogue.HEADLINE for c in found if c.indicator is ind]
     behind = sorted((c for c in found if not c.indicator.headline and c.progress is not None
                      and c.status != "achieved" and c.level in c.indicator.target_levels),
@@ -134,7 +135,7 @@ def summary(store, state: ViewState, lang: str) -> list:
                   if place.level in urls.PLACE else None)
     parts = outlook.summary_parts(store, ind, code, state.year, lang)
     return view.summary(view.Summary(place=place, indicator=ind, status=row["status"], trend=row["trend"],
-                                     outlook=parts, **numbers),
+                                     outlook=parts, base_year=state.year == BASE_YEAR, **numbers),
                         build_sparkline(series, ind, lang), lang, place_page=place_page, hint=not state.county,
                         city_page=place_links.place_href(place.parent_code, PlaceState(ind.id, state.year, lang))
                         if place.level == "county" else None,

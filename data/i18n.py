@@ -92,6 +92,7 @@ TEXT: dict[str, dict[str, str]] = {
     "trend.down": {"zh": "较上年下降", "en": "down on the year before"},
     "trend.flat": {"zh": "与上年持平", "en": "level with the year before"},
     "trend.none": {"zh": "基期", "en": "baseline"},
+    "trend.unknown": {"zh": "无上年可比数值", "en": "no figure for the year before to compare"},
     "map.title": {"zh": "{indicator} · {year} 年 · {where} · {by}",
                   "en": "{indicator} · {year} · {where} · {by}"},
     "by.city": {"zh": "按市", "en": "by city"},

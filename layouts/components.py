@@ -153,9 +153,16 @@ def status_chip(status: str, lang: str, indicator=None) -> html.Span:
                      style={"backgroundColor": STATUS_COLOURS[status]})
 
 
-def trend(trend_: str | None, change_text: str | None, lang: str) -> html.Span:
+def trend(trend_: str | None, change_text: str | None, lang: str, *, base_year: bool) -> html.Span:
+    """The change on the year before: an arrow with its words for a screen reader. Without one,
+    "基期" in the base year; in a later year it is that this year or the one before has no
+    figure (no report, or nothing to count), and a dash says so, in words for a screen reader."""
     if not isinstance(trend_, str):  # None, or NaN from a pandas column
-        return html.Span(t("trend.none", lang), className="trend trend-none")
+        if base_year:
+            return html.Span(t("trend.none", lang), className="trend trend-none")
+        words = t("trend.unknown", lang)
+        return html.Span(["—", html.Span(words, className="visually-hidden")], className="trend trend-unknown",
+                         title=words)
     words = t(f"trend.{trend_}", lang)
     return html.Span([html.Span(TREND_ARROWS[trend_], className="trend-arrow", **{"aria-hidden": "true"}),
                       f" {change_text}" if change_text else "", html.Span(words, className="visually-hidden")],

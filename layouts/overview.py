@@ -33,6 +33,7 @@ class Card:
     change: float | None
     share_of_province: float | None
     outlook: str | None = None     # the outlook to 2015 in one line (data/outlook.py)
+    base_year: bool = False        # shown for the base year (2011): no change on a year before
 
 
 def indicator_options(lang: str) -> list[dict]:
@@ -143,7 +144,7 @@ def headline_card(card: Card, lang: str) -> html.Div:
         html.Div(ind.short[lang], className="kpi-name"),
         html.Div(className="kpi-value-row", children=[
             html.Span(format_value(card.value, ind, lang), className="kpi-value"),
-            components.trend(card.trend, change_text(card.change, ind, lang), lang),
+            components.trend(card.trend, change_text(card.change, ind, lang), lang, base_year=card.base_year),
         ]),
         bar,
         html.Div(components.status_chip(card.status, lang, indicator=ind), className="kpi-status"),
@@ -172,6 +173,7 @@ class Summary:
     denominator: float | None
     baseline: float | None
     outlook: dict | None = None    # data.outlook.describe() of the place, before the target year
+    base_year: bool = False        # shown for the base year (2011): no change on a year before
 
 
 def outlook_block(parts: dict | None, lang: str) -> html.Div | None:
@@ -216,7 +218,7 @@ def summary(s: Summary, sparkline, lang: str, *, place_page: str | None, hint: b
         html.Div(className="summary-value-row", children=[
             html.Span(format_value(s.value, ind, lang, level), className="summary-value"),
             components.status_chip(s.status, lang, indicator=ind),
-            components.trend(s.trend, change_text(s.change, ind, lang), lang),
+            components.trend(s.trend, change_text(s.change, ind, lang), lang, base_year=s.base_year),
         ]),
         html.Dl(className="summary-facts", children=[
             html.Dt(t("map.target", lang) + sep), html.Dd(target_text(ind, level, lang)),

@@ -11,6 +11,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from data import catalogue
+from data.progress import BASE_YEAR
 from data.divisions import Division, division
 from data.exports import RATE_FORMAT, Sheet
 from data.formatting import change_text, format_number, format_percent, format_value, target_text
@@ -110,7 +111,7 @@ def scorecard_table(rows: list[dict], place: Division, state: PlaceState, notes:
                               html.Span(format_percent(progress, 0), className="score-bar-text")],
                              className="score-bar") if progress is not None else "—"),
             html.Td([components.status_chip(row["status"], lang, indicator=ind), " ",
-                     components.trend(row["trend"], None, lang)]),
+                     components.trend(row["trend"], None, lang, base_year=state.year == BASE_YEAR)]),
             html.Td(change_text(row["change_since_base"], ind, lang) or "—", className="num"),
             html.Td(rank_text(row["rank"], row["rank_of"], lang), className="num"),
         ]

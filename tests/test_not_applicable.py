@@ -157,3 +157,24 @@ def test_the_outlook_says_what_there_is_nothing_to_count_as_the_status_does(demo
 def outlook_index(name: str) -> int:
     from data.outlook import OUTLOOKS
     return list(OUTLOOKS).index(name)
+
+
+def test_the_trend_beside_nothing_to_count_is_no_comparison_and_base_only_in_2011(demo_store, without_villages):
+    """"基期" (baseline) only in the base year; in a later year, a row without a figure has no
+    change on the year before to show, and says so (not "baseline")."""
+    from data.divisions import division
+    from data.i18n import t
+    from layouts.places import scorecard_table
+    from tests.tree import text
+    from urls import PlaceState
+    code = without_villages["code"].iloc[0]
+
+    def trend_cell(year):
+        rows = queries.scorecard(demo_store, code, year).to_dict("records")
+        table = scorecard_table(rows, division(code), PlaceState(year=year, indicator=RURAL, lang="zh"))
+        row = next(tr for tr in table.source.children[1].children if getattr(tr, "data-indicator") == RURAL)
+        return text(row.children[4])
+
+    later, base = trend_cell(YEAR), trend_cell(2011)
+    assert t("trend.none", "zh") not in later and "—" in later and t("trend.unknown", "zh") in later
+    assert t("trend.none", "zh") in base
