@@ -170,9 +170,16 @@ MEASURE = """() => {
 }""" % {"map_card": ids.MAP_CARD, "table_card": ids.TABLE_CARD}
 
 
-@pytest.mark.parametrize("viewport", PHONES, ids=lambda v: f"{v[0]}x{v[1]}")
+# Every page at 320 px, the narrowest the standard asks for; the overview, which leaders read on
+# a phone and whose layout changes most with the width, also at 375 px. (Every page at both
+# widths was 22 more browser loads in CI's longest pass; a page that fits 320 px has more room
+# at 375.)
+PHONE_CASES = [(name, viewport) for name in PAGES for viewport in PHONES
+               if viewport == PHONES[0] or name.startswith("overview")]
+
+
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("name", list(PAGES))
+@pytest.mark.parametrize("name, viewport", PHONE_CASES, ids=[f"{n}-{v[0]}x{v[1]}" for n, v in PHONE_CASES])
 def test_the_page_reflows_on_a_phone(browser, server, signed_in, name, lang, viewport):
     context, page = open_page(browser, server, signed_in, name, lang, viewport)
     try:
