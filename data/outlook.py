@@ -33,7 +33,7 @@ import pandas as pd
 from data import catalogue, queries
 from data.catalogue import BASE_YEAR, Indicator
 from data.divisions import DIVISIONS
-from data.formatting import format_number, format_percent, format_value
+from data.formatting import format_number, format_percent, format_value, status_label
 from data.i18n import t
 from data.progress import missing, number_or_none
 from data.queries import QueryError
@@ -305,8 +305,8 @@ def status_words(outlook: str, ind: Indicator, lang: str) -> str:
     where there is nothing to count it says what, as the status does (不适用（无村）)."""
     if outlook == "no_target" and ind.target is not None:
         return t("outlook.status.province_only", lang)
-    if outlook == "not_applicable" and ind.scope is not None:
-        return t("status.not_applicable_scope", lang, scope=ind.scope[lang])
+    if outlook == "not_applicable":
+        return status_label("not_applicable", lang, ind)   # 不适用（无村）, or 不适用（无统计对象）
     return t(f"outlook.status.{outlook}", lang)
 
 

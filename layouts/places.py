@@ -71,8 +71,8 @@ def fact(label: str, value: str) -> html.Div:
 
 def scorecard_table(rows: list[dict], place: Division, state: PlaceState, notes: dict | None = None,
                     outlooks: dict[str, dict] | None = None) -> Static:
-    """A row per indicator (one Static component: layouts/static.py); the name selects it for the trend and work list, "map" opens the
-    overview on it. `notes`: indicator id -> a note shown under its name (the data to check,
+    """A row per indicator, as one Static component (layouts/static.py); the name selects it
+    for the trend and work list, "map" opens the overview on it. `notes`: indicator id -> a note shown under its name (the data to check,
     layouts/reports.indicator_note). With `outlooks` (data.outlook.place_outlooks: a year before
     2015), a column of the outlook to 2015 (layouts/outlook.py)."""
     notes = notes or {}

@@ -55,16 +55,15 @@ class Static(Component):
     _namespace = "dashboard_components"
     _type = "Static"
 
-    def __init__(self, source, tree=None):
+    def __init__(self, source):
         self._prop_names = ["tree"]
         self._valid_wildcard_attributes = []
         self.available_properties = ["tree"]
         self.available_wildcard_properties = []
-        if tree is None:
-            if isinstance(source, (list, tuple)):  # a fragment: tag ""
-                tree = ["", {}, *(n for n in (_node(c) for c in source) if n is not None)]
-            else:
-                tree = _node(source)
+        if isinstance(source, (list, tuple)):  # a fragment: tag ""
+            tree = ["", {}, *(n for n in (_node(c) for c in source) if n is not None)]
+        else:
+            tree = _node(source)
         super().__init__(tree=tree)
         self.source = source
 
